@@ -1,0 +1,231 @@
+#include "build.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <functional>
+#include <numeric>
+
+#include "text.h"
+
+namespace newsgraph {
+
+const Entity* KnowledgeGraph::FindEntity(const std::string& id) const {
+  auto it = std::lower_bound(entities.begin(), entities.end(), id,
+                             [](const Entity& e, const std::string& k) { return e.id < k; });
+  return it != entities.end() && it->id == id ? &*it : nullptr;
+}
+
+GraphBuilder::GraphBuilder(const RuleSet& rules) : rules_(rules), resolver_(rules, {}) {}
+
+bool GraphBuilder::Add(const DocumentFacts& facts) {
+  if (!docs_.insert(facts.doc).second) return false;
+  if (facts.status != "ok") {
+    ++skipped_;
+    return true;
+  }
+  for (const Entity& e : facts.entities) entities_[e.id].push_back(e);
+  for (const Event& ev : facts.events) events_.push_back(ev);
+  return true;
+}
+
+namespace {
+
+size_t WordCount(const std::string& s) {
+  size_t n = 0;
+  for (Span t : Tokenize(s)) n += IsWordChar(static_cast<unsigned char>(s[t.begin])) || static_cast<unsigned char>(s[t.begin]) >= 0x80;
+  return n;
+}
+
+// The resolved participants of an event, sorted.
+std::vector<std::string> ResolvedSet(const Event& ev) {
+  std::vector<std::string> out;
+  for (const Participant& p : ev.participants) {
+    if (!p.entity.empty()) out.push_back(p.entity);
+  }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+std::string CanonicalKey(const Event& ev) {
+  std::string key = ev.type + "|" + ev.modality + "|" + ev.date.value + "|" + ev.place;
+  for (const std::string& p : ResolvedSet(ev)) key += "|" + p;
+  for (const Evidence& e : ev.evidence) key += fmt::format("|{}:{}:{}", e.doc, e.span.begin, e.rule);
+  return key;
+}
+
+int TypeDepth(const RuleSet& rules, const std::string& type) {
+  int depth = 0;
+  for (const EventType* t = rules.Type(type); t && !t->parent.empty() && depth < 16; ++depth) {
+    t = rules.Type(t->parent);
+  }
+  return depth;
+}
+
+}  // namespace
+
+std::string EventId(const Event& ev) {
+  std::string key = ev.type + "|" + ev.modality + "|" + ev.date.value + "|" + ev.place;
+  for (const std::string& p : ResolvedSet(ev)) key += "|" + p;
+  return fmt::format("event:{}-{:012x}", ev.type, Fnv1a64(key) & 0xFFFFFFFFFFFFull);
+}
+
+KnowledgeGraph GraphBuilder::Build() const {
+  KnowledgeGraph kg;
+  kg.documents = docs_.size() - skipped_;
+  kg.skipped = skipped_;
+
+  // Entities: one per id.
+  for (const auto& [id, records] : entities_) {
+    Entity e = records.front();
+    std::set<std::string> names, aliases;
+    std::set<EntityTitle> titles;
+    int mentions = 0;
+    for (const Entity& r : records) {
+      names.insert(r.name);
+      aliases.insert(r.aliases.begin(), r.aliases.end());
+      titles.insert(r.titles.begin(), r.titles.end());
+      mentions += r.mentions;
+      e.gazetteer |= r.gazetteer;
+      for (const auto& [k, v] : r.external) e.external.emplace(k, v);
+    }
+    if (const GazetteerEntry* g = rules_.Entry(id)) {
+      e.name = g->name;
+      e.kind = g->kind;
+      e.type = g->type;
+      e.part_of = g->part_of;
+    } else {
+      // The fullest written name; ties go to the alphabetically first.
+      e.name.clear();
+      for (const std::string& n : names) {
+        if (e.name.empty() || WordCount(n) > WordCount(e.name)) e.name = n;
+      }
+    }
+    aliases.insert(names.begin(), names.end());
+    aliases.erase(e.name);
+    e.aliases.assign(aliases.begin(), aliases.end());
+    e.titles.assign(titles.begin(), titles.end());
+    e.mentions = mentions;
+    kg.entities.push_back(std::move(e));
+  }
+
+  // Events: bucket by resolved participant set and modality, then join compatible ones.
+  std::vector<Event> events = events_;
+  std::sort(events.begin(), events.end(), [](const Event& a, const Event& b) {
+    return CanonicalKey(a) < CanonicalKey(b);
+  });
+  std::map<std::string, std::vector<int>> buckets;
+  for (size_t i = 0; i < events.size(); ++i) {
+    std::string key = events[i].modality;
+    for (const std::string& p : ResolvedSet(events[i])) key += "|" + p;
+    buckets[key].push_back(static_cast<int>(i));
+  }
+  std::vector<int> parent(events.size());
+  std::iota(parent.begin(), parent.end(), 0);
+  std::function<int(int)> find = [&](int x) { return parent[x] == x ? x : parent[x] = find(parent[x]); };
+  auto places_ok = [&](const std::string& a, const std::string& b) {
+    return a.empty() || b.empty() || a == b || rules_.PlaceWithin(a, b) || rules_.PlaceWithin(b, a);
+  };
+  for (const auto& [key, members] : buckets) {
+    for (size_t x = 0; x < members.size(); ++x) {
+      for (size_t y = x + 1; y < members.size(); ++y) {
+        const Event& a = events[members[x]];
+        const Event& b = events[members[y]];
+        std::string merged;
+        if (resolver_.TypesCompatible(a.type, b.type, &merged) &&
+            TimexCompatible(a.date, b.date) && places_ok(a.place, b.place)) {
+          const int ra = find(members[x]), rb = find(members[y]);
+          if (ra != rb) parent[std::max(ra, rb)] = std::min(ra, rb);
+        }
+      }
+    }
+  }
+  std::map<int, std::vector<int>> groups;
+  for (size_t i = 0; i < events.size(); ++i) groups[find(static_cast<int>(i))].push_back(static_cast<int>(i));
+  for (const auto& [root, members] : groups) {
+    Event ev = events[members.front()];
+    int depth = TypeDepth(rules_, ev.type);
+    std::set<Participant> resolved, unresolved;
+    std::set<std::string> sources;
+    std::set<Evidence> evidence;
+    for (int m : members) {
+      const Event& x = events[m];
+      const int d = TypeDepth(rules_, x.type);
+      if (d > depth || (d == depth && x.type < ev.type)) {
+        ev.type = x.type;
+        depth = d;
+      }
+      for (const Participant& p : x.participants) {
+        // The role and entity identify a participant across reports; the written text
+        // of its first report (in canonical order) is kept.
+        if (!p.entity.empty()) {
+          bool seen = false;
+          for (const Participant& q : resolved) seen |= q.entity == p.entity && q.role == p.role;
+          if (!seen) resolved.insert(p);
+        } else {
+          unresolved.insert(p);
+        }
+      }
+      if (!x.date.value.empty() &&
+          (ev.date.value.empty() || &MorePrecise(ev.date, x.date) == &x.date)) {
+        ev.date = x.date;
+        ev.date_text = x.date_text;
+      }
+      if (!x.place.empty() && (ev.place.empty() || rules_.PlaceWithin(x.place, ev.place) ||
+                               (!rules_.PlaceWithin(ev.place, x.place) && x.place < ev.place))) {
+        ev.place = x.place;
+      }
+      sources.insert(x.reported_by.begin(), x.reported_by.end());
+      evidence.insert(x.evidence.begin(), x.evidence.end());
+    }
+    ev.participants.assign(resolved.begin(), resolved.end());
+    ev.participants.insert(ev.participants.end(), unresolved.begin(), unresolved.end());
+    ev.reported_by.assign(sources.begin(), sources.end());
+    ev.evidence.assign(evidence.begin(), evidence.end());
+    ev.id = EventId(ev);
+    kg.events.push_back(std::move(ev));
+  }
+  std::sort(kg.events.begin(), kg.events.end(),
+            [](const Event& a, const Event& b) { return a.id < b.id; });
+
+  // Every id an event names is a node, even if no document listed it as an entity.
+  std::set<std::string> known;
+  for (const Entity& e : kg.entities) known.insert(e.id);
+  std::vector<Entity> extra;
+  auto ensure = [&](const std::string& id) {
+    if (id.empty() || known.count(id)) return;
+    known.insert(id);
+    Entity e;
+    e.id = id;
+    if (const GazetteerEntry* g = rules_.Entry(id)) {
+      e.kind = g->kind;
+      e.name = g->name;
+      e.type = g->type;
+      e.part_of = g->part_of;
+      e.external = g->external;
+      e.gazetteer = true;
+    } else {
+      const std::string prefix = id.substr(0, id.find(':'));
+      for (int k = 0; k < kMentionKindCount; ++k) {
+        if (prefix == KindIdPrefix(static_cast<MentionKind>(k))) e.kind = static_cast<MentionKind>(k);
+      }
+      e.name = id.substr(id.find(':') + 1);
+    }
+    extra.push_back(std::move(e));
+  };
+  for (const Event& ev : kg.events) {
+    for (const Participant& p : ev.participants) ensure(p.entity);
+    ensure(ev.place);
+    for (const std::string& s : ev.reported_by) ensure(s);
+  }
+  for (const Entity& e : kg.entities) {
+    for (const EntityTitle& t : e.titles) ensure(t.of);
+  }
+  kg.entities.insert(kg.entities.end(), extra.begin(), extra.end());
+  std::sort(kg.entities.begin(), kg.entities.end(),
+            [](const Entity& a, const Entity& b) { return a.id < b.id; });
+  return kg;
+}
+
+}  // namespace newsgraph

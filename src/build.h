@@ -1,0 +1,63 @@
+// The corpus-level merge (the `build` step): any number of document facts in, one
+// knowledge graph out — deterministic and independent of the order and sharding of its
+// input.
+//
+// Entities merge on their id. Events merge on the key documented in docs/merging.md:
+// the same set of resolved participants and the same modality, compatible types (equal,
+// or one refines the other), compatible dates (overlapping intervals) and compatible places
+// (equal, or one inside the other). The merged event takes the most specific type, the most
+// precise date, the innermost place, and the union of sources and evidence; its id is
+// derived from that content.
+//
+//   GraphBuilder builder(rules);
+//   for (auto& facts : all) builder.Add(facts);
+//   KnowledgeGraph kg = builder.Build();
+#ifndef NEWSGRAPH_BUILD_H_
+#define NEWSGRAPH_BUILD_H_
+
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "model.h"
+#include "resolve.h"
+#include "rules.h"
+
+namespace newsgraph {
+
+struct KnowledgeGraph {
+  std::vector<Entity> entities;  // sorted by id
+  std::vector<Event> events;     // sorted by id; ids "event:<type>-<12 hex digits>"
+  size_t documents = 0;          // documents with status ok
+  size_t skipped = 0;            // skip records seen
+
+  // Returns the entity with this id, or nullptr.
+  const Entity* FindEntity(const std::string& id) const;
+};
+
+class GraphBuilder {
+ public:
+  explicit GraphBuilder(const RuleSet& rules);
+
+  // Adds one document's facts. Returns false (and ignores it) if facts for this document
+  // id were added before.
+  bool Add(const DocumentFacts& facts);
+
+  KnowledgeGraph Build() const;
+
+ private:
+  const RuleSet& rules_;
+  Resolver resolver_;
+  std::set<std::string> docs_;
+  size_t skipped_ = 0;
+  std::map<std::string, std::vector<Entity>> entities_;  // id -> one record per document
+  std::vector<Event> events_;
+};
+
+// Returns the content-derived id of a merged event.
+std::string EventId(const Event& ev);
+
+}  // namespace newsgraph
+
+#endif  // NEWSGRAPH_BUILD_H_

@@ -1,0 +1,439 @@
+#include "dates.h"
+
+#include <fmt/format.h>
+
+#include <cstdlib>
+
+namespace newsgraph {
+
+// Howard Hinnant's days_from_civil / civil_from_days.
+int64_t DaysFromCivil(const CivilDate& d) {
+  const int64_t y = d.year - (d.month <= 2);
+  const int64_t era = (y >= 0 ? y : y - 399) / 400;
+  const int64_t yoe = y - era * 400;
+  const int64_t mp = (d.month + 9) % 12;
+  const int64_t doy = (153 * mp + 2) / 5 + d.day - 1;
+  const int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + doe - 719468;
+}
+
+CivilDate CivilFromDays(int64_t z) {
+  z += 719468;
+  const int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+  const int64_t doe = z - era * 146097;
+  const int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  const int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const int64_t mp = (5 * doy + 2) / 153;
+  const int day = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
+  const int month = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
+  const int year = static_cast<int>(yoe + era * 400 + (month <= 2));
+  return {year, month, day};
+}
+
+int IsoWeekday(const CivilDate& d) {
+  const int64_t z = DaysFromCivil(d);  // 1970-01-01 was a Thursday (4)
+  const int64_t w = ((z % 7) + 7 + 3) % 7;  // 0 = Monday
+  return static_cast<int>(w) + 1;
+}
+
+int DaysInMonth(int year, int month) {
+  static const int kDays[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (month == 2) {
+    const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    return leap ? 29 : 28;
+  }
+  return kDays[month - 1];
+}
+
+bool IsValidDate(int year, int month, int day) {
+  return year >= 1 && year <= 9999 && month >= 1 && month <= 12 && day >= 1 &&
+         day <= DaysInMonth(year, month);
+}
+
+std::string FormatDate(const CivilDate& d) {
+  return fmt::format("{:04d}-{:02d}-{:02d}", d.year, d.month, d.day);
+}
+
+bool ParseIsoDate(std::string_view text, CivilDate* out) {
+  if (text.size() < 10 || text[4] != '-' || text[7] != '-') return false;
+  int v[3] = {0, 0, 0};
+  const size_t pos[3] = {0, 5, 8};
+  const size_t len[3] = {4, 2, 2};
+  for (int k = 0; k < 3; ++k) {
+    for (size_t i = 0; i < len[k]; ++i) {
+      const char c = text[pos[k] + i];
+      if (c < '0' || c > '9') return false;
+      v[k] = v[k] * 10 + (c - '0');
+    }
+  }
+  if (text.size() > 10 && text[10] != 'T' && text[10] != ' ') return false;
+  if (!IsValidDate(v[0], v[1], v[2])) return false;
+  *out = {v[0], v[1], v[2]};
+  return true;
+}
+
+const char* GranularityName(Granularity g) {
+  switch (g) {
+    case Granularity::kNone: return "none";
+    case Granularity::kDay: return "day";
+    case Granularity::kWeek: return "week";
+    case Granularity::kMonth: return "month";
+    case Granularity::kQuarter: return "quarter";
+    case Granularity::kHalf: return "half";
+    case Granularity::kYear: return "year";
+    case Granularity::kDecade: return "decade";
+  }
+  return "none";
+}
+
+namespace {
+
+CivilDate AddDays(const CivilDate& d, int64_t n) { return CivilFromDays(DaysFromCivil(d) + n); }
+
+CivilDate AddMonths(const CivilDate& d, int n) {
+  int m0 = d.year * 12 + (d.month - 1) + n;
+  const int year = m0 / 12;
+  const int month = m0 % 12 + 1;
+  return {year, month, std::min(d.day, DaysInMonth(year, month))};
+}
+
+// Parses a decimal integer, allowing '.' thousands separators ("1.302").
+bool ParseInt(std::string_view s, int* out) {
+  if (s.empty()) return false;
+  long v = 0;
+  bool digit = false;
+  for (char c : s) {
+    if (c >= '0' && c <= '9') {
+      v = v * 10 + (c - '0');
+      digit = true;
+      if (v > 100000000) return false;
+    } else if (c != '.' && c != ',') {
+      return false;
+    }
+  }
+  if (!digit) return false;
+  *out = static_cast<int>(v);
+  return true;
+}
+
+// Evaluates an expression (see dates.h). *present is false if it names a group that did
+// not take part in the match (or the expression is empty).
+bool Eval(const std::string& expr, const DateContext& ctx, int* out, bool* present,
+          std::string* error) {
+  *present = false;
+  if (expr.empty()) return true;
+  std::string_view e = expr;
+  int sign = 1;
+  if (e[0] == '-' || e[0] == '+') {
+    sign = e[0] == '-' ? -1 : 1;
+    e.remove_prefix(1);
+  }
+  if (e.empty() || e[0] != '$') {
+    if (!ParseInt(e, out)) {
+      *error = fmt::format("'{}' is not an integer", expr);
+      return false;
+    }
+    *out *= sign;
+    *present = true;
+    return true;
+  }
+  e.remove_prefix(1);
+  const size_t at = e.find('@');
+  const std::string_view group = e.substr(0, at);
+  const std::string text = ctx.group(group);
+  if (text.empty()) return true;
+  std::string value = text;
+  if (at != std::string_view::npos) {
+    const std::string_view list = e.substr(at + 1);
+    if (!ctx.lookup(list, text, &value)) {
+      *error = fmt::format("'{}' is not in list {}", text, list);
+      return false;
+    }
+  }
+  if (!ParseInt(value, out)) {
+    *error = fmt::format("group {} = '{}' is not a number", group, value);
+    return false;
+  }
+  *out *= sign;
+  *present = true;
+  return true;
+}
+
+// Narrows [start, end] to its first, middle or last third for the START / MID / END mods.
+void ApplyMod(const std::string& mod, Timex* t) {
+  if (!Resolved(*t)) return;
+  const int64_t a = DaysFromCivil(*t->start);
+  const int64_t b = DaysFromCivil(*t->end);
+  const int64_t third = (b - a + 1) / 3;
+  if (third < 1) return;
+  if (mod == "START") {
+    t->end = CivilFromDays(a + third - 1);
+  } else if (mod == "MID") {
+    t->start = CivilFromDays(a + third);
+    t->end = CivilFromDays(b - third);
+  } else if (mod == "END") {
+    t->start = CivilFromDays(b - third + 1);
+  }
+}
+
+// Returns the ISO week-numbering year and week of d.
+void IsoWeek(const CivilDate& d, int* year, int* week) {
+  const CivilDate thursday = AddDays(d, 4 - IsoWeekday(d));
+  *year = thursday.year;
+  const int64_t jan1 = DaysFromCivil({thursday.year, 1, 1});
+  *week = static_cast<int>((DaysFromCivil(thursday) - jan1) / 7) + 1;
+}
+
+bool Relative(const DateSpec& spec, const DateContext& ctx, Timex* t, std::string* error) {
+  int offset = 0;
+  bool has_offset = false;
+  if (!Eval(spec.rel_offset, ctx, &offset, &has_offset, error)) return false;
+  int weekday = 0;
+  bool has_weekday = false;
+  if (!Eval(spec.weekday, ctx, &weekday, &has_weekday, error)) return false;
+  t->anchor = "dct";
+  if (!ctx.dct) {
+    t->anchor = "unresolved";
+    t->note = "relative to the publication date, which is unknown";
+    t->value = "XXXX-XX-XX";
+    return true;
+  }
+  const CivilDate dct = *ctx.dct;
+  const std::string& unit = spec.rel_unit;
+  if (unit == "day" && has_weekday) {
+    // Weekday relative to the publication date: -1 the last one before, +1 the next one
+    // after, 0 the one on or before (how news reports use a bare weekday).
+    const int today = IsoWeekday(dct);
+    int delta;
+    if (offset < 0) {
+      delta = -(((today - weekday) + 7) % 7);
+      if (delta == 0) delta = -7;
+      delta += (offset + 1) * 7;
+    } else if (offset > 0) {
+      delta = ((weekday - today) + 7) % 7;
+      if (delta == 0) delta = 7;
+      delta += (offset - 1) * 7;
+    } else {
+      delta = -(((today - weekday) + 7) % 7);
+    }
+    const CivilDate d = AddDays(dct, delta);
+    t->value = FormatDate(d);
+    t->granularity = Granularity::kDay;
+    t->start = t->end = d;
+    return true;
+  }
+  if (unit == "day") {
+    const CivilDate d = AddDays(dct, offset);
+    t->value = FormatDate(d);
+    t->granularity = Granularity::kDay;
+    t->start = t->end = d;
+  } else if (unit == "week") {
+    const CivilDate d = AddDays(dct, static_cast<int64_t>(offset) * 7);
+    const CivilDate monday = AddDays(d, 1 - IsoWeekday(d));
+    int wy, wn;
+    IsoWeek(d, &wy, &wn);
+    t->value = fmt::format("{:04d}-W{:02d}", wy, wn);
+    t->granularity = Granularity::kWeek;
+    t->start = monday;
+    t->end = AddDays(monday, 6);
+  } else if (unit == "month") {
+    const CivilDate d = AddMonths({dct.year, dct.month, 1}, offset);
+    t->value = fmt::format("{:04d}-{:02d}", d.year, d.month);
+    t->granularity = Granularity::kMonth;
+    t->start = d;
+    t->end = CivilDate{d.year, d.month, DaysInMonth(d.year, d.month)};
+  } else if (unit == "year") {
+    const int y = dct.year + offset;
+    t->value = fmt::format("{:04d}", y);
+    t->granularity = Granularity::kYear;
+    t->start = CivilDate{y, 1, 1};
+    t->end = CivilDate{y, 12, 31};
+  } else {
+    *error = fmt::format("unknown relative unit '{}'", unit);
+    return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+bool NormalizeDate(const DateSpec& spec, const DateContext& ctx, Timex* out,
+                   std::string* error) {
+  Timex t;
+  std::string mod = spec.mod;
+  if (!mod.empty() && mod[0] == '$') {
+    const size_t at = mod.find('@');
+    const std::string text = ctx.group(std::string_view(mod).substr(1, at - 1));
+    mod.clear();
+    if (!text.empty() && at != std::string::npos &&
+        !ctx.lookup(std::string_view(spec.mod).substr(at + 1), text, &mod)) {
+      *error = fmt::format("'{}' is not in list {}", text, spec.mod.substr(at + 1));
+      return false;
+    }
+  }
+  t.mod = mod;
+
+  if (!spec.vague.empty()) {
+    t.value = spec.vague;
+    t.anchor = "vague";
+    if (ctx.dct && spec.vague == "PAST_REF") {
+      t.end = *ctx.dct;
+    } else if (ctx.dct && spec.vague == "FUTURE_REF") {
+      t.start = *ctx.dct;
+    } else if (ctx.dct && spec.vague == "PRESENT_REF") {
+      t.start = t.end = *ctx.dct;
+    }
+    *out = std::move(t);
+    return true;
+  }
+  if (!spec.rel_unit.empty()) {
+    if (!Relative(spec, ctx, &t, error)) return false;
+    ApplyMod(t.mod, &t);
+    *out = std::move(t);
+    return true;
+  }
+
+  int year = 0, month = 0, day = 0, day_end = 0, month_end = 0, quarter = 0, half = 0;
+  bool has_year, has_month, has_day, has_day_end, has_month_end, has_quarter, has_half;
+  if (!Eval(spec.year, ctx, &year, &has_year, error) ||
+      !Eval(spec.month, ctx, &month, &has_month, error) ||
+      !Eval(spec.day, ctx, &day, &has_day, error) ||
+      !Eval(spec.day_end, ctx, &day_end, &has_day_end, error) ||
+      !Eval(spec.month_end, ctx, &month_end, &has_month_end, error) ||
+      !Eval(spec.quarter, ctx, &quarter, &has_quarter, error) ||
+      !Eval(spec.half, ctx, &half, &has_half, error)) {
+    return false;
+  }
+  if (has_year && year < 100 && spec.year.find('@') == std::string::npos) {
+    year += year < 50 ? 2000 : 1900;  // two-digit years: 21/10/25
+  }
+  if (has_month && (month < 1 || month > 12)) {
+    *error = fmt::format("month {} out of range", month);
+    return false;
+  }
+  if (has_month_end && (month_end < 1 || month_end > 12)) {
+    *error = fmt::format("month {} out of range", month_end);
+    return false;
+  }
+  if (has_quarter && (quarter < 1 || quarter > 4)) {
+    *error = fmt::format("quarter {} out of range", quarter);
+    return false;
+  }
+  if (has_half && (half < 1 || half > 2)) {
+    *error = fmt::format("half {} out of range", half);
+    return false;
+  }
+  if (!has_year && !has_month) {
+    *error = "a date rule needs at least a year or a month";
+    return false;
+  }
+  if (!has_year) {
+    // Year from the publication date: the year that puts the day nearest to it.
+    if (!ctx.dct) {
+      t.anchor = "unresolved";
+      t.note = "no year, and the publication date is unknown";
+      t.value = has_day ? fmt::format("XXXX-{:02d}-{:02d}", month, day)
+                        : fmt::format("XXXX-{:02d}", month);
+      t.granularity = has_day ? Granularity::kDay : Granularity::kMonth;
+      if (has_day && (day < 1 || day > 31)) {
+        *error = fmt::format("day {} out of range", day);
+        return false;
+      }
+      *out = std::move(t);
+      return true;
+    }
+    const CivilDate dct = *ctx.dct;
+    year = dct.year;
+    const int this_year = month - dct.month;
+    if (this_year > 6) year -= 1;
+    if (this_year < -6) year += 1;
+    t.anchor = "dct";
+  } else {
+    t.anchor = "absolute";
+  }
+  if (has_day) {
+    if (!IsValidDate(year, month, day)) {
+      *error = fmt::format("{:04d}-{:02d}-{:02d} is not a calendar day", year, month, day);
+      return false;
+    }
+    const CivilDate start{year, month, day};
+    CivilDate end = start;
+    if (has_day_end) {
+      const int m2 = has_month_end ? month_end : month;
+      if (!IsValidDate(year, m2, day_end) || CivilDate{year, m2, day_end} < start) {
+        *error = fmt::format("range end {}-{} is not after its start", m2, day_end);
+        return false;
+      }
+      end = {year, m2, day_end};
+    }
+    t.start = start;
+    t.end = end;
+    t.granularity = Granularity::kDay;
+    t.value = end == start ? FormatDate(start) : FormatDate(start) + "/" + FormatDate(end);
+  } else if (has_month) {
+    t.start = CivilDate{year, month, 1};
+    const int m2 = has_month_end ? month_end : month;
+    t.end = CivilDate{year, m2, DaysInMonth(year, m2)};
+    t.granularity = Granularity::kMonth;
+    t.value = fmt::format("{:04d}-{:02d}", year, month);
+    if (m2 != month) t.value += fmt::format("/{:04d}-{:02d}", year, m2);
+  } else if (has_quarter) {
+    t.start = CivilDate{year, (quarter - 1) * 3 + 1, 1};
+    t.end = CivilDate{year, quarter * 3, DaysInMonth(year, quarter * 3)};
+    t.granularity = Granularity::kQuarter;
+    t.value = fmt::format("{:04d}-Q{}", year, quarter);
+  } else if (has_half) {
+    t.start = CivilDate{year, half == 1 ? 1 : 7, 1};
+    t.end = CivilDate{year, half == 1 ? 6 : 12, half == 1 ? 30 : 31};
+    t.granularity = Granularity::kHalf;
+    t.value = fmt::format("{:04d}-H{}", year, half);
+  } else {
+    t.start = CivilDate{year, 1, 1};
+    t.end = CivilDate{year, 12, 31};
+    t.granularity = Granularity::kYear;
+    t.value = fmt::format("{:04d}", year);
+  }
+  ApplyMod(t.mod, &t);
+  *out = std::move(t);
+  return true;
+}
+
+namespace {
+
+// Returns the part of an unresolved value after its unknown year ("XXXX-04" -> "-04").
+std::string_view AfterYear(const std::string& v) {
+  return v.size() >= 4 ? std::string_view(v).substr(4) : std::string_view();
+}
+
+}  // namespace
+
+bool TimexCompatible(const Timex& a, const Timex& b) {
+  if (a.value.empty() || b.value.empty()) return true;
+  const bool ax = a.value.rfind("XXXX", 0) == 0;
+  const bool bx = b.value.rfind("XXXX", 0) == 0;
+  if (ax || bx) {
+    // Compare what is known: the month (and day) after the unknown year.
+    const std::string_view sa = AfterYear(a.value), sb = AfterYear(b.value);
+    if (sa.empty() || sb.empty() || sa.find('X') != std::string_view::npos ||
+        sb.find('X') != std::string_view::npos) {
+      return true;
+    }
+    return sa.substr(0, std::min(sa.size(), sb.size())) ==
+           sb.substr(0, std::min(sa.size(), sb.size()));
+  }
+  // Intervals, with a missing end open.
+  if (a.start && b.end && *b.end < *a.start) return false;
+  if (b.start && a.end && *a.end < *b.start) return false;
+  return true;
+}
+
+const Timex& MorePrecise(const Timex& a, const Timex& b) {
+  if (!Resolved(a)) return Resolved(b) ? b : (a.value.empty() ? b : a);
+  if (!Resolved(b)) return a;
+  const int64_t wa = DaysFromCivil(*a.end) - DaysFromCivil(*a.start);
+  const int64_t wb = DaysFromCivil(*b.end) - DaysFromCivil(*b.start);
+  if (wa != wb) return wa < wb ? a : b;
+  return a.value <= b.value ? a : b;
+}
+
+}  // namespace newsgraph

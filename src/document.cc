@@ -1,0 +1,280 @@
+#include "document.h"
+
+#include <fmt/format.h>
+#include <rapidjson/document.h>
+#include <rapidjson/error/en.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <sstream>
+
+#include "text.h"
+
+namespace newsgraph {
+
+namespace fs = std::filesystem;
+
+bool ReadWholeFile(const std::string& path, std::string* out) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return false;
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  if (in.bad()) return false;
+  *out = ss.str();
+  return true;
+}
+
+namespace {
+
+bool HasSuffix(const std::string& s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(),
+                                                suffix.data(), suffix.size()) == 0;
+}
+
+bool IsJsonLines(const std::string& path) {
+  return HasSuffix(path, ".jsonl") || HasSuffix(path, ".ndjson");
+}
+
+void StripBom(std::string* s) {
+  if (s->size() >= 3 && (*s)[0] == '\xEF' && (*s)[1] == '\xBB' && (*s)[2] == '\xBF') {
+    s->erase(0, 3);
+  }
+}
+
+std::string StripTextExtension(const std::string& name) {
+  return HasSuffix(name, ".txt") ? name.substr(0, name.size() - 4) : name;
+}
+
+}  // namespace
+
+bool ParseJsonLine(std::string_view line, const std::string& origin,
+                   const std::string& fallback_id, Document* doc, std::string* reason) {
+  rapidjson::Document d;
+  d.Parse<rapidjson::kParseStopWhenDoneFlag>(line.data(), line.size());
+  if (d.HasParseError()) {
+    *reason = fmt::format("column {}: invalid JSON: {}", d.GetErrorOffset() + 1,
+                          rapidjson::GetParseError_En(d.GetParseError()));
+    return false;
+  }
+  if (!d.IsObject()) {
+    *reason = "a JSON Lines record must be an object";
+    return false;
+  }
+  auto str = [&](const char* key, std::string* out, bool required) -> bool {
+    auto it = d.FindMember(key);
+    if (it == d.MemberEnd() || it->value.IsNull()) {
+      if (required) *reason = fmt::format("no \"{}\" field", key);
+      return !required;
+    }
+    if (it->value.IsString()) {
+      out->assign(it->value.GetString(), it->value.GetStringLength());
+      return true;
+    }
+    if (std::string_view(key) == "id" && (it->value.IsInt64() || it->value.IsUint64())) {
+      *out = it->value.IsInt64() ? std::to_string(it->value.GetInt64())
+                                 : std::to_string(it->value.GetUint64());
+      return true;
+    }
+    *reason = fmt::format("field \"{}\" must be a string", key);
+    return false;
+  };
+  *doc = Document();
+  doc->origin = origin;
+  if (!str("id", &doc->id, false) || !str("text", &doc->text, true) ||
+      !str("date", &doc->date, false) || !str("url", &doc->url, false) ||
+      !str("title", &doc->title, false) || !str("lang", &doc->lang, false)) {
+    if (doc->id.empty()) doc->id = fallback_id;
+    return false;
+  }
+  if (doc->id.empty()) doc->id = fallback_id;
+  return true;
+}
+
+DocumentReader::DocumentReader(std::vector<std::string> inputs, std::istream* in)
+    : stdin_(in) {
+  for (const std::string& input : inputs) Expand(input);
+}
+
+void DocumentReader::Expand(const std::string& input) {
+  if (input == "-") {
+    items_.push_back({"-", "stdin", ""});
+    return;
+  }
+  std::error_code ec;
+  const fs::file_status st = fs::status(input, ec);
+  if (ec || !fs::exists(st)) {
+    items_.push_back({input, input, "no such file or directory"});
+    return;
+  }
+  if (fs::is_regular_file(st)) {
+    items_.push_back({input, StripTextExtension(fs::path(input).filename().string()), ""});
+    return;
+  }
+  if (!fs::is_directory(st)) {
+    items_.push_back({input, input, "not a regular file or directory"});
+    return;
+  }
+  std::vector<std::string> files;
+  for (auto it = fs::recursive_directory_iterator(input, ec);
+       !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+    const std::string name = it->path().filename().string();
+    if (!name.empty() && name[0] == '.') {
+      if (it->is_directory()) it.disable_recursion_pending();
+      continue;  // hidden files and directories (.git, .DS_Store)
+    }
+    if (it->is_regular_file()) files.push_back(fs::relative(it->path(), input).generic_string());
+  }
+  if (ec) {
+    items_.push_back({input, input, fmt::format("cannot read directory: {}", ec.message())});
+    return;
+  }
+  std::sort(files.begin(), files.end());
+  for (const std::string& rel : files) {
+    const std::string path = (fs::path(input) / rel).generic_string();
+    if (HasSuffix(rel, ".txt")) {
+      items_.push_back({path, StripTextExtension(rel), ""});
+    } else if (IsJsonLines(rel)) {
+      items_.push_back({path, rel, ""});
+    } else {
+      items_.push_back({path, rel, "not a .txt or .jsonl file"});
+    }
+  }
+}
+
+std::vector<std::string> DocumentReader::TakeWarnings() {
+  std::vector<std::string> out;
+  out.swap(warnings_);
+  return out;
+}
+
+DocumentReader::Result DocumentReader::Finish(Document* doc, SkipRecord* skip) {
+  if (doc->text.find_first_not_of(" \t\r\n") == std::string::npos) {
+    *skip = {doc->id, doc->origin, "empty text"};
+    return kSkipped;
+  }
+  size_t first_bad = 0;
+  if (const size_t bad = SanitizeUtf8(&doc->text, &first_bad)) {
+    warnings_.push_back(fmt::format("{}: document {}: {} byte(s) of invalid UTF-8 replaced by "
+                                    "'?' (first at byte {})",
+                                    doc->origin, doc->id, bad, first_bad));
+  }
+  for (std::string* field : {&doc->id, &doc->title, &doc->url, &doc->date, &doc->lang}) {
+    SanitizeUtf8(field, nullptr);
+  }
+  if (!seen_ids_.insert(doc->id).second) {
+    std::string renamed;
+    for (int k = 2;; ++k) {
+      renamed = fmt::format("{}~{}", doc->id, k);
+      if (seen_ids_.insert(renamed).second) break;
+    }
+    warnings_.push_back(fmt::format("{}: document id '{}' was already used; this document is "
+                                    "'{}'",
+                                    doc->origin, doc->id, renamed));
+    doc->id = renamed;
+  }
+  return kDocument;
+}
+
+DocumentReader::Result DocumentReader::FromText(const Item& item, std::istream& in,
+                                                Document* doc, SkipRecord* skip) {
+  std::ostringstream ss;
+  if (has_pending_) {
+    ss << pending_;
+    has_pending_ = false;
+  }
+  ss << in.rdbuf();
+  *doc = Document();
+  doc->id = item.id;
+  doc->origin = item.path == "-" ? "<stdin>" : item.path;
+  doc->text = ss.str();
+  StripBom(&doc->text);
+  return Finish(doc, skip);
+}
+
+DocumentReader::Result DocumentReader::Next(Document* doc, SkipRecord* skip) {
+  for (;;) {
+    if (lines_ != nullptr) {
+      std::string line;
+      bool got;
+      if (has_pending_) {
+        line = std::move(pending_);
+        has_pending_ = false;
+        got = true;
+      } else {
+        got = static_cast<bool>(std::getline(*lines_, line));
+      }
+      if (got) {
+        ++line_no_;
+        if (line_no_ == 1) StripBom(&line);
+        if (!line.empty() && line.back() == '\r') line.pop_back();
+        if (line.find_first_not_of(" \t") == std::string::npos) continue;  // blank line
+        const std::string origin = fmt::format("{}:{}", lines_path_, line_no_);
+        std::string reason;
+        if (!ParseJsonLine(line, origin, origin, doc, &reason)) {
+          *skip = {doc->id.empty() ? origin : doc->id, origin, reason};
+          return kSkipped;
+        }
+        return Finish(doc, skip);
+      }
+      if (lines_->bad()) {
+        *skip = {lines_path_, lines_path_, "read error"};
+        lines_ = nullptr;
+        file_.reset();
+        return kSkipped;
+      }
+      lines_ = nullptr;
+      file_.reset();
+    }
+    if (next_item_ >= items_.size()) return kEnd;
+    const Item item = items_[next_item_++];
+    if (!item.skip.empty()) {
+      *skip = {item.id, item.path, item.skip};
+      return kSkipped;
+    }
+    if (item.path == "-") {
+      // Sniff: JSON Lines if the first non-blank character is '{', else one text document.
+      std::string blank, first;
+      size_t consumed = 0;
+      bool newline = false;
+      while (std::getline(*stdin_, first)) {
+        ++consumed;
+        newline = !stdin_->eof();
+        if (first.find_first_not_of(" \t\r") != std::string::npos) break;
+        blank += first + "\n";
+        first.clear();
+      }
+      const size_t nb = first.find_first_not_of(" \t\r\xEF\xBB\xBF");
+      if (nb != std::string::npos && first[nb] == '{') {
+        pending_ = first;
+        has_pending_ = true;
+        lines_ = stdin_;
+        lines_path_ = "<stdin>";
+        line_no_ = consumed - 1;
+        continue;
+      }
+      pending_ = blank + first + (newline ? "\n" : "");
+      has_pending_ = true;
+      return FromText(item, *stdin_, doc, skip);
+    }
+    if (IsJsonLines(item.path)) {
+      file_ = std::make_unique<std::ifstream>(item.path, std::ios::binary);
+      if (!*file_) {
+        file_.reset();
+        *skip = {item.id, item.path, "cannot open file"};
+        return kSkipped;
+      }
+      lines_ = file_.get();
+      lines_path_ = item.path;
+      line_no_ = 0;
+      continue;
+    }
+    std::ifstream in(item.path, std::ios::binary);
+    if (!in) {
+      *skip = {item.id, item.path, "cannot open file"};
+      return kSkipped;
+    }
+    return FromText(item, in, doc, skip);
+  }
+}
+
+}  // namespace newsgraph

@@ -1,0 +1,83 @@
+// Input readers: .txt files, JSON Lines, directories (recursively, sorted) and stdin.
+// Every input document comes out either as a Document or as a skip record with a reason
+// and a location, so nothing is lost silently.
+//
+//   DocumentReader reader({"articles/", "more.jsonl", "-"}, &std::cin);
+//   Document doc;
+//   SkipRecord skip;
+//   for (;;) {
+//     switch (reader.Next(&doc, &skip)) {
+//       case DocumentReader::kDocument: ...; break;
+//       case DocumentReader::kSkipped: ...; break;
+//       case DocumentReader::kEnd: return;
+//     }
+//   }
+#ifndef NEWSGRAPH_DOCUMENT_H_
+#define NEWSGRAPH_DOCUMENT_H_
+
+#include <fstream>
+#include <istream>
+#include <memory>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "model.h"
+
+namespace newsgraph {
+
+// An input that was not turned into a document, and why.
+struct SkipRecord {
+  std::string id;      // the document id if known, else the location
+  std::string origin;  // "file.jsonl:12:5"
+  std::string reason;
+};
+
+// Parses one JSON Lines record. Returns false and sets *reason (with the column) if it is
+// not a usable document. `origin` is "file:line"; `fallback_id` names a record without id.
+bool ParseJsonLine(std::string_view line, const std::string& origin,
+                   const std::string& fallback_id, Document* doc, std::string* reason);
+
+class DocumentReader {
+ public:
+  // inputs: files, directories or "-" (stdin, read from `in`). `warn` receives non-fatal
+  // notes (renamed duplicate ids, replaced invalid UTF-8).
+  DocumentReader(std::vector<std::string> inputs, std::istream* in);
+
+  enum Result { kDocument, kSkipped, kEnd };
+  Result Next(Document* doc, SkipRecord* skip);
+
+  // Non-fatal notes about the input so far (drained by the caller).
+  std::vector<std::string> TakeWarnings();
+
+ private:
+  struct Item {
+    std::string path;  // "-" for stdin
+    std::string id;    // for .txt files
+    std::string skip;  // reason, if the item is skipped as a whole
+  };
+  void Expand(const std::string& input);
+  bool OpenNext();
+  Result FromText(const Item& item, std::istream& in, Document* doc, SkipRecord* skip);
+  Result Finish(Document* doc, SkipRecord* skip);
+
+  std::istream* stdin_;
+  std::vector<Item> items_;
+  size_t next_item_ = 0;
+  // The JSON Lines file being read.
+  std::unique_ptr<std::ifstream> file_;
+  std::istream* lines_ = nullptr;
+  std::string lines_path_;
+  size_t line_no_ = 0;
+  std::string pending_;  // a first stdin line read while sniffing its format
+  bool has_pending_ = false;
+  std::set<std::string> seen_ids_;
+  std::vector<std::string> warnings_;
+};
+
+// Returns the text of a file (false if it cannot be read).
+bool ReadWholeFile(const std::string& path, std::string* out);
+
+}  // namespace newsgraph
+
+#endif  // NEWSGRAPH_DOCUMENT_H_

@@ -1,0 +1,174 @@
+#include "events.h"
+
+#include <algorithm>
+
+#include "render.h"
+
+namespace newsgraph {
+
+namespace {
+
+std::string_view GroupText(const std::vector<re2::StringPiece>& g, int index) {
+  if (index < 0 || index >= static_cast<int>(g.size()) || g[index].data() == nullptr) return {};
+  return std::string_view(g[index].data(), g[index].size());
+}
+
+// Calls f(groups) for every non-overlapping match of re in text.
+template <typename F>
+void ForEachMatch(const RE2& re, std::string_view text, F f) {
+  const int n = re.NumberOfCapturingGroups() + 1;
+  std::vector<re2::StringPiece> g(n);
+  const re2::StringPiece input(text.data(), text.size());
+  size_t pos = 0;
+  while (pos <= text.size() && re.Match(input, pos, text.size(), RE2::UNANCHORED, g.data(), n)) {
+    const size_t begin = g[0].data() - text.data();
+    size_t next = begin + g[0].size();
+    f(g);
+    if (next <= begin) {
+      next = begin + 1;
+      while (next < text.size() && (static_cast<unsigned char>(text[next]) & 0xC0) == 0x80) ++next;
+    }
+    pos = next;
+  }
+}
+
+bool IsParticipantKind(MentionKind k) {
+  return k != MentionKind::kDate && k != MentionKind::kSource;
+}
+
+uint32_t Distance(Span a, Span b) {
+  if (a.Overlaps(b)) return 0;
+  return a.end <= b.begin ? b.begin - a.end : a.begin - b.end;
+}
+
+}  // namespace
+
+void EventFinder::Find(std::string_view text, LangMask lang, const DocumentFacts& facts,
+                       const MentionIndex& index, Trace* trace,
+                       std::vector<EventMatch>* out) const {
+  const std::vector<Mention>& mentions = facts.mentions;
+  std::vector<int> candidates;
+  for (size_t s = 0; s < facts.sentences.size(); ++s) {
+    const Rendered r(text, facts.sentences[s].span, index.top[s], mentions);
+    if (trace) trace->sentences[s].renders.emplace_back("events", r.text());
+    auto in_group = [&](const std::vector<re2::StringPiece>& g, int group,
+                        std::vector<int>* found) {
+      const std::string_view t = GroupText(g, group);
+      if (t.data() == nullptr) return;
+      const size_t b = t.data() - r.text().data();
+      r.MentionsIn(b, b + t.size(), found);
+    };
+    const size_t first_event = out->size();
+    rules_.event_prefilter().Candidates(r.text(), &candidates);
+    for (int ri : candidates) {
+      const EventRule& rule = *rules_.event_rules()[ri];
+      if ((rule.langs & lang) == 0) continue;
+      ForEachMatch(*rule.re, r.text(), [&](const std::vector<re2::StringPiece>& g) {
+        EventMatch e;
+        e.rule = ri;
+        e.sentence = static_cast<int>(s);
+        const size_t b = g[0].data() - r.text().data();
+        e.span = r.ToDocument(b, b + g[0].size());
+        e.modality = rule.modality;
+        e.anaphoric = rule.anaphoric;
+        std::vector<int> found;
+        for (const auto& [group, role] : rule.roles) {
+          found.clear();
+          in_group(g, rule.Group(group), &found);
+          for (int m : found) {
+            if (!IsParticipantKind(mentions[m].kind)) continue;
+            const auto entry = std::make_pair(role, m);
+            if (std::find(e.roles.begin(), e.roles.end(), entry) == e.roles.end()) {
+              e.roles.push_back(entry);
+            }
+          }
+        }
+        found.clear();
+        in_group(g, rule.Group("date"), &found);
+        for (int m : found) {
+          if (mentions[m].kind == MentionKind::kDate && e.date < 0) e.date = m;
+        }
+        found.clear();
+        in_group(g, rule.Group("place"), &found);
+        for (int m : found) {
+          const MentionKind k = mentions[m].kind;
+          if ((k == MentionKind::kPlace || k == MentionKind::kCountry) && e.place < 0) e.place = m;
+        }
+        found.clear();
+        in_group(g, rule.Group("source"), &found);
+        for (int m : found) {
+          if (mentions[m].kind == MentionKind::kSource) e.sources.push_back(m);
+        }
+        for (const char* mod : {"planned", "negated", "denied"}) {
+          if (!GroupText(g, rule.Group(mod)).empty()) e.modality = mod;
+        }
+        out->push_back(std::move(e));
+      });
+    }
+    if (out->size() == first_event) continue;
+
+    // Attachments: the nearest date and place in the sentence, and every named source.
+    struct Slot {
+      std::string slot;
+      int mention;
+      std::string rule;
+      int priority;
+    };
+    std::vector<Slot> slots;
+    rules_.attach_prefilter().Candidates(r.text(), &candidates);
+    for (int ai : candidates) {
+      const AttachRule& rule = *rules_.attach_rules()[ai];
+      if ((rule.langs & lang) == 0) continue;
+      ForEachMatch(*rule.re, r.text(), [&](const std::vector<re2::StringPiece>& g) {
+        std::vector<int> found;
+        in_group(g, rule.Group(rule.slot), &found);
+        for (int m : found) slots.push_back({rule.slot, m, rule.id, rule.priority});
+      });
+    }
+    // "exclude" attachments name mentions no event may take (the date of a dateline is the
+    // publication date, not the date of the events).
+    std::vector<int> excluded;
+    for (const Slot& sl : slots) {
+      if (sl.slot == "exclude") excluded.push_back(sl.mention);
+    }
+    for (size_t k = first_event; k < out->size(); ++k) {
+      EventMatch& e = (*out)[k];
+      auto nearest = [&](const std::string& slot, int* target, std::string* rule_id) {
+        if (*target >= 0) return;
+        uint32_t best = UINT32_MAX;
+        int best_priority = INT32_MIN;
+        for (const Slot& sl : slots) {
+          if (sl.slot != slot) continue;
+          if (std::find(excluded.begin(), excluded.end(), sl.mention) != excluded.end()) continue;
+          const MentionKind kind = mentions[sl.mention].kind;
+          if (slot == "date" && kind != MentionKind::kDate) continue;
+          if (slot == "place" && kind != MentionKind::kPlace && kind != MentionKind::kCountry) {
+            continue;
+          }
+          // A participant is not also the place of its own event.
+          bool is_role = false;
+          for (const auto& [role, m] : e.roles) is_role |= m == sl.mention;
+          if (is_role) continue;
+          // The most specific attachment rule wins; among equals, the nearest mention.
+          const uint32_t d = Distance(e.span, mentions[sl.mention].span);
+          if (sl.priority > best_priority || (sl.priority == best_priority && d < best)) {
+            best_priority = sl.priority;
+            best = d;
+            *target = sl.mention;
+            *rule_id = sl.rule;
+          }
+        }
+      };
+      nearest("date", &e.date, &e.date_rule);
+      nearest("place", &e.place, &e.place_rule);
+      for (const Slot& sl : slots) {
+        if (sl.slot == "source" && mentions[sl.mention].kind == MentionKind::kSource &&
+            std::find(e.sources.begin(), e.sources.end(), sl.mention) == e.sources.end()) {
+          e.sources.push_back(sl.mention);
+        }
+      }
+    }
+  }
+}
+
+}  // namespace newsgraph

@@ -1,0 +1,336 @@
+#include "facts.h"
+
+#include <rapidjson/document.h>
+#include <rapidjson/error/en.h>
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+namespace newsgraph {
+
+namespace {
+
+using Writer = rapidjson::Writer<rapidjson::StringBuffer>;
+
+void Str(Writer& w, std::string_view s) {
+  w.String(s.data(), static_cast<rapidjson::SizeType>(s.size()));
+}
+
+void Key(Writer& w, const char* k) { w.Key(k); }
+
+void KeyStr(Writer& w, const char* k, std::string_view v) {
+  w.Key(k);
+  Str(w, v);
+}
+
+void WriteTimex(Writer& w, const Timex& t, const std::string& text) {
+  w.StartObject();
+  KeyStr(w, "value", t.value);
+  KeyStr(w, "granularity", GranularityName(t.granularity));
+  if (!t.mod.empty()) KeyStr(w, "mod", t.mod);
+  if (t.start) KeyStr(w, "start", FormatDate(*t.start));
+  if (t.end) KeyStr(w, "end", FormatDate(*t.end));
+  KeyStr(w, "anchor", t.anchor);
+  if (!t.note.empty()) KeyStr(w, "note", t.note);
+  if (!text.empty()) KeyStr(w, "text", text);
+  w.EndObject();
+}
+
+}  // namespace
+
+std::string TimexToJson(const Timex& t, const std::string& text) {
+  rapidjson::StringBuffer buf;
+  Writer w(buf);
+  WriteTimex(w, t, text);
+  return buf.GetString();
+}
+
+std::string SkipToJson(const std::string& doc, const std::string& origin,
+                       const std::string& reason) {
+  rapidjson::StringBuffer buf;
+  Writer w(buf);
+  w.StartObject();
+  KeyStr(w, "doc", doc);
+  KeyStr(w, "status", "skipped");
+  KeyStr(w, "origin", origin);
+  KeyStr(w, "reason", reason);
+  w.EndObject();
+  return buf.GetString();
+}
+
+std::string FactsToJson(const DocumentFacts& f, std::string_view text, const RuleSet& rules) {
+  if (f.status != "ok") return SkipToJson(f.doc, f.origin, f.reason);
+  rapidjson::StringBuffer buf;
+  Writer w(buf);
+  w.StartObject();
+  KeyStr(w, "doc", f.doc);
+  KeyStr(w, "status", f.status);
+  KeyStr(w, "origin", f.origin);
+  KeyStr(w, "lang", f.lang);
+  KeyStr(w, "dct", f.dct);
+  KeyStr(w, "dct_source", f.dct_source);
+  if (!f.url.empty()) KeyStr(w, "url", f.url);
+  if (!f.title.empty()) KeyStr(w, "title", f.title);
+  if (!f.warnings.empty()) {
+    Key(w, "warnings");
+    w.StartArray();
+    for (const std::string& s : f.warnings) Str(w, s);
+    w.EndArray();
+  }
+  Key(w, "sentences");
+  w.Uint(static_cast<unsigned>(f.sentences.size()));
+
+  // Mentions in text order, outer before inner.
+  std::vector<int> order(f.mentions.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = static_cast<int>(i);
+  std::sort(order.begin(), order.end(), [&](int a, int b) {
+    const Span sa = f.mentions[a].span, sb = f.mentions[b].span;
+    if (sa.begin != sb.begin) return sa.begin < sb.begin;
+    if (sa.end != sb.end) return sa.end > sb.end;
+    return a < b;
+  });
+  Key(w, "mentions");
+  w.StartArray();
+  for (int i : order) {
+    const Mention& m = f.mentions[i];
+    w.StartObject();
+    KeyStr(w, "kind", KindName(m.kind));
+    Key(w, "begin");
+    w.Uint(m.span.begin);
+    Key(w, "end");
+    w.Uint(m.span.end);
+    KeyStr(w, "text", m.span.Of(text));
+    if (m.name != m.span) KeyStr(w, "name", m.name.Of(text));
+    KeyStr(w, "rule", m.rule);
+    if (!m.entity.empty()) KeyStr(w, "entity", m.entity);
+    if (m.kind == MentionKind::kDate) {
+      Key(w, "date");
+      WriteTimex(w, m.timex, "");
+    }
+    if (m.kind == MentionKind::kTitle && m.of >= 0 && !f.mentions[m.of].entity.empty()) {
+      KeyStr(w, "of", f.mentions[m.of].entity);
+    }
+    w.EndObject();
+  }
+  w.EndArray();
+
+  Key(w, "entities");
+  w.StartArray();
+  for (const Entity& e : f.entities) {
+    w.StartObject();
+    KeyStr(w, "id", e.id);
+    KeyStr(w, "kind", KindName(e.kind));
+    KeyStr(w, "name", e.name);
+    if (!e.type.empty()) KeyStr(w, "type", e.type);
+    if (!e.part_of.empty()) KeyStr(w, "part_of", e.part_of);
+    Key(w, "gazetteer");
+    w.Bool(e.gazetteer);
+    Key(w, "aliases");
+    w.StartArray();
+    for (const std::string& a : e.aliases) Str(w, a);
+    w.EndArray();
+    Key(w, "titles");
+    w.StartArray();
+    for (const EntityTitle& t : e.titles) {
+      w.StartObject();
+      KeyStr(w, "title", t.title);
+      if (!t.of.empty()) KeyStr(w, "of", t.of);
+      w.EndObject();
+    }
+    w.EndArray();
+    if (!e.external.empty()) {
+      Key(w, "external");
+      w.StartObject();
+      for (const auto& [k, v] : e.external) KeyStr(w, k.c_str(), v);
+      w.EndObject();
+    }
+    Key(w, "mentions");
+    w.Int(e.mentions);
+    w.EndObject();
+  }
+  w.EndArray();
+
+  Key(w, "events");
+  w.StartArray();
+  for (const Event& ev : f.events) {
+    w.StartObject();
+    KeyStr(w, "id", ev.id);
+    KeyStr(w, "type", ev.type);
+    if (const EventType* t = rules.Type(ev.type)) {
+      KeyStr(w, "cameo", t->cameo);
+      KeyStr(w, "plover", t->plover);
+    }
+    Key(w, "participants");
+    w.StartArray();
+    for (const Participant& p : ev.participants) {
+      w.StartObject();
+      if (!p.entity.empty()) KeyStr(w, "entity", p.entity);
+      KeyStr(w, "role", p.role);
+      KeyStr(w, "text", p.text);
+      w.EndObject();
+    }
+    w.EndArray();
+    if (!ev.date.value.empty()) {
+      Key(w, "date");
+      WriteTimex(w, ev.date, ev.date_text);
+    }
+    if (!ev.place.empty()) KeyStr(w, "place", ev.place);
+    Key(w, "reported_by");
+    w.StartArray();
+    for (const std::string& s : ev.reported_by) Str(w, s);
+    w.EndArray();
+    KeyStr(w, "modality", ev.modality);
+    Key(w, "evidence");
+    w.StartArray();
+    for (const Evidence& e : ev.evidence) {
+      w.StartObject();
+      KeyStr(w, "doc", e.doc);
+      Key(w, "begin");
+      w.Uint(e.span.begin);
+      Key(w, "end");
+      w.Uint(e.span.end);
+      Key(w, "sentence_begin");
+      w.Uint(e.sentence.begin);
+      Key(w, "sentence_end");
+      w.Uint(e.sentence.end);
+      KeyStr(w, "sentence", e.text);
+      KeyStr(w, "rule", e.rule);
+      w.EndObject();
+    }
+    w.EndArray();
+    w.EndObject();
+  }
+  w.EndArray();
+  w.EndObject();
+  return buf.GetString();
+}
+
+namespace {
+
+std::string GetStr(const rapidjson::Value& o, const char* key) {
+  auto it = o.FindMember(key);
+  if (it == o.MemberEnd() || !it->value.IsString()) return "";
+  return std::string(it->value.GetString(), it->value.GetStringLength());
+}
+
+bool ReadTimex(const rapidjson::Value& v, Timex* t, std::string* text) {
+  if (!v.IsObject()) return false;
+  t->value = GetStr(v, "value");
+  const std::string g = GetStr(v, "granularity");
+  for (Granularity x : {Granularity::kNone, Granularity::kDay, Granularity::kWeek,
+                        Granularity::kMonth, Granularity::kQuarter, Granularity::kHalf,
+                        Granularity::kYear, Granularity::kDecade}) {
+    if (g == GranularityName(x)) t->granularity = x;
+  }
+  t->mod = GetStr(v, "mod");
+  CivilDate d;
+  if (ParseIsoDate(GetStr(v, "start"), &d)) t->start = d;
+  if (ParseIsoDate(GetStr(v, "end"), &d)) t->end = d;
+  t->anchor = GetStr(v, "anchor");
+  t->note = GetStr(v, "note");
+  if (text) *text = GetStr(v, "text");
+  return true;
+}
+
+}  // namespace
+
+bool FactsFromJson(std::string_view line, DocumentFacts* f, std::string* error) {
+  rapidjson::Document d;
+  d.Parse(line.data(), line.size());
+  if (d.HasParseError()) {
+    *error = fmt::format("column {}: invalid JSON: {}", d.GetErrorOffset() + 1,
+                         rapidjson::GetParseError_En(d.GetParseError()));
+    return false;
+  }
+  if (!d.IsObject() || !d.HasMember("doc") || !d.HasMember("status")) {
+    *error = "not a facts record (needs \"doc\" and \"status\")";
+    return false;
+  }
+  *f = DocumentFacts();
+  f->doc = GetStr(d, "doc");
+  f->status = GetStr(d, "status");
+  f->reason = GetStr(d, "reason");
+  f->origin = GetStr(d, "origin");
+  f->lang = GetStr(d, "lang");
+  f->dct = GetStr(d, "dct");
+  f->dct_source = GetStr(d, "dct_source");
+  f->url = GetStr(d, "url");
+  f->title = GetStr(d, "title");
+  if (f->status != "ok") return true;
+  if (auto it = d.FindMember("entities"); it != d.MemberEnd() && it->value.IsArray()) {
+    for (const auto& v : it->value.GetArray()) {
+      Entity e;
+      e.id = GetStr(v, "id");
+      if (!ParseKind(GetStr(v, "kind"), &e.kind) || e.id.empty()) {
+        *error = fmt::format("entity '{}' has no valid id and kind", e.id);
+        return false;
+      }
+      e.name = GetStr(v, "name");
+      e.type = GetStr(v, "type");
+      e.part_of = GetStr(v, "part_of");
+      if (v.HasMember("gazetteer") && v["gazetteer"].IsBool()) e.gazetteer = v["gazetteer"].GetBool();
+      if (v.HasMember("aliases") && v["aliases"].IsArray()) {
+        for (const auto& a : v["aliases"].GetArray()) {
+          if (a.IsString()) e.aliases.push_back(a.GetString());
+        }
+      }
+      if (v.HasMember("titles") && v["titles"].IsArray()) {
+        for (const auto& t : v["titles"].GetArray()) {
+          e.titles.push_back({GetStr(t, "title"), GetStr(t, "of")});
+        }
+      }
+      if (v.HasMember("external") && v["external"].IsObject()) {
+        for (const auto& m : v["external"].GetObject()) {
+          if (m.value.IsString()) e.external[m.name.GetString()] = m.value.GetString();
+        }
+      }
+      if (v.HasMember("mentions") && v["mentions"].IsInt()) e.mentions = v["mentions"].GetInt();
+      f->entities.push_back(std::move(e));
+    }
+  }
+  if (auto it = d.FindMember("events"); it != d.MemberEnd() && it->value.IsArray()) {
+    for (const auto& v : it->value.GetArray()) {
+      Event ev;
+      ev.id = GetStr(v, "id");
+      ev.type = GetStr(v, "type");
+      if (ev.type.empty()) {
+        *error = fmt::format("event '{}' has no type", ev.id);
+        return false;
+      }
+      if (v.HasMember("participants") && v["participants"].IsArray()) {
+        for (const auto& p : v["participants"].GetArray()) {
+          ev.participants.push_back({GetStr(p, "entity"), GetStr(p, "role"), GetStr(p, "text")});
+        }
+      }
+      if (v.HasMember("date")) ReadTimex(v["date"], &ev.date, &ev.date_text);
+      ev.place = GetStr(v, "place");
+      if (v.HasMember("reported_by") && v["reported_by"].IsArray()) {
+        for (const auto& s : v["reported_by"].GetArray()) {
+          if (s.IsString()) ev.reported_by.push_back(s.GetString());
+        }
+      }
+      ev.modality = GetStr(v, "modality");
+      if (v.HasMember("evidence") && v["evidence"].IsArray()) {
+        for (const auto& e : v["evidence"].GetArray()) {
+          Evidence x;
+          x.doc = GetStr(e, "doc");
+          auto u = [&](const char* k) -> uint32_t {
+            return e.HasMember(k) && e[k].IsUint() ? e[k].GetUint() : 0;
+          };
+          x.span = {u("begin"), u("end")};
+          x.sentence = {u("sentence_begin"), u("sentence_end")};
+          x.text = GetStr(e, "sentence");
+          x.rule = GetStr(e, "rule");
+          ev.evidence.push_back(std::move(x));
+        }
+      }
+      f->events.push_back(std::move(ev));
+    }
+  }
+  return true;
+}
+
+}  // namespace newsgraph

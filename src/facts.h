@@ -1,0 +1,36 @@
+// facts.jsonl: one JSON object per input document — its mentions, entities and events with
+// byte offsets, sentences and rule ids (or the reason it was skipped). The meeting point of
+// extract and build: fact files can be sharded, concatenated and merged in any order.
+//
+//   std::string line = FactsToJson(facts, text, rules);   // no trailing newline
+//   DocumentFacts back;
+//   if (!FactsFromJson(line, &back, &error)) ...
+#ifndef NEWSGRAPH_FACTS_H_
+#define NEWSGRAPH_FACTS_H_
+
+#include <string>
+#include <string_view>
+
+#include "model.h"
+#include "rules.h"
+
+namespace newsgraph {
+
+// Returns facts as one line of JSON (keys in a fixed order). text is the document text, for
+// mention texts; rules gives the event codes.
+std::string FactsToJson(const DocumentFacts& facts, std::string_view text, const RuleSet& rules);
+
+// Returns a skip record as one line of JSON.
+std::string SkipToJson(const std::string& doc, const std::string& origin,
+                       const std::string& reason);
+
+// Parses one line of facts.jsonl (mentions are not read back: build does not need them).
+// Returns false and sets *error if the line is not a facts record.
+bool FactsFromJson(std::string_view line, DocumentFacts* facts, std::string* error);
+
+// Writes a Timex as the JSON object used by facts.jsonl.
+std::string TimexToJson(const Timex& t, const std::string& text);
+
+}  // namespace newsgraph
+
+#endif  // NEWSGRAPH_FACTS_H_

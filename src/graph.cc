@@ -1,0 +1,71 @@
+#include "graph.h"
+
+#include "text.h"
+
+#include <algorithm>
+#include <map>
+#include <tuple>
+#include <unordered_map>
+
+namespace newsgraph {
+
+Graph MakeGraph(const KnowledgeGraph& kg) {
+  Graph g;
+  std::unordered_map<std::string, Graph::vertex_descriptor> vertex;
+  for (size_t i = 0; i < kg.entities.size(); ++i) {
+    vertex[kg.entities[i].id] = boost::add_vertex({kg.entities[i].id, false, static_cast<int>(i)}, g);
+  }
+  for (size_t i = 0; i < kg.events.size(); ++i) {
+    vertex[kg.events[i].id] = boost::add_vertex({kg.events[i].id, true, static_cast<int>(i)}, g);
+  }
+  // Collect edges first so they can be added in a canonical order, one per
+  // (source, type, target, title).
+  struct Pending {
+    std::string source, type, target, title;
+    std::vector<std::string> roles;
+    double weight = 1.0;
+  };
+  std::map<std::tuple<std::string, std::string, std::string, std::string>, Pending> edges;
+  auto add = [&](const std::string& s, const std::string& type, const std::string& t,
+                 const std::string& title, const std::string& role, double weight) {
+    if (!vertex.count(s) || !vertex.count(t)) return;
+    Pending& p = edges[{s, type, t, title}];
+    p.source = s;
+    p.type = type;
+    p.target = t;
+    p.title = title;
+    p.weight = weight;
+    if (!role.empty() && std::find(p.roles.begin(), p.roles.end(), role) == p.roles.end()) {
+      p.roles.push_back(role);
+    }
+  };
+  for (const Event& ev : kg.events) {
+    const double weight = static_cast<double>(ev.evidence.size());
+    for (const Participant& p : ev.participants) {
+      if (!p.entity.empty()) add(p.entity, "PARTICIPANT_IN", ev.id, "", p.role, weight);
+    }
+    if (!ev.place.empty()) add(ev.id, "LOCATED_IN", ev.place, "", "", weight);
+    for (const std::string& s : ev.reported_by) add(ev.id, "REPORTED_BY", s, "", "", weight);
+  }
+  for (const Entity& e : kg.entities) {
+    for (const EntityTitle& t : e.titles) {
+      if (!t.of.empty()) add(e.id, "HOLDS_TITLE", t.of, t.title, "", 1.0);
+    }
+  }
+  for (auto& [key, p] : edges) {
+    std::sort(p.roles.begin(), p.roles.end());
+    std::string roles;
+    for (const std::string& r : p.roles) roles += (roles.empty() ? "" : ";") + r;
+    boost::add_edge(vertex[p.source], vertex[p.target], EdgeProps{p.type, roles, p.title, p.weight}, g);
+  }
+  return g;
+}
+
+std::string EdgeId(const Graph& g, Graph::edge_descriptor e) {
+  // Only characters of an XML NMTOKEN (GraphML ids are NMTOKENs): letters, digits, . - _ :
+  std::string id = g[boost::source(e, g)].id + "_" + g[e].type + "_" + g[boost::target(e, g)].id;
+  if (!g[e].title.empty()) id += "_" + Slugify(g[e].title);
+  return id;
+}
+
+}  // namespace newsgraph

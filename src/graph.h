@@ -1,0 +1,49 @@
+// The graph (DESIGN §4) as a Boost.Graph adjacency_list: entities and events are
+// vertices, roles are edges. Vertex and edge properties point into the KnowledgeGraph,
+// which holds the data; writers walk the Boost graph.
+//
+//   Graph g = MakeGraph(kg);
+//   for (auto v : boost::make_iterator_range(boost::vertices(g))) g[v].id ...
+//
+// Edges:  PARTICIPANT_IN  entity -> event   (role)
+//         LOCATED_IN      event  -> place
+//         REPORTED_BY     event  -> source
+//         HOLDS_TITLE     person -> organisation / country   (title)
+#ifndef NEWSGRAPH_GRAPH_H_
+#define NEWSGRAPH_GRAPH_H_
+
+#include <boost/graph/adjacency_list.hpp>
+
+#include <string>
+
+#include "build.h"
+
+namespace newsgraph {
+
+struct NodeProps {
+  std::string id;
+  bool is_event = false;
+  int index = -1;  // into KnowledgeGraph::entities or ::events
+};
+
+struct EdgeProps {
+  std::string type;  // PARTICIPANT_IN, LOCATED_IN, REPORTED_BY, HOLDS_TITLE
+  std::string role;  // PARTICIPANT_IN: the roles, joined with ";"
+  std::string title; // HOLDS_TITLE: the title text
+  double weight = 1.0;  // evidence spans behind the edge's event (1 for HOLDS_TITLE)
+};
+
+using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS,
+                                    NodeProps, EdgeProps>;
+
+// Returns the graph of kg: vertices in the order entities (by id), then events (by id);
+// edges sorted by (source id, type, target id, title).
+Graph MakeGraph(const KnowledgeGraph& kg);
+
+// Returns the stable id of an edge, an XML NMTOKEN: "<source>_<TYPE>_<target>" (plus
+// "_<slug of the title>").
+std::string EdgeId(const Graph& g, Graph::edge_descriptor e);
+
+}  // namespace newsgraph
+
+#endif  // NEWSGRAPH_GRAPH_H_

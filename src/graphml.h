@@ -1,0 +1,32 @@
+// GraphML for Gephi and the other readers in ../shared/CONSUMERS.md: typed keys declared
+// with `for`, a `label` on every node, an explicit `edgedefault`, booleans as true/false,
+// doubles with round-trip precision, stable string ids (boost::write_graphml does none of
+// the last three, so this writer walks the Boost graph itself).
+//
+//   WriteGraphml(kg, MakeGraph(kg), rules, &out);
+#ifndef NEWSGRAPH_GRAPHML_H_
+#define NEWSGRAPH_GRAPHML_H_
+
+#include <ostream>
+#include <string>
+#include <string_view>
+
+#include "build.h"
+#include "graph.h"
+#include "rules.h"
+
+namespace newsgraph {
+
+void WriteGraphml(const KnowledgeGraph& kg, const Graph& g, const RuleSet& rules,
+                  std::ostream* out);
+
+// Returns text escaped for XML content and attribute values; characters XML 1.0 does not
+// allow are dropped.
+std::string XmlEscape(std::string_view text);
+
+// Returns a human label for an event: "meet: Sergey Lavrov, Richard Haass (2023-04)".
+std::string EventLabel(const KnowledgeGraph& kg, const Event& ev);
+
+}  // namespace newsgraph
+
+#endif  // NEWSGRAPH_GRAPHML_H_

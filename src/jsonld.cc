@@ -1,0 +1,189 @@
+#include "jsonld.h"
+
+#include <fmt/format.h>
+#include <rapidjson/document.h>
+#include <rapidjson/prettywriter.h>
+#include <rapidjson/stringbuffer.h>
+
+#include "builtin.h"
+#include "graphml.h"
+
+namespace newsgraph {
+
+std::string DocumentIri(const std::string& id) {
+  std::string out = "doc:";
+  for (unsigned char c : id) {
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
+        c == '.' || c == '_' || c == '~') {
+      out.push_back(static_cast<char>(c));
+    } else {
+      out += fmt::format("%{:02X}", c);
+    }
+  }
+  return out;
+}
+
+namespace {
+
+using Writer = rapidjson::PrettyWriter<rapidjson::StringBuffer>;
+
+void Str(Writer& w, std::string_view s) {
+  w.String(s.data(), static_cast<rapidjson::SizeType>(s.size()));
+}
+
+void KeyStr(Writer& w, const char* k, std::string_view v) {
+  w.Key(k);
+  Str(w, v);
+}
+
+const char* SchemaType(MentionKind k) {
+  switch (k) {
+    case MentionKind::kPerson: return "Person";
+    case MentionKind::kOrganization: return "Organization";
+    case MentionKind::kCountry: return "Country";
+    case MentionKind::kPlace: return "Place";
+    case MentionKind::kSource: return "NewsMediaOrganization";
+    default: return "Place";
+  }
+}
+
+// Writes a date as what it is: a day, a month or a year typed with its XSD type; other
+// granularities (weeks, quarters) have no XSD type and are given by their interval.
+void WriteDate(Writer& w, const Timex& t) {
+  const char* xsd = nullptr;
+  if (t.value.find('/') == std::string::npos && t.value.find('X') == std::string::npos) {
+    if (t.granularity == Granularity::kDay) xsd = "xsd:date";
+    if (t.granularity == Granularity::kMonth) xsd = "xsd:gYearMonth";
+    if (t.granularity == Granularity::kYear) xsd = "xsd:gYear";
+  }
+  if (xsd) {
+    w.Key("startDate");
+    w.StartObject();
+    KeyStr(w, "@value", t.value);
+    KeyStr(w, "@type", xsd);
+    w.EndObject();
+  }
+  KeyStr(w, "timex", t.value);
+  KeyStr(w, "dateGranularity", GranularityName(t.granularity));
+  if (!t.mod.empty()) KeyStr(w, "dateMod", t.mod);
+  if (t.start) KeyStr(w, "intervalStart", FormatDate(*t.start));
+  if (t.end) KeyStr(w, "intervalEnd", FormatDate(*t.end));
+}
+
+}  // namespace
+
+void WriteJsonLd(const KnowledgeGraph& kg, const RuleSet& rules, std::ostream* out) {
+  rapidjson::StringBuffer buf;
+  Writer w(buf);
+  w.SetIndent(' ', 2);
+  w.StartObject();
+  {
+    rapidjson::Document ctx;
+    const std::string_view text = JsonLdContextText();
+    ctx.Parse(text.data(), text.size());
+    w.Key("@context");
+    ctx["@context"].Accept(w);
+  }
+  w.Key("@graph");
+  w.StartArray();
+  for (const Entity& e : kg.entities) {
+    w.StartObject();
+    KeyStr(w, "@id", e.id);
+    KeyStr(w, "@type", SchemaType(e.kind));
+    KeyStr(w, "name", e.name.empty() ? e.id : e.name);
+    KeyStr(w, "kind", KindName(e.kind));
+    if (!e.type.empty()) KeyStr(w, "placeType", e.type);
+    w.Key("gazetteer");
+    w.Bool(e.gazetteer);
+    w.Key("mentionCount");
+    w.Int(e.mentions);
+    if (!e.aliases.empty()) {
+      w.Key("alternateName");
+      w.StartArray();
+      for (const std::string& a : e.aliases) Str(w, a);
+      w.EndArray();
+    }
+    if (!e.part_of.empty()) KeyStr(w, "containedInPlace", e.part_of);
+    if (auto it = e.external.find("iso3166"); it != e.external.end()) {
+      KeyStr(w, "iso3166", it->second);
+    }
+    if (auto it = e.external.find("wikidata"); it != e.external.end()) {
+      KeyStr(w, "sameAs", "http://www.wikidata.org/entity/" + it->second);
+    }
+    if (!e.titles.empty()) {
+      w.Key("jobTitle");
+      w.StartArray();
+      for (const EntityTitle& t : e.titles) Str(w, t.title);
+      w.EndArray();
+      w.Key("holdsTitle");
+      w.StartArray();
+      for (const EntityTitle& t : e.titles) {
+        w.StartObject();
+        KeyStr(w, "@type", "TitleHolding");
+        KeyStr(w, "title", t.title);
+        if (!t.of.empty()) KeyStr(w, "of", t.of);
+        w.EndObject();
+      }
+      w.EndArray();
+    }
+    w.EndObject();
+  }
+  for (const Event& ev : kg.events) {
+    w.StartObject();
+    KeyStr(w, "@id", ev.id);
+    KeyStr(w, "@type", "Event");
+    KeyStr(w, "name", EventLabel(kg, ev));
+    KeyStr(w, "eventType", ev.type);
+    if (const EventType* t = rules.Type(ev.type)) {
+      KeyStr(w, "cameo", t->cameo);
+      KeyStr(w, "plover", t->plover);
+    }
+    KeyStr(w, "modality", ev.modality);
+    if (!ev.date.value.empty()) WriteDate(w, ev.date);
+    if (!ev.place.empty()) KeyStr(w, "location", ev.place);
+    w.Key("attendee");
+    w.StartArray();
+    for (const Participant& p : ev.participants) {
+      if (!p.entity.empty()) Str(w, p.entity);
+    }
+    w.EndArray();
+    w.Key("participant");
+    w.StartArray();
+    for (const Participant& p : ev.participants) {
+      if (p.entity.empty()) continue;
+      w.StartObject();
+      KeyStr(w, "@type", "Participation");
+      KeyStr(w, "agent", p.entity);
+      KeyStr(w, "role", p.role);
+      w.EndObject();
+    }
+    w.EndArray();
+    if (!ev.reported_by.empty()) {
+      w.Key("reportedBy");
+      w.StartArray();
+      for (const std::string& s : ev.reported_by) Str(w, s);
+      w.EndArray();
+    }
+    w.Key("wasDerivedFrom");
+    w.StartArray();
+    for (const Evidence& x : ev.evidence) {
+      w.StartObject();
+      KeyStr(w, "@type", "Evidence");
+      KeyStr(w, "document", DocumentIri(x.doc));
+      w.Key("byteBegin");
+      w.Uint(x.span.begin);
+      w.Key("byteEnd");
+      w.Uint(x.span.end);
+      KeyStr(w, "sentence", x.text);
+      KeyStr(w, "rule", x.rule);
+      w.EndObject();
+    }
+    w.EndArray();
+    w.EndObject();
+  }
+  w.EndArray();
+  w.EndObject();
+  *out << buf.GetString() << "\n";
+}
+
+}  // namespace newsgraph

@@ -1,0 +1,24 @@
+// JSON-LD with the inline context of schemas/context.jsonld: schema.org Person,
+// Organization, Country, Place, NewsMediaOrganization and Event (startDate typed as what
+// it is: xsd:date, xsd:gYearMonth or xsd:gYear; location; attendee), newsgraph's own
+// terms under urn:newsgraph:vocab:, and provenance with prov:wasDerivedFrom.
+//
+//   WriteJsonLd(kg, rules, &out);
+#ifndef NEWSGRAPH_JSONLD_H_
+#define NEWSGRAPH_JSONLD_H_
+
+#include <ostream>
+
+#include "build.h"
+#include "rules.h"
+
+namespace newsgraph {
+
+void WriteJsonLd(const KnowledgeGraph& kg, const RuleSet& rules, std::ostream* out);
+
+// Returns the IRI-safe form of a document id ("doc:" + percent-encoded id).
+std::string DocumentIri(const std::string& id);
+
+}  // namespace newsgraph
+
+#endif  // NEWSGRAPH_JSONLD_H_

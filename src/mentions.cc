@@ -1,0 +1,433 @@
+#include "mentions.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "lexicon.h"
+#include "render.h"
+#include "text.h"
+
+namespace newsgraph {
+
+std::vector<int> TopLevel(const std::vector<Mention>& mentions, int sentence) {
+  std::vector<int> out;
+  for (size_t i = 0; i < mentions.size(); ++i) {
+    if (mentions[i].sentence == sentence && mentions[i].parent < 0) {
+      out.push_back(static_cast<int>(i));
+    }
+  }
+  std::sort(out.begin(), out.end(), [&](int a, int b) {
+    return mentions[a].span < mentions[b].span;
+  });
+  return out;
+}
+
+namespace {
+
+// A mention a rule proposes; the longest leftmost proposals win.
+struct Candidate {
+  MentionKind kind;
+  Span span;
+  Span name;
+  std::string rule;
+  int rule_index = -1;
+  int priority = 0;
+  int order = 0;
+  int gazetteer = -1;
+  std::string entity;
+  std::vector<int> titles;
+  int of = -1;
+  int about = -1;
+  std::vector<int> antecedents;
+  Timex timex;
+};
+
+std::vector<Candidate> SelectLeftmostLongest(std::vector<Candidate> c) {
+  std::sort(c.begin(), c.end(), [](const Candidate& a, const Candidate& b) {
+    if (a.span.begin != b.span.begin) return a.span.begin < b.span.begin;
+    if (a.span.size() != b.span.size()) return a.span.size() > b.span.size();
+    if (a.priority != b.priority) return a.priority > b.priority;
+    return a.order < b.order;
+  });
+  std::vector<Candidate> out;
+  uint32_t end = 0;
+  for (Candidate& x : c) {
+    if (x.span.empty() || (!out.empty() && x.span.begin < end)) continue;
+    end = x.span.end;
+    out.push_back(std::move(x));
+  }
+  return out;
+}
+
+// Adds c as a mention of sentence s; the top-level mentions it covers become its children.
+// Returns false (and adds nothing) if c would cut through an existing mention.
+bool Insert(const Candidate& c, int s, std::vector<Mention>* mentions, std::vector<int>* top) {
+  for (int t : *top) {
+    const Span ts = (*mentions)[t].span;
+    if (ts.Overlaps(c.span) && !c.span.Contains(ts)) return false;
+  }
+  const int id = static_cast<int>(mentions->size());
+  Mention m;
+  m.kind = c.kind;
+  m.span = c.span;
+  m.name = c.name.empty() ? c.span : c.name;
+  m.rule = c.rule;
+  m.rule_index = c.rule_index;
+  m.sentence = s;
+  m.gazetteer = c.gazetteer;
+  m.entity = c.entity;
+  m.titles = c.titles;
+  m.of = c.of;
+  m.about = c.about;
+  m.antecedents = c.antecedents;
+  m.timex = c.timex;
+  std::vector<int> rest;
+  for (int t : *top) {
+    if (c.span.Contains((*mentions)[t].span)) {
+      m.children.push_back(t);
+      (*mentions)[t].parent = id;
+    } else {
+      rest.push_back(t);
+    }
+  }
+  mentions->push_back(std::move(m));
+  rest.push_back(id);
+  std::sort(rest.begin(), rest.end(), [&](int a, int b) {
+    return (*mentions)[a].span < (*mentions)[b].span;
+  });
+  *top = std::move(rest);
+  return true;
+}
+
+// Returns name without the words of `trim` at either end.
+Span TrimName(std::string_view text, Span name, const WordList* trim) {
+  if (trim == nullptr || name.empty()) return name;
+  std::vector<Span> tokens = Tokenize(name.Of(text));
+  for (Span& t : tokens) {
+    t.begin += name.begin;
+    t.end += name.begin;
+  }
+  std::string ignored;
+  size_t first = 0, last = tokens.size();
+  while (first < last && trim->Lookup(tokens[first].Of(text), &ignored)) ++first;
+  while (last > first && trim->Lookup(tokens[last - 1].Of(text), &ignored)) --last;
+  // Do not leave punctuation dangling at the ends ("Sergey Lavrov,").
+  while (last > first && !IsWordChar(static_cast<unsigned char>(text[tokens[last - 1].begin])) &&
+         static_cast<unsigned char>(text[tokens[last - 1].begin]) < 0x80) {
+    --last;
+  }
+  if (first >= last) return {name.begin, name.begin};
+  return {tokens[first].begin, tokens[last - 1].end};
+}
+
+// Returns the text of a capture group, or an empty view if it did not take part.
+std::string_view GroupText(const std::vector<re2::StringPiece>& g, int index) {
+  if (index < 0 || index >= static_cast<int>(g.size()) || g[index].data() == nullptr) return {};
+  return std::string_view(g[index].data(), g[index].size());
+}
+
+// Calls f(groups) for every match of re in text, left to right. `resume` names a group
+// whose end is where the next search starts (lookahead emulation), or -1.
+template <typename F>
+void ForEachMatch(const RE2& re, std::string_view text, int resume, F f) {
+  const int n = re.NumberOfCapturingGroups() + 1;
+  std::vector<re2::StringPiece> g(n);
+  const re2::StringPiece input(text.data(), text.size());
+  size_t pos = 0;
+  while (pos <= text.size() &&
+         re.Match(input, pos, text.size(), RE2::UNANCHORED, g.data(), n)) {
+    const size_t begin = g[0].data() - text.data();
+    size_t next = begin + g[0].size();
+    if (resume > 0 && g[resume].data() != nullptr) {
+      next = g[resume].data() - text.data() + g[resume].size();
+    }
+    f(g);
+    if (next <= begin) {
+      next = begin + 1;
+      while (next < text.size() && (static_cast<unsigned char>(text[next]) & 0xC0) == 0x80) ++next;
+    }
+    pos = next;
+  }
+}
+
+bool IsEntityKind(MentionKind k) {
+  return k == MentionKind::kPerson || k == MentionKind::kOrganization ||
+         k == MentionKind::kCountry || k == MentionKind::kPlace || k == MentionKind::kSource;
+}
+
+}  // namespace
+
+void MentionFinder::Find(std::string_view text, LangMask lang,
+                         const std::optional<CivilDate>& dct, DocumentFacts* facts,
+                         MentionIndex* index, Trace* trace) const {
+  std::vector<Mention>& mentions = facts->mentions;
+  const std::vector<Sentence>& sentences = facts->sentences;
+  index->top.assign(sentences.size(), {});
+  if (trace) trace->sentences.assign(sentences.size(), {});
+  std::vector<int> candidates_rules;
+  int order = 0;
+
+  // Pass 0: gazetteer and dates over the raw sentence.
+  for (size_t s = 0; s < sentences.size(); ++s) {
+    const Span sent = sentences[s].span;
+    const std::string_view st = sent.Of(text);
+    std::vector<Candidate> cands;
+    std::vector<Span> tokens = Tokenize(st);
+    for (Span& t : tokens) {
+      t.begin += sent.begin;
+      t.end += sent.begin;
+    }
+    std::vector<LexiconMatch> found;
+    rules_.lexicon().Match(text, tokens, lang, &found);
+    for (const LexiconMatch& lm : found) {
+      const GazetteerEntry& e = rules_.gazetteer()[lm.entry];
+      Candidate c;
+      c.kind = e.kind;
+      c.span = c.name = lm.span;
+      c.rule = "gazetteer";
+      c.gazetteer = lm.entry;
+      c.entity = e.id;
+      c.order = order++;
+      cands.push_back(std::move(c));
+    }
+    rules_.date_prefilter().Candidates(st, &candidates_rules);
+    for (int r : candidates_rules) {
+      const DateRule& rule = *rules_.date_rules()[r];
+      if ((rule.langs & lang) == 0) continue;
+      const int g_span = rule.Group("span");
+      ForEachMatch(*rule.re, st, g_span, [&](const std::vector<re2::StringPiece>& g) {
+        DateContext ctx;
+        ctx.group = [&](std::string_view name) {
+          return std::string(GroupText(g, rule.Group(name)));
+        };
+        ctx.lookup = [&](std::string_view list, std::string_view word, std::string* value) {
+          const WordList* l = rules_.List(list);
+          return l != nullptr && l->Lookup(word, value);
+        };
+        ctx.dct = dct;
+        Candidate c;
+        c.kind = MentionKind::kDate;
+        // The mention is the `span` group if the rule has one (context outside it, such
+        // as "pada" in "pada 2014", is matched but not part of the date).
+        const re2::StringPiece& whole =
+            g_span > 0 && g[g_span].data() != nullptr ? g[g_span] : g[0];
+        const uint32_t b = static_cast<uint32_t>(whole.data() - st.data()) + sent.begin;
+        c.span = c.name = {b, b + static_cast<uint32_t>(whole.size())};
+        if (c.span.empty()) return;
+        std::string error;
+        if (!NormalizeDate(rule.spec, ctx, &c.timex, &error)) {
+          if (trace) {
+            trace->notes.push_back(fmt::format("date rule {} matched \"{}\" but: {}", rule.id,
+                                               c.span.Of(text), error));
+          }
+          return;
+        }
+        c.rule = rule.id;
+        c.priority = rule.priority;
+        c.order = order++;
+        cands.push_back(std::move(c));
+      });
+    }
+    for (const Candidate& c : SelectLeftmostLongest(std::move(cands))) {
+      Insert(c, static_cast<int>(s), &mentions, &index->top[s]);
+    }
+  }
+
+  // Passes 1..n: mention rules over the rendered sentence.
+  for (int pass : rules_.passes()) {
+    const RuleSet::Prefilter& filter = rules_.pass_prefilter(pass);
+    for (size_t s = 0; s < sentences.size(); ++s) {
+      const Rendered r(text, sentences[s].span, index->top[s], mentions);
+      if (trace) trace->sentences[s].renders.emplace_back(fmt::format("pass {}", pass), r.text());
+      filter.Candidates(r.text(), &candidates_rules);
+      std::vector<Candidate> cands;
+      for (int ri : candidates_rules) {
+        const MentionRule& rule = *rules_.mention_rules()[ri];
+        if ((rule.langs & lang) == 0) continue;
+        if (sentences[s].headline && rule.kind == MentionKind::kPerson) continue;
+        const int g_span = rule.Group("span"), g_name = rule.Group("name");
+        const int g_title = rule.Group("title"), g_of = rule.Group("of");
+        const int g_about = rule.Group("about");
+        const WordList* trim = rule.trim_list.empty() ? nullptr : rules_.List(rule.trim_list);
+        const WordList* reject =
+            rule.reject_list.empty() ? nullptr : rules_.List(rule.reject_list);
+        ForEachMatch(*rule.re, r.text(), g_span, [&](const std::vector<re2::StringPiece>& g) {
+          auto doc_span = [&](int group) -> Span {
+            const std::string_view t = GroupText(g, group);
+            if (t.data() == nullptr) return {};
+            const size_t b = t.data() - r.text().data();
+            return r.ToDocument(b, b + t.size());
+          };
+          auto mentions_in = [&](int group, std::vector<int>* out) {
+            const std::string_view t = GroupText(g, group);
+            if (t.data() == nullptr) return;
+            const size_t b = t.data() - r.text().data();
+            r.MentionsIn(b, b + t.size(), out);
+          };
+          Candidate c;
+          c.kind = rule.kind;
+          c.rule = rule.id;
+          c.rule_index = ri;
+          c.priority = rule.priority;
+          c.order = order++;
+          c.entity = rule.entity;
+          c.span = g_span >= 0 && GroupText(g, g_span).data() ? doc_span(g_span) : doc_span(0);
+          if (g_name >= 0) {
+            c.name = TrimName(text, doc_span(g_name), trim);
+            if (c.name.empty()) return;
+            if (!c.span.Contains(c.name)) return;
+          } else {
+            c.name = c.span;
+          }
+          if (c.span.empty()) return;
+          if (reject != nullptr) {
+            std::string ignored;
+            const std::string_view name_text = c.name.Of(text);
+            for (Span t : Tokenize(name_text)) {
+              if (reject->Lookup(t.Of(name_text), &ignored)) return;
+            }
+          }
+          std::vector<int> inside;
+          if (g_title >= 0) {
+            mentions_in(g_title, &inside);
+            for (int m : inside) {
+              if (mentions[m].kind == MentionKind::kTitle) c.titles.push_back(m);
+            }
+          }
+          // The organisation or country a title belongs to is the last one named in the
+          // group: "Kementerian Luar Negeri China" belongs to China.
+          for (auto [group, slot] : {std::make_pair(g_of, &c.of), std::make_pair(g_about, &c.about)}) {
+            if (group < 0) continue;
+            inside.clear();
+            mentions_in(group, &inside);
+            for (int m : inside) {
+              if (IsEntityKind(mentions[m].kind) && mentions[m].kind != MentionKind::kPerson) {
+                *slot = m;
+              }
+            }
+          }
+          // A name that is exactly an earlier mention of the same kind takes its entity.
+          if (g_name >= 0) {
+            inside.clear();
+            mentions_in(g_name, &inside);
+            for (int m : inside) {
+              if (mentions[m].kind == c.kind && mentions[m].span == c.name) {
+                c.entity = mentions[m].entity;
+                c.gazetteer = mentions[m].gazetteer;
+              }
+            }
+          }
+          cands.push_back(std::move(c));
+        });
+      }
+      for (const Candidate& c : SelectLeftmostLongest(std::move(cands))) {
+        Insert(c, static_cast<int>(s), &mentions, &index->top[s]);
+      }
+    }
+  }
+
+  // Aliases: short names of people named in full elsewhere in the document.
+  std::map<std::string, std::set<std::string>> short_forms;  // short name -> full names
+  const WordList* not_a_name = rules_.List("NOT_A_NAME");
+  const WordList* name_reject = rules_.List("NAME_REJECT");
+  std::string ignored;
+  for (const Mention& m : mentions) {
+    if (m.kind != MentionKind::kPerson) continue;
+    const std::string_view name = m.name.Of(text);
+    std::vector<std::string> words;
+    for (Span t : Tokenize(name)) {
+      if (IsWordChar(static_cast<unsigned char>(name[t.begin])) || static_cast<unsigned char>(name[t.begin]) >= 0x80) {
+        words.emplace_back(t.Of(name));
+      }
+    }
+    if (words.size() < 2) continue;
+    const std::string full = CollapseSpace(name);
+    std::vector<std::string> forms = {words.back()};
+    if (lang == kLangId) forms.push_back(words.front());
+    for (const std::string& f : forms) {
+      if (f.size() < 3 || !StartsUpper(f) || IsAllCaps(f)) continue;
+      if (not_a_name && not_a_name->Lookup(f, &ignored)) continue;
+      if (name_reject && name_reject->Lookup(f, &ignored)) continue;
+      short_forms[f].insert(full);
+    }
+  }
+  for (size_t s = 0; s < sentences.size(); ++s) {
+    const Span sent = sentences[s].span;
+    std::vector<Span> tokens = Tokenize(sent.Of(text));
+    std::vector<Candidate> cands;
+    for (size_t k = 0; k < tokens.size(); ++k) {
+      Span t{tokens[k].begin + sent.begin, tokens[k].end + sent.begin};
+      bool covered = false;
+      for (int m : index->top[s]) covered |= mentions[m].span.Overlaps(t);
+      if (covered) continue;
+      const std::string word(t.Of(text));
+      // "Joko Widodo (Jokowi)": a capitalised word in brackets right after a person.
+      if (k >= 1 && k + 1 < tokens.size() && tokens[k - 1].Of(sent.Of(text)) == "(" &&
+          tokens[k + 1].Of(sent.Of(text)) == ")" && StartsUpper(word) && !IsAllCaps(word) &&
+          word.size() >= 3) {
+        const uint32_t open = tokens[k - 1].begin + sent.begin;
+        int before = -1;
+        for (int m : index->top[s]) {
+          if (mentions[m].kind == MentionKind::kPerson && mentions[m].span.end <= open &&
+              text.substr(mentions[m].span.end, open - mentions[m].span.end)
+                      .find_first_not_of(" \t") == std::string_view::npos) {
+            before = m;
+          }
+        }
+        if (before >= 0) {
+          Candidate c;
+          c.kind = MentionKind::kPerson;
+          c.span = c.name = t;
+          c.rule = "alias.parenthesized";
+          c.antecedents = {before};
+          c.order = order++;
+          cands.push_back(std::move(c));
+          continue;
+        }
+      }
+      auto it = short_forms.find(word);
+      if (it == short_forms.end() || it->second.size() != 1) continue;
+      Candidate c;
+      c.kind = MentionKind::kPerson;
+      c.span = c.name = t;
+      c.rule = "alias.short-name";
+      c.order = order++;
+      cands.push_back(std::move(c));
+    }
+    for (const Candidate& c : SelectLeftmostLongest(std::move(cands))) {
+      Insert(c, static_cast<int>(s), &mentions, &index->top[s]);
+    }
+  }
+
+  // Coordination groups: "A, B dan C" of one kind (countries and places count as one kind).
+  const WordList* coord = rules_.List("COORD");
+  auto place_like = [](MentionKind k) {
+    return k == MentionKind::kCountry || k == MentionKind::kPlace ? MentionKind::kPlace : k;
+  };
+  int group = 0;
+  for (size_t s = 0; s < sentences.size(); ++s) {
+    const std::vector<int>& top = index->top[s];
+    for (size_t k = 1; k < top.size(); ++k) {
+      Mention& a = mentions[top[k - 1]];
+      Mention& b = mentions[top[k]];
+      if (place_like(a.kind) != place_like(b.kind) || a.kind == MentionKind::kDate) continue;
+      const std::string between =
+          CollapseSpace(text.substr(a.span.end, b.span.begin - a.span.end));
+      bool joined = between == ",";
+      if (!joined && coord) {
+        std::string_view w = between;
+        if (!w.empty() && w[0] == ',') w = std::string_view(between).substr(1);
+        while (!w.empty() && w[0] == ' ') w.remove_prefix(1);
+        joined = !w.empty() && coord->Lookup(w, &ignored);
+      }
+      if (!joined) continue;
+      if (a.coord < 0) a.coord = group++;
+      b.coord = a.coord;
+    }
+  }
+}
+
+}  // namespace newsgraph

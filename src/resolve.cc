@@ -1,0 +1,456 @@
+#include "resolve.h"
+
+#include <algorithm>
+#include <map>
+#include <numeric>
+#include <set>
+
+#include "text.h"
+
+namespace newsgraph {
+
+namespace {
+
+std::vector<std::string> Words(std::string_view name) {
+  std::vector<std::string> out;
+  for (Span t : Tokenize(name)) {
+    char32_t cp;
+    int len;
+    DecodeUtf8(name, t.begin, &cp, &len);
+    if (IsWordChar(cp)) out.emplace_back(t.Of(name));
+  }
+  return out;
+}
+
+bool IsEntityKind(MentionKind k) {
+  return k != MentionKind::kTitle && k != MentionKind::kDate;
+}
+
+int TypeDepth(const RuleSet& rules, const std::string& type) {
+  int depth = 0;
+  const EventType* t = rules.Type(type);
+  while (t != nullptr && !t->parent.empty() && depth < 16) {
+    ++depth;
+    t = rules.Type(t->parent);
+  }
+  return depth;
+}
+
+bool SplitContains(const std::string& list, const std::string& item) {
+  size_t b = 0;
+  while (b <= list.size()) {
+    size_t e = list.find('|', b);
+    if (e == std::string::npos) e = list.size();
+    if (list.compare(b, e - b, item) == 0) return true;
+    b = e + 1;
+  }
+  return false;
+}
+
+}  // namespace
+
+bool Resolver::TypesCompatible(const std::string& a, const std::string& b,
+                               std::string* merged) const {
+  if (a == b) {
+    *merged = a;
+    return true;
+  }
+  auto refines = [&](const std::string& child, const std::string& ancestor) {
+    const EventType* t = rules_.Type(child);
+    for (int depth = 0; t != nullptr && depth < 16; ++depth) {
+      if (t->parent == ancestor) return true;
+      if (t->parent.empty()) break;
+      t = rules_.Type(t->parent);
+    }
+    return false;
+  };
+  if (refines(a, b)) {
+    *merged = a;
+    return true;
+  }
+  if (refines(b, a)) {
+    *merged = b;
+    return true;
+  }
+  return false;
+}
+
+void Resolver::ResolveEntities(std::string_view text, DocumentFacts* facts) const {
+  std::vector<Mention>& mentions = facts->mentions;
+  // Full names (two words or more) of the people in this document, by word.
+  std::map<std::string, std::set<std::string>> by_word;  // word -> entity ids
+  std::map<std::string, std::string> id_of_name;
+  for (Mention& m : mentions) {
+    if (m.kind != MentionKind::kPerson || !m.antecedents.empty()) continue;
+    const std::string name = CollapseSpace(m.name.Of(text));
+    const std::vector<std::string> words = Words(name);
+    if (m.entity.empty() && words.size() >= 2) m.entity = "person:" + Slugify(name);
+    if (m.entity.empty()) continue;
+    // Both the written name and (for the gazetteer) the canonical name index the entity.
+    std::vector<std::string> forms = {name};
+    if (m.gazetteer >= 0) forms.push_back(rules_.gazetteer()[m.gazetteer].name);
+    for (const std::string& form : forms) {
+      const std::vector<std::string> w = Words(form);
+      if (w.size() < 2) continue;
+      by_word[w.front()].insert(m.entity);
+      by_word[w.back()].insert(m.entity);
+    }
+  }
+  for (Mention& m : mentions) {
+    if (m.kind != MentionKind::kPerson || !m.entity.empty() || !m.antecedents.empty()) continue;
+    const std::string name = CollapseSpace(m.name.Of(text));
+    auto it = by_word.find(name);
+    if (it != by_word.end() && it->second.size() == 1) {
+      m.entity = *it->second.begin();
+    } else {
+      m.entity = "person:" + Slugify(name);
+    }
+  }
+  for (Mention& m : mentions) {
+    if (!IsEntityKind(m.kind) || !m.entity.empty()) continue;
+    if (!m.antecedents.empty()) continue;  // references resolve later
+    m.entity = std::string(KindIdPrefix(m.kind)) + ":" + Slugify(CollapseSpace(m.name.Of(text)));
+  }
+  // Parenthesised short names take the person before them.
+  for (Mention& m : mentions) {
+    if (m.kind == MentionKind::kPerson && m.entity.empty() && !m.antecedents.empty()) {
+      m.entity = mentions[m.antecedents.front()].entity;
+    }
+  }
+}
+
+void Resolver::ResolveReferences(std::string_view text, DocumentFacts* facts) const {
+  std::vector<Mention>& mentions = facts->mentions;
+  for (size_t i = 0; i < mentions.size(); ++i) {
+    Mention& m = mentions[i];
+    if (m.rule_index < 0) continue;
+    const MentionRule& rule = *rules_.mention_rules()[m.rule_index];
+    if (rule.refers != "antecedent") continue;
+    // The nearest earlier mention of the same kind (country counts as a place), within
+    // the window, whose gazetteer type fits.
+    auto fits = [&](const Mention& c) {
+      if (&c == &m ||
+          (c.rule_index >= 0 && !rules_.mention_rules()[c.rule_index]->refers.empty())) {
+        return false;
+      }
+      const bool place = m.kind == MentionKind::kPlace || m.kind == MentionKind::kCountry;
+      const bool kind_ok = place ? (c.kind == MentionKind::kPlace || c.kind == MentionKind::kCountry)
+                                 : c.kind == m.kind;
+      if (!kind_ok || c.entity.empty()) return false;
+      if (rule.refers_type.empty()) return true;
+      const GazetteerEntry* e = rules_.Entry(c.entity);
+      return e != nullptr && SplitContains(rule.refers_type, e->type);
+    };
+    int best = -1;
+    for (size_t j = 0; j < mentions.size(); ++j) {
+      const Mention& c = mentions[j];
+      if (c.sentence > m.sentence || c.sentence < m.sentence - options_.antecedent_window) continue;
+      if (c.span.begin >= m.span.begin) continue;
+      if (!fits(c)) continue;
+      if (best < 0 || mentions[best].span.begin < c.span.begin) best = static_cast<int>(j);
+    }
+    if (best < 0) continue;
+    std::vector<int> group = {best};
+    if (mentions[best].coord >= 0) {
+      group.clear();
+      for (size_t j = 0; j < mentions.size(); ++j) {
+        if (mentions[j].coord == mentions[best].coord && mentions[j].sentence == mentions[best].sentence &&
+            fits(mentions[j])) {
+          group.push_back(static_cast<int>(j));
+        }
+      }
+    }
+    m.antecedents = group;
+    m.entity = mentions[group.front()].entity;
+  }
+}
+
+void Resolver::Resolve(std::string_view text, const std::vector<EventMatch>& matches,
+                       DocumentFacts* facts) const {
+  ResolveEntities(text, facts);
+  ResolveReferences(text, facts);
+  std::vector<Mention>& mentions = facts->mentions;
+
+  // Entities.
+  std::map<std::string, Entity> entities;
+  std::map<std::string, std::map<std::string, int>> names;  // id -> written name -> count
+  std::vector<std::string> order;
+  for (const Mention& m : mentions) {
+    const bool reference = m.rule_index >= 0 &&
+                           rules_.mention_rules()[m.rule_index]->refers == "antecedent";
+    if (!IsEntityKind(m.kind) || m.entity.empty() || reference) continue;
+    auto [it, inserted] = entities.try_emplace(m.entity);
+    Entity& e = it->second;
+    if (inserted) {
+      order.push_back(m.entity);
+      e.id = m.entity;
+      e.kind = m.kind;
+      if (const GazetteerEntry* g = rules_.Entry(m.entity)) {
+        e.gazetteer = true;
+        e.kind = g->kind;
+        e.name = g->name;
+        e.type = g->type;
+        e.part_of = g->part_of;
+        e.external = g->external;
+      }
+    }
+    ++e.mentions;
+    ++names[m.entity][CollapseSpace(m.name.Of(text))];
+    for (int ti : m.kind == MentionKind::kPerson ? m.titles : std::vector<int>{}) {
+      const Mention& t = mentions[ti];
+      EntityTitle title{CollapseSpace(t.span.Of(text)), t.of >= 0 ? mentions[t.of].entity : ""};
+      if (std::find(e.titles.begin(), e.titles.end(), title) == e.titles.end()) {
+        e.titles.push_back(title);
+      }
+    }
+  }
+  for (auto& [id, e] : entities) {
+    const auto& written = names[id];
+    if (e.name.empty()) {
+      // The longest written form (most words), then the most frequent, then the first.
+      size_t best_words = 0;
+      int best_count = 0;
+      for (const auto& [form, count] : written) {
+        const size_t w = Words(form).size();
+        if (w > best_words || (w == best_words && count > best_count)) {
+          e.name = form;
+          best_words = w;
+          best_count = count;
+        }
+      }
+    }
+    for (const auto& [form, count] : written) {
+      if (form != e.name) e.aliases.push_back(form);
+    }
+    std::sort(e.titles.begin(), e.titles.end());
+  }
+  for (const std::string& id : order) facts->entities.push_back(std::move(entities[id]));
+
+  // Role references: a title standing alone ("direktur", "the U.S. leader") names the one
+  // person of the document who was introduced earlier with a title of the same head word
+  // (and the same organisation or country, if the reference names one).
+  const WordList* noise = rules_.List("TITLE_NOISE");
+  auto head_of = [&](std::string_view title) {
+    std::string ignored;
+    for (Span t : Tokenize(title)) {
+      const std::string w = Lowercase(t.Of(title));
+      if (noise && noise->Lookup(w, &ignored)) continue;
+      char32_t cp;
+      int len;
+      DecodeUtf8(w, 0, &cp, &len);
+      if (IsWordChar(cp)) return w;
+    }
+    return std::string();
+  };
+  struct Holder {
+    std::string head, of, person;
+    uint32_t first;
+  };
+  std::vector<Holder> holders;
+  for (const Mention& m : mentions) {
+    if (m.kind != MentionKind::kPerson || m.entity.empty()) continue;
+    for (int ti : m.titles) {
+      const Mention& t = mentions[ti];
+      holders.push_back({head_of(t.span.Of(text)), t.of >= 0 ? mentions[t.of].entity : "",
+                         m.entity, m.span.begin});
+    }
+  }
+  auto role_reference = [&](const Mention& t) -> std::string {
+    const std::string head = head_of(t.span.Of(text));
+    const std::string of = t.of >= 0 ? mentions[t.of].entity : "";
+    std::string who;
+    for (const Holder& h : holders) {
+      if (h.head != head || h.first >= t.span.begin || (!of.empty() && h.of != of)) continue;
+      if (!who.empty() && who != h.person) return "";  // ambiguous
+      who = h.person;
+    }
+    return who;
+  };
+
+  // Events: one per match first.
+  struct Work {
+    Event ev;
+    int sentence;
+    int paragraph;
+    bool anaphoric;
+    std::set<std::string> resolved;  // participant entity ids
+    int date_mention;
+  };
+  std::vector<Work> work;
+  const std::string& doc = facts->doc;
+  for (const EventMatch& em : matches) {
+    const EventRule& rule = *rules_.event_rules()[em.rule];
+    Work w;
+    w.sentence = em.sentence;
+    w.paragraph = facts->sentences[em.sentence].paragraph;
+    w.anaphoric = em.anaphoric;
+    w.date_mention = em.date;
+    Event& ev = w.ev;
+    ev.type = rule.type;
+    ev.modality = em.modality;
+    for (const auto& [role, mid] : em.roles) {
+      const Mention& m = mentions[mid];
+      const std::string written = CollapseSpace(m.span.Of(text));
+      if (m.kind == MentionKind::kTitle) {
+        const std::string who = role_reference(m);
+        ev.participants.push_back({who, role, written});
+        if (!who.empty()) w.resolved.insert(who);
+        continue;
+      }
+      std::vector<int> targets = m.antecedents.empty() ? std::vector<int>{mid} : m.antecedents;
+      for (int t : targets) {
+        std::string entity = mentions[t].entity;
+        if (entity.empty()) continue;
+        if (options_.metonymy && role != "object") {
+          const GazetteerEntry* g = rules_.Entry(entity);
+          if (g != nullptr && !g->metonym_of.empty()) entity = g->metonym_of;
+        }
+        Participant p{entity, role, written};
+        bool dup = false;
+        for (const Participant& q : ev.participants) dup |= q.entity == p.entity && q.role == p.role;
+        if (!dup) ev.participants.push_back(p);
+        w.resolved.insert(entity);
+      }
+    }
+    if (em.date >= 0) {
+      ev.date = mentions[em.date].timex;
+      ev.date_text = CollapseSpace(mentions[em.date].span.Of(text));
+    }
+    if (em.place >= 0) {
+      const Mention& pm = mentions[em.place];
+      ev.place = pm.antecedents.empty() ? pm.entity : mentions[pm.antecedents.front()].entity;
+    }
+    for (int s : em.sources) {
+      const std::string& id = mentions[s].entity;
+      if (std::find(ev.reported_by.begin(), ev.reported_by.end(), id) == ev.reported_by.end()) {
+        ev.reported_by.push_back(id);
+      }
+    }
+    const Span sent = facts->sentences[em.sentence].span;
+    ev.evidence.push_back({doc, em.span, sent, std::string(sent.Of(text)), rule.id});
+    work.push_back(std::move(w));
+  }
+  std::stable_sort(work.begin(), work.end(), [](const Work& a, const Work& b) {
+    if (a.sentence != b.sentence) return a.sentence < b.sentence;
+    return a.ev.evidence[0].span < b.ev.evidence[0].span;
+  });
+
+  // Merge: union-find over reports of one event.
+  std::vector<int> parent(work.size());
+  std::iota(parent.begin(), parent.end(), 0);
+  std::function<int(int)> find = [&](int x) { return parent[x] == x ? x : parent[x] = find(parent[x]); };
+  auto places_compatible = [&](const std::string& a, const std::string& b) {
+    return a.empty() || b.empty() || a == b || rules_.PlaceWithin(a, b) || rules_.PlaceWithin(b, a);
+  };
+  auto compatible = [&](const Work& a, const Work& b) {
+    std::string merged;
+    return TypesCompatible(a.ev.type, b.ev.type, &merged) && a.ev.modality == b.ev.modality &&
+           TimexCompatible(a.ev.date, b.ev.date) && places_compatible(a.ev.place, b.ev.place);
+  };
+  for (size_t j = 0; j < work.size(); ++j) {
+    if (work[j].anaphoric) continue;
+    for (size_t i = 0; i < j; ++i) {
+      if (work[i].anaphoric || !compatible(work[i], work[j])) continue;
+      const auto& a = work[i].resolved;
+      const auto& b = work[j].resolved;
+      const bool equal = !a.empty() && a == b;
+      const bool a_in_b = std::includes(b.begin(), b.end(), a.begin(), a.end());
+      const bool b_in_a = std::includes(a.begin(), a.end(), b.begin(), b.end());
+      const bool near = work[j].sentence - work[i].sentence <= options_.subset_window;
+      if (equal || ((a_in_b || b_in_a) && near)) parent[find(j)] = find(i);
+    }
+  }
+  // Back-references join the nearest compatible event told before them (or in the same
+  // sentence); one that finds none is dropped: it only refers, it tells nothing new.
+  for (size_t j = 0; j < work.size(); ++j) {
+    if (!work[j].anaphoric) continue;
+    int best = -1;
+    uint32_t best_distance = UINT32_MAX;
+    const uint32_t at = work[j].ev.evidence[0].span.begin;
+    for (size_t i = 0; i < work.size(); ++i) {
+      if (work[i].anaphoric || work[i].sentence > work[j].sentence ||
+          work[j].sentence - work[i].sentence > options_.anaphor_window) {
+        continue;
+      }
+      if (!compatible(work[i], work[j])) continue;
+      const auto& a = work[i].resolved;
+      const auto& b = work[j].resolved;
+      if (!std::includes(a.begin(), a.end(), b.begin(), b.end())) continue;
+      const Span s = work[i].ev.evidence[0].span;
+      const uint32_t d = s.begin > at ? s.begin - at : at - s.begin;
+      if (d < best_distance) {
+        best = static_cast<int>(i);
+        best_distance = d;
+      }
+    }
+    if (best >= 0) parent[j] = find(best);
+  }
+
+  // Combine each group into one event.
+  std::map<int, std::vector<int>> groups;
+  for (size_t i = 0; i < work.size(); ++i) groups[find(static_cast<int>(i))].push_back(static_cast<int>(i));
+  std::set<int> used_dates;
+  for (const Work& w : work) {
+    if (w.date_mention >= 0) used_dates.insert(w.date_mention);
+  }
+  std::vector<Event> events;
+  for (auto& [root, members] : groups) {
+    bool told = false;  // a group of back-references alone tells no event
+    for (int m : members) told |= !work[m].anaphoric;
+    if (!told) continue;
+    // The event's own report comes first, so its type and text lead.
+    std::stable_sort(members.begin(), members.end(),
+                     [&](int a, int b) { return !work[a].anaphoric && work[b].anaphoric; });
+    Event ev = work[members.front()].ev;
+    int depth = TypeDepth(rules_, ev.type);
+    std::set<std::string> resolved = work[members.front()].resolved;
+    for (size_t k = 1; k < members.size(); ++k) {
+      const Work& w = work[members[k]];
+      const int d = TypeDepth(rules_, w.ev.type);
+      if (d > depth) {
+        ev.type = w.ev.type;
+        depth = d;
+      }
+      for (const Participant& p : w.ev.participants) {
+        bool dup = false;
+        for (const Participant& q : ev.participants) {
+          dup |= p.entity.empty() ? q.entity.empty() && q.text == p.text
+                                  : q.entity == p.entity && q.role == p.role;
+        }
+        if (!dup) ev.participants.push_back(p);
+      }
+      resolved.insert(w.resolved.begin(), w.resolved.end());
+      if (!w.ev.date.value.empty()) {
+        if (ev.date.value.empty() || &MorePrecise(ev.date, w.ev.date) == &w.ev.date) {
+          ev.date = w.ev.date;
+          ev.date_text = w.ev.date_text;
+        }
+      }
+      if (!w.ev.place.empty() && (ev.place.empty() || rules_.PlaceWithin(w.ev.place, ev.place))) {
+        ev.place = w.ev.place;
+      }
+      for (const std::string& s : w.ev.reported_by) {
+        if (std::find(ev.reported_by.begin(), ev.reported_by.end(), s) == ev.reported_by.end()) {
+          ev.reported_by.push_back(s);
+        }
+      }
+      for (const Evidence& e : w.ev.evidence) {
+        if (std::find(ev.evidence.begin(), ev.evidence.end(), e) == ev.evidence.end()) {
+          ev.evidence.push_back(e);
+        }
+      }
+    }
+    if (resolved.empty()) continue;  // nobody known took part: not an event of the graph
+    // A named participant makes a description of the same party redundant only when the
+    // text says so; unresolved descriptions are kept for the reader but never become nodes.
+    std::sort(ev.evidence.begin(), ev.evidence.end());
+    events.push_back(std::move(ev));
+  }
+  std::sort(events.begin(), events.end(), [](const Event& a, const Event& b) {
+    return a.evidence.front() < b.evidence.front();
+  });
+  for (size_t i = 0; i < events.size(); ++i) events[i].id = "e" + std::to_string(i + 1);
+  facts->events = std::move(events);
+}
+
+}  // namespace newsgraph

@@ -1,0 +1,1072 @@
+#include "rules.h"
+
+#include <fmt/format.h>
+#include <rapidjson/schema.h>
+#include <rapidjson/pointer.h>
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <functional>
+#include <set>
+#include <sstream>
+
+#include "builtin.h"
+#include "json_source.h"
+#include "lexicon.h"
+#include "text.h"
+
+namespace newsgraph {
+
+namespace fs = std::filesystem;
+
+const char* KindName(MentionKind k) {
+  static const char* const kNames[] = {"person", "organization", "country", "place",
+                                       "source", "title",        "date"};
+  return kNames[static_cast<int>(k)];
+}
+
+const char* KindTokenName(MentionKind k) {
+  static const char* const kNames[] = {"PER", "ORG", "GPE", "LOC", "SRC", "TITLE", "DATE"};
+  return kNames[static_cast<int>(k)];
+}
+
+const char* KindIdPrefix(MentionKind k) {
+  static const char* const kNames[] = {"person", "org",   "gpe", "place",
+                                       "source", "title", "date"};
+  return kNames[static_cast<int>(k)];
+}
+
+bool ParseKind(std::string_view name, MentionKind* out) {
+  for (int k = 0; k < kMentionKindCount; ++k) {
+    if (name == KindName(static_cast<MentionKind>(k))) {
+      *out = static_cast<MentionKind>(k);
+      return true;
+    }
+  }
+  return false;
+}
+
+std::string KindToken(MentionKind k) {
+  return std::string("\u27E6") + KindTokenName(k) + "\u27E7";
+}
+
+LangMask LangFromCode(std::string_view code) {
+  if (code == "id") return kLangId;
+  if (code == "en") return kLangEn;
+  return 0;
+}
+
+const char* LangCode(LangMask single) {
+  if (single == kLangId) return "id";
+  if (single == kLangEn) return "en";
+  return "";
+}
+
+bool WordList::Lookup(std::string_view word, std::string* out) const {
+  auto it = value.find(std::string(word));
+  if (it != value.end()) {
+    *out = it->second;
+    return true;
+  }
+  auto f = folded.find(Lowercase(word));
+  if (f != folded.end()) {
+    *out = f->second;
+    return true;
+  }
+  return false;
+}
+
+int PatternRule::Group(std::string_view name) const {
+  auto it = groups.find(std::string(name));
+  return it == groups.end() ? -1 : it->second;
+}
+
+RuleSet::RuleSet() = default;
+RuleSet::~RuleSet() = default;
+
+const GazetteerEntry* RuleSet::Entry(std::string_view id) const {
+  auto it = entry_index_.find(std::string(id));
+  return it == entry_index_.end() ? nullptr : &gazetteer_[it->second];
+}
+
+const EventType* RuleSet::Type(std::string_view name) const {
+  auto it = types_.find(std::string(name));
+  return it == types_.end() ? nullptr : &it->second;
+}
+
+const WordList* RuleSet::List(std::string_view name) const {
+  auto it = lists_.find(std::string(name));
+  return it == lists_.end() ? nullptr : &it->second;
+}
+
+bool RuleSet::PlaceWithin(std::string_view inner, std::string_view outer) const {
+  std::string id(inner);
+  for (int depth = 0; depth < 16 && !id.empty(); ++depth) {
+    if (id == outer) return true;
+    const GazetteerEntry* e = Entry(id);
+    if (e == nullptr) break;
+    id = e->part_of;
+  }
+  return false;
+}
+
+void RuleSet::Prefilter::Candidates(std::string_view text, std::vector<int>* out) const {
+  out->clear();
+  if (!set) {
+    *out = rules;
+    return;
+  }
+  std::vector<int> hits;
+  if (!set->Match(re2::StringPiece(text.data(), text.size()), &hits)) {
+    return;  // no rule can match (or the DFA ran out of memory; see Build)
+  }
+  std::sort(hits.begin(), hits.end());
+  for (int h : hits) out->push_back(rules[h]);
+}
+
+const RuleSet::Prefilter& RuleSet::pass_prefilter(int pass) const {
+  static const Prefilter kEmpty;
+  auto it = pass_filters_.find(pass);
+  return it == pass_filters_.end() ? kEmpty : it->second;
+}
+
+const std::vector<int>& RuleSet::pass_rules(int pass) const {
+  static const std::vector<int> kEmpty;
+  auto it = pass_rules_.find(pass);
+  return it == pass_rules_.end() ? kEmpty : it->second;
+}
+
+// ---------------------------------------------------------------------------------------
+// Sources
+
+std::vector<RuleSource> BuiltinRuleSources() {
+  std::vector<RuleSource> out;
+  for (const EmbeddedFile& f : BuiltinRuleFiles()) {
+    const std::string_view path = f.path;
+    if (path.size() < 5 || path.substr(path.size() - 5) != ".json") continue;
+    out.push_back({std::string(path), "rules/" + std::string(path), std::string(f.content)});
+  }
+  return out;
+}
+
+namespace {
+
+bool ReadFile(const std::string& path, std::string* out) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return false;
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  *out = ss.str();
+  return !in.bad();
+}
+
+void AddOrReplace(RuleSource src, std::vector<RuleSource>* sources) {
+  for (RuleSource& s : *sources) {
+    if (s.rel == src.rel) {
+      s = std::move(src);
+      return;
+    }
+  }
+  sources->push_back(std::move(src));
+}
+
+}  // namespace
+
+bool AddRuleDirectory(const std::string& dir, std::vector<RuleSource>* sources,
+                      Diagnostics* diags) {
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec)) {
+    diags->Error({dir, 0, 0}, "not a directory of rule files");
+    return false;
+  }
+  std::vector<std::string> files;
+  for (auto it = fs::recursive_directory_iterator(dir, ec);
+       !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+    if (it->is_regular_file() && it->path().extension() == ".json") {
+      files.push_back(fs::relative(it->path(), dir).generic_string());
+    }
+  }
+  if (ec) {
+    diags->Error({dir, 0, 0}, fmt::format("cannot read directory: {}", ec.message()));
+    return false;
+  }
+  std::sort(files.begin(), files.end());
+  bool ok = true;
+  for (const std::string& rel : files) {
+    const std::string path = (fs::path(dir) / rel).generic_string();
+    std::string text;
+    if (!ReadFile(path, &text)) {
+      diags->Error({path, 0, 0}, "cannot read file");
+      ok = false;
+      continue;
+    }
+    AddOrReplace({rel, path, std::move(text)}, sources);
+  }
+  return ok;
+}
+
+bool AddRuleFile(const std::string& path, std::vector<RuleSource>* sources,
+                 Diagnostics* diags) {
+  std::string text;
+  if (!ReadFile(path, &text)) {
+    diags->Error({path, 0, 0}, "cannot read rule file");
+    return false;
+  }
+  AddOrReplace({fs::path(path).filename().generic_string(), path, std::move(text)}, sources);
+  return true;
+}
+
+// ---------------------------------------------------------------------------------------
+// Loading
+
+namespace {
+
+bool IsFragmentName(std::string_view s) {
+  if (s.empty() || s[0] < 'A' || s[0] > 'Z') return false;
+  for (char c : s) {
+    if (!((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_')) return false;
+  }
+  return true;
+}
+
+const char* const kTokenFragments[] = {"PER", "ORG", "GPE", "LOC", "SRC", "TITLE", "DATE"};
+
+std::string QuoteMeta(std::string_view s) {
+  return RE2::QuoteMeta(re2::StringPiece(s.data(), s.size()));
+}
+
+RE2::Options PatternOptions() {
+  RE2::Options o;
+  o.set_encoding(RE2::Options::EncodingUTF8);
+  o.set_log_errors(false);
+  o.set_max_mem(64 << 20);
+  return o;
+}
+
+}  // namespace
+
+class RuleLoader {
+ public:
+  RuleLoader(const LoadOptions& options, Diagnostics* diags)
+      : options_(options), diags_(diags), rules_(new RuleSet) {}
+
+  std::unique_ptr<RuleSet> Load(const std::vector<RuleSource>& sources);
+
+ private:
+  struct FragmentDef {
+    std::string pattern;
+    const JsonSource* src;
+    std::string pointer;
+  };
+
+  bool ValidateSchema(const JsonSource& src);
+  void CollectDefinitions(const JsonSource& src);
+  void CollectRules(const JsonSource& src);
+  void CollectExtensions(const JsonSource& src);
+  LangMask FileLang(const JsonSource& src) const;
+  LangMask RuleLang(const JsonSource& src, const rapidjson::Value& v, LangMask dflt) const;
+  bool Expand(std::string_view pattern, const JsonSource& src, const std::string& pointer,
+              std::vector<std::string>* stack, std::string* out);
+  bool ExpandFragment(const std::string& name, std::vector<std::string>* stack,
+                      std::string* out);
+  bool Compile(const JsonSource& src, const std::string& pointer, const rapidjson::Value& v,
+               LangMask file_lang, PatternRule* rule);
+  void CheckIdUnique(const JsonSource& src, const std::string& pointer, const std::string& id);
+  void BuildPrefilter(const std::vector<const PatternRule*>& rules,
+                      const std::vector<int>& indices, RuleSet::Prefilter* out);
+  void Finish();
+  // Returns true if the item at pointer failed schema validation (it is skipped; the rest
+  // of the file is still loaded so that every problem is reported in one run).
+  bool Invalid(const JsonSource& src, const std::string& pointer) const {
+    return invalid_.count({&src, pointer}) > 0;
+  }
+
+  std::set<std::pair<const JsonSource*, std::string>> invalid_;
+  const LoadOptions& options_;
+  Diagnostics* diags_;
+  std::unique_ptr<RuleSet> rules_;
+  std::vector<std::unique_ptr<JsonSource>> sources_;
+  std::map<std::string, FragmentDef> fragment_defs_;
+  std::map<std::string, std::string> expanded_;        // fragment -> expansion (cached)
+  std::set<std::string> broken_fragments_;
+  std::map<std::string, std::pair<const JsonSource*, std::string>> rule_ids_;
+};
+
+std::unique_ptr<RuleSet> LoadRuleSet(const std::vector<RuleSource>& sources,
+                                     const LoadOptions& options, Diagnostics* diags) {
+  RuleLoader loader(options, diags);
+  return loader.Load(sources);
+}
+
+namespace {
+
+// The rule-file schema, split so that each rule object is validated on its own: RapidJSON
+// 1.1 stops at the first violation in a document, and an author should see every broken
+// rule in one run. `top` checks the file with the section items unconstrained; `items`
+// holds one schema per section for its items.
+struct RuleSchemas {
+  rapidjson::Document full;
+  std::unique_ptr<rapidjson::SchemaDocument> top;
+  std::map<std::string, std::unique_ptr<rapidjson::SchemaDocument>> items;
+  std::map<std::string, std::unique_ptr<rapidjson::Document>> item_docs;
+  rapidjson::Document top_doc;
+};
+
+const RuleSchemas& Schemas() {
+  static const RuleSchemas* schemas = [] {
+    auto* s = new RuleSchemas;
+    const std::string_view text = RulesSchemaText();
+    s->full.Parse(text.data(), text.size());
+    s->top_doc.CopyFrom(s->full, s->top_doc.GetAllocator());
+    auto& props = s->top_doc["properties"];
+    for (auto& m : props.GetObject()) {
+      if (!m.value.IsObject() || !m.value.HasMember("items")) continue;
+      const std::string section = m.name.GetString();
+      const std::string ref = m.value["items"]["$ref"].GetString();  // #/definitions/x
+      m.value["items"].SetObject();
+      m.value["items"].AddMember("type", "object", s->top_doc.GetAllocator());
+      auto doc = std::make_unique<rapidjson::Document>();
+      doc->SetObject();
+      rapidjson::Value defs;
+      defs.CopyFrom(s->full["definitions"], doc->GetAllocator());
+      doc->AddMember("definitions", defs, doc->GetAllocator());
+      rapidjson::Value r;
+      r.SetString(ref.c_str(), static_cast<rapidjson::SizeType>(ref.size()),
+                  doc->GetAllocator());
+      doc->AddMember("$ref", r, doc->GetAllocator());
+      s->items[section] = std::make_unique<rapidjson::SchemaDocument>(*doc);
+      s->item_docs[section] = std::move(doc);
+    }
+    s->top = std::make_unique<rapidjson::SchemaDocument>(s->top_doc);
+    return s;
+  }();
+  return *schemas;
+}
+
+std::string Stringify(const rapidjson::Pointer& p) {
+  rapidjson::StringBuffer b;
+  p.Stringify(b);
+  return b.GetString();
+}
+
+std::string JsonText(const rapidjson::Value& v) {
+  rapidjson::StringBuffer b;
+  rapidjson::Writer<rapidjson::StringBuffer> w(b);
+  v.Accept(w);
+  return b.GetString();
+}
+
+const char* TypeName(const rapidjson::Value& v) {
+  if (v.IsObject()) return "an object";
+  if (v.IsArray()) return "an array";
+  if (v.IsString()) return "a string";
+  if (v.IsBool()) return "a boolean";
+  if (v.IsInt64()) return "an integer";
+  if (v.IsNumber()) return "a number";
+  return "null";
+}
+
+}  // namespace
+
+// Reports one schema violation found by validator in the value at base (a JSON pointer
+// prefix) of src; schema is the JSON of the schema the validator used.
+static void ReportViolation(const JsonSource& src, const std::string& base,
+                            const rapidjson::SchemaValidator& validator,
+                            const rapidjson::Value& schema_root, Diagnostics* diags) {
+  const std::string pointer = base + Stringify(validator.GetInvalidDocumentPointer());
+  const std::string keyword = validator.GetInvalidSchemaKeyword();
+  std::string schema_pointer = Stringify(validator.GetInvalidSchemaPointer());
+  // Item schemas are "$ref"s into definitions; follow it to find the keyword's value.
+  const rapidjson::Value* sub = rapidjson::Pointer(schema_pointer.c_str()).Get(schema_root);
+  if (sub && sub->IsObject() && sub->HasMember("$ref") && (*sub)["$ref"].IsString()) {
+    const std::string ref = (*sub)["$ref"].GetString();
+    sub = rapidjson::Pointer(ref.substr(1).c_str()).Get(schema_root);
+  }
+  const rapidjson::Value* instance =
+      rapidjson::Pointer(pointer.c_str()).Get(src.doc());
+  std::string key = pointer.empty() ? "" : pointer.substr(pointer.rfind('/') + 1);
+  for (size_t at; (at = key.find("~1")) != std::string::npos;) key.replace(at, 2, "/");
+  for (size_t at; (at = key.find("~0")) != std::string::npos;) key.replace(at, 2, "~");
+  std::string message;
+  if (keyword == "additionalProperties") {
+    // RapidJSON 1.1 points at the offending member itself.
+    const Location loc = src.KeyAt(pointer);
+    diags->Error(loc, fmt::format("unknown key '{}'", key), src.SourceLine(loc));
+    return;
+  }
+  if (keyword == "required" && sub && sub->HasMember("required") && instance &&
+      instance->IsObject()) {
+    std::string missing;
+    for (const auto& r : (*sub)["required"].GetArray()) {
+      if (!instance->HasMember(r.GetString())) {
+        missing += missing.empty() ? "" : ", ";
+        missing += fmt::format("'{}'", r.GetString());
+      }
+    }
+    message = fmt::format("missing required key {}", missing);
+  } else if (keyword == "enum" && sub && sub->HasMember("enum")) {
+    message = fmt::format("{} is not one of {}", instance ? JsonText(*instance) : "value",
+                          JsonText((*sub)["enum"]));
+  } else if (keyword == "pattern" && sub && sub->HasMember("pattern")) {
+    message = fmt::format("{} does not match /{}/", instance ? JsonText(*instance) : "value",
+                          (*sub)["pattern"].GetString());
+  } else if (keyword == "type" && sub && sub->HasMember("type")) {
+    message = fmt::format("expected {}, found {}", JsonText((*sub)["type"]),
+                          instance ? TypeName(*instance) : "nothing");
+  } else if (keyword == "minLength" || keyword == "minItems" || keyword == "minProperties") {
+    message = fmt::format("'{}' must not be empty", key);
+  } else if (keyword == "patternProperties") {
+    message = fmt::format("'{}' has the wrong type or form", key);
+  } else if (keyword == "oneOf" || keyword == "anyOf") {
+    message = fmt::format("'{}' has none of the allowed forms (see the schema at {})", key,
+                          schema_pointer);
+  } else {
+    message = fmt::format("schema keyword '{}' fails (schema {})", keyword, schema_pointer);
+  }
+  src.Error(diags, pointer, message);
+}
+
+bool RuleLoader::ValidateSchema(const JsonSource& src) {
+  const RuleSchemas& schemas = Schemas();
+  bool ok = true;
+  if (!src.doc().IsObject()) {
+    src.Error(diags_, "", "a rule file must hold a JSON object");
+    return false;
+  }
+  {
+    rapidjson::SchemaValidator validator(*schemas.top);
+    if (!src.doc().Accept(validator)) {
+      ReportViolation(src, "", validator, schemas.top_doc, diags_);
+      ok = false;
+    }
+  }
+  for (const auto& [section, schema] : schemas.items) {
+    auto it = src.doc().FindMember(section.c_str());
+    if (it == src.doc().MemberEnd() || !it->value.IsArray()) continue;
+    size_t i = 0;
+    for (const auto& item : it->value.GetArray()) {
+      const std::string base = JsonSource::Child("/" + section, i++);
+      rapidjson::SchemaValidator validator(*schema);
+      if (!item.Accept(validator)) {
+        ReportViolation(src, base, validator, *schemas.item_docs.at(section), diags_);
+        invalid_.insert({&src, base});
+        ok = false;
+      }
+    }
+  }
+  return ok;
+}
+
+LangMask RuleLoader::FileLang(const JsonSource& src) const {
+  const rapidjson::Value& d = src.doc();
+  if (!d.HasMember("lang")) return kLangAny;
+  return RuleLang(src, d, kLangAny);
+}
+
+LangMask RuleLoader::RuleLang(const JsonSource& src, const rapidjson::Value& v,
+                              LangMask dflt) const {
+  auto it = v.FindMember("lang");
+  if (it == v.MemberEnd()) return dflt;
+  if (it->value.IsString()) return LangFromCode(it->value.GetString());
+  LangMask m = 0;
+  for (const auto& l : it->value.GetArray()) m |= LangFromCode(l.GetString());
+  return m;
+}
+
+void RuleLoader::CheckIdUnique(const JsonSource& src, const std::string& pointer,
+                               const std::string& id) {
+  auto [it, inserted] = rule_ids_.emplace(id, std::make_pair(&src, pointer));
+  if (inserted) return;
+  const Location first = it->second.first->ValueAt(it->second.second + "/id");
+  src.Error(diags_, pointer + "/id",
+            fmt::format("duplicate rule id '{}' (first defined at {}:{}:{})", id, first.file,
+                        first.line, first.column));
+}
+
+void RuleLoader::CollectDefinitions(const JsonSource& src) {
+  const rapidjson::Value& d = src.doc();
+  if (auto it = d.FindMember("lists"); it != d.MemberEnd() && it->value.IsObject()) {
+    for (const auto& m : it->value.GetObject()) {
+      if (!m.value.IsArray() && !m.value.IsObject()) continue;  // reported by the schema
+      const std::string name = m.name.GetString();
+      const std::string pointer = JsonSource::Child("/lists", name);
+      if (!IsFragmentName(name)) {
+        const Location loc = src.KeyAt(pointer);
+        diags_->Error(loc,
+                      fmt::format("'{}' is not a valid list name (capital letters, digits and _, "
+                                  "starting with a letter)",
+                                  name),
+                      src.SourceLine(loc));
+        continue;
+      }
+      if (rules_->lists_.count(name) || fragment_defs_.count(name)) {
+        src.Error(diags_, pointer, fmt::format("'{}' is defined twice", name));
+        continue;
+      }
+      WordList list;
+      list.name = name;
+      list.origin = {src.file(), pointer, src.KeyAt(pointer)};
+      auto add = [&](const std::string& word, const std::string& value) {
+        if (list.value.count(word)) return;
+        list.words.push_back(word);
+        list.value[word] = value;
+        list.folded.emplace(Lowercase(word), value);
+      };
+      if (m.value.IsArray()) {
+        for (const auto& w : m.value.GetArray()) {
+          if (w.IsString()) add(w.GetString(), "");
+        }
+      } else {
+        for (const auto& w : m.value.GetObject()) {
+          if (w.value.IsString()) {
+            add(w.name.GetString(), w.value.GetString());
+          } else if (w.value.IsInt64()) {
+            add(w.name.GetString(), std::to_string(w.value.GetInt64()));
+          }
+        }
+      }
+      rules_->lists_.emplace(name, std::move(list));
+    }
+  }
+  if (auto it = d.FindMember("fragments"); it != d.MemberEnd() && it->value.IsObject()) {
+    for (const auto& m : it->value.GetObject()) {
+      if (!m.value.IsString()) continue;  // reported by the schema
+      const std::string name = m.name.GetString();
+      const std::string pointer = JsonSource::Child("/fragments", name);
+      if (!IsFragmentName(name)) {
+        const Location loc = src.KeyAt(pointer);
+        diags_->Error(loc,
+                      fmt::format("'{}' is not a valid fragment name (capital letters, digits "
+                                  "and _, starting with a letter)",
+                                  name),
+                      src.SourceLine(loc));
+        continue;
+      }
+      const bool token = std::find(std::begin(kTokenFragments), std::end(kTokenFragments),
+                                   name) != std::end(kTokenFragments);
+      if (token) {
+        src.Error(diags_, pointer,
+                  fmt::format("'{}' is a built-in token fragment and cannot be redefined", name));
+        continue;
+      }
+      if (fragment_defs_.count(name) || rules_->lists_.count(name)) {
+        src.Error(diags_, pointer, fmt::format("'{}' is defined twice", name));
+        continue;
+      }
+      fragment_defs_[name] = {m.value.GetString(), &src, pointer};
+    }
+  }
+  if (auto it = d.FindMember("languages"); it != d.MemberEnd() && it->value.IsObject()) {
+    for (const auto& m : it->value.GetObject()) {
+      if (!m.value.IsObject()) continue;
+      if (LangFromCode(m.name.GetString()) == 0) {
+        const Location loc = src.KeyAt(JsonSource::Child("/languages", m.name.GetString()));
+        diags_->Error(loc,
+                      fmt::format("language '{}' is not supported (id, en)", m.name.GetString()),
+                      src.SourceLine(loc));
+        continue;
+      }
+      LanguageInfo& info = rules_->languages_[m.name.GetString()];
+      for (const auto& [key, target] : {std::make_pair("hints", &info.hints),
+                                        std::make_pair("abbreviations", &info.abbreviations)}) {
+        auto h = m.value.FindMember(key);
+        if (h == m.value.MemberEnd() || !h->value.IsArray()) continue;
+        for (const auto& w : h->value.GetArray()) {
+          if (w.IsString()) target->push_back(w.GetString());
+        }
+      }
+    }
+  }
+  if (auto it = d.FindMember("event_types"); it != d.MemberEnd() && it->value.IsArray()) {
+    size_t i = 0;
+    for (const auto& t : it->value.GetArray()) {
+      const std::string pointer = JsonSource::Child("/event_types", i++);
+      if (Invalid(src, pointer)) continue;
+      EventType type;
+      type.name = t["type"].GetString();
+      type.cameo = t["cameo"].GetString();
+      type.plover = t["plover"].GetString();
+      if (t.HasMember("label")) type.label = t["label"].GetString();
+      if (t.HasMember("parent")) type.parent = t["parent"].GetString();
+      if (t.HasMember("roles")) {
+        for (const auto& r : t["roles"].GetArray()) type.roles.push_back(r.GetString());
+      }
+      type.origin = {src.file(), pointer, src.ValueAt(pointer)};
+      if (rules_->types_.count(type.name)) {
+        src.Error(diags_, pointer + "/type",
+                  fmt::format("event type '{}' is defined twice", type.name));
+        continue;
+      }
+      rules_->types_.emplace(type.name, std::move(type));
+    }
+  }
+  if (auto it = d.FindMember("gazetteer"); it != d.MemberEnd() && it->value.IsArray()) {
+    const LangMask file_lang = FileLang(src);
+    size_t i = 0;
+    for (const auto& g : it->value.GetArray()) {
+      const std::string pointer = JsonSource::Child("/gazetteer", i++);
+      if (Invalid(src, pointer)) continue;
+      GazetteerEntry e;
+      e.id = g["id"].GetString();
+      ParseKind(g["kind"].GetString(), &e.kind);
+      e.name = g["name"].GetString();
+      if (g.HasMember("type")) e.type = g["type"].GetString();
+      if (g.HasMember("part_of")) e.part_of = g["part_of"].GetString();
+      if (g.HasMember("metonym_of")) e.metonym_of = g["metonym_of"].GetString();
+      for (const char* ext : {"iso3166", "iso3166_2", "wikidata"}) {
+        if (g.HasMember(ext)) e.external[ext] = g[ext].GetString();
+      }
+      const std::string prefix = std::string(KindIdPrefix(e.kind)) + ":";
+      if (e.id.rfind(prefix, 0) != 0) {
+        src.Error(diags_, pointer + "/id",
+                  fmt::format("id of a {} must start with '{}'", KindName(e.kind), prefix));
+      }
+      std::set<std::pair<std::string, LangMask>> seen;
+      auto add = [&](const std::string& alias, LangMask langs) {
+        if (seen.emplace(alias, langs).second) e.aliases.emplace_back(alias, langs);
+      };
+      add(e.name, file_lang);
+      for (const auto& [key, langs] : {std::make_pair("aliases", file_lang),
+                                       std::make_pair("aliases_id", kLangId),
+                                       std::make_pair("aliases_en", kLangEn)}) {
+        if (!g.HasMember(key)) continue;
+        for (const auto& a : g[key].GetArray()) add(a.GetString(), langs);
+      }
+      e.origin = {src.file(), pointer, src.ValueAt(pointer)};
+      if (rules_->entry_index_.count(e.id)) {
+        src.Error(diags_, pointer + "/id",
+                  fmt::format("gazetteer id '{}' is defined twice", e.id));
+        continue;
+      }
+      rules_->entry_index_[e.id] = rules_->gazetteer_.size();
+      rules_->gazetteer_.push_back(std::move(e));
+    }
+  }
+}
+
+void RuleLoader::CollectExtensions(const JsonSource& src) {
+  const rapidjson::Value& d = src.doc();
+  auto it = d.FindMember("extend");
+  if (it == d.MemberEnd() || !it->value.IsArray()) return;
+  const LangMask file_lang = FileLang(src);
+  size_t i = 0;
+  for (const auto& x : it->value.GetArray()) {
+    const std::string pointer = JsonSource::Child("/extend", i++);
+    if (Invalid(src, pointer)) continue;
+    const std::string id = x["id"].GetString();
+    auto entry = rules_->entry_index_.find(id);
+    if (entry == rules_->entry_index_.end()) {
+      src.Error(diags_, pointer + "/id", fmt::format("'{}' is not a gazetteer id", id));
+      continue;
+    }
+    GazetteerEntry& e = rules_->gazetteer_[entry->second];
+    for (const auto& [key, langs] : {std::make_pair("aliases", file_lang),
+                                     std::make_pair("aliases_id", kLangId),
+                                     std::make_pair("aliases_en", kLangEn)}) {
+      if (!x.HasMember(key)) continue;
+      for (const auto& a : x[key].GetArray()) {
+        const std::pair<std::string, LangMask> alias(a.GetString(), langs);
+        if (std::find(e.aliases.begin(), e.aliases.end(), alias) == e.aliases.end()) {
+          e.aliases.push_back(alias);
+        }
+      }
+    }
+  }
+}
+
+bool RuleLoader::ExpandFragment(const std::string& name, std::vector<std::string>* stack,
+                                std::string* out) {
+  if (auto it = expanded_.find(name); it != expanded_.end()) {
+    *out = it->second;
+    return true;
+  }
+  if (broken_fragments_.count(name)) return false;
+  if (std::find(stack->begin(), stack->end(), name) != stack->end()) return false;
+  const FragmentDef& def = fragment_defs_.at(name);
+  stack->push_back(name);
+  std::string body;
+  const bool ok = Expand(def.pattern, *def.src, def.pointer, stack, &body);
+  stack->pop_back();
+  if (!ok) {
+    broken_fragments_.insert(name);
+    return false;
+  }
+  // A fragment must be a regular expression on its own, so that an error is reported where
+  // the fragment is written, not in every rule that uses it.
+  RE2 check(body, PatternOptions());
+  if (!check.ok()) {
+    const std::string arg = check.error_arg();
+    const size_t at = arg.empty() ? std::string::npos : def.pattern.find(arg);
+    const Location loc = at == std::string::npos ? def.src->ValueAt(def.pointer)
+                                                 : def.src->InString(def.pointer, at);
+    diags_->Error(loc, fmt::format("fragment {{{}}} does not compile: {}", name, check.error()),
+                  def.src->SourceLine(loc));
+    broken_fragments_.insert(name);
+    return false;
+  }
+  *out = "(?:" + body + ")";
+  expanded_[name] = *out;
+  return true;
+}
+
+bool RuleLoader::Expand(std::string_view pattern, const JsonSource& src,
+                        const std::string& pointer, std::vector<std::string>* stack,
+                        std::string* out) {
+  bool ok = true;
+  out->clear();
+  for (size_t i = 0; i < pattern.size(); ++i) {
+    const char c = pattern[i];
+    if (c == '\\' && i + 1 < pattern.size()) {
+      out->push_back(c);
+      const char e = pattern[++i];
+      out->push_back(e);
+      // \p{Lu}, \P{L}, \x{27E6}: the braces belong to the escape, not to a fragment.
+      if ((e == 'p' || e == 'P' || e == 'x') && i + 1 < pattern.size() && pattern[i + 1] == '{') {
+        const size_t close = pattern.find('}', i + 1);
+        if (close != std::string_view::npos) {
+          out->append(pattern.substr(i + 1, close - i));
+          i = close;
+        }
+      }
+      continue;
+    }
+    if (c != '{') {
+      out->push_back(c);
+      continue;
+    }
+    const size_t close = pattern.find('}', i + 1);
+    const std::string_view name =
+        close == std::string_view::npos ? "" : pattern.substr(i + 1, close - i - 1);
+    if (!IsFragmentName(name)) {  // a repetition such as {2,4}
+      out->push_back(c);
+      continue;
+    }
+    const std::string n(name);
+    if (std::find(std::begin(kTokenFragments), std::end(kTokenFragments), n) !=
+        std::end(kTokenFragments)) {
+      MentionKind kind = MentionKind::kPerson;
+      for (int k = 0; k < kMentionKindCount; ++k) {
+        if (n == KindTokenName(static_cast<MentionKind>(k))) kind = static_cast<MentionKind>(k);
+      }
+      *out += KindToken(kind);
+    } else if (const WordList* list = rules_->List(n)) {
+      std::vector<std::string> words = list->words;
+      std::stable_sort(words.begin(), words.end(), [](const std::string& a,
+                                                      const std::string& b) {
+        return a.size() > b.size();
+      });
+      std::string alt = "(?:";
+      for (size_t k = 0; k < words.size(); ++k) {
+        if (k) alt += '|';
+        alt += QuoteMeta(words[k]);
+      }
+      *out += alt + ")";
+    } else if (fragment_defs_.count(n)) {
+      if (std::find(stack->begin(), stack->end(), n) != stack->end()) {
+        std::string cycle;
+        for (auto it = std::find(stack->begin(), stack->end(), n); it != stack->end(); ++it) {
+          cycle += "{" + *it + "} -> ";
+        }
+        cycle += "{" + n + "}";
+        const Location loc = src.InString(pointer, i);
+        diags_->Error(loc, fmt::format("fragment cycle: {}", cycle), src.SourceLine(loc));
+        return false;
+      }
+      std::string body;
+      if (!ExpandFragment(n, stack, &body)) {
+        ok = false;
+      } else {
+        *out += body;
+      }
+    } else {
+      const Location loc = src.InString(pointer, i);
+      diags_->Error(loc, fmt::format("unknown fragment {{{}}}", n), src.SourceLine(loc));
+      ok = false;
+    }
+    i = close;
+  }
+  return ok;
+}
+
+bool RuleLoader::Compile(const JsonSource& src, const std::string& pointer,
+                         const rapidjson::Value& v, LangMask file_lang, PatternRule* rule) {
+  rule->id = v["id"].GetString();
+  rule->origin = {src.file(), pointer, src.ValueAt(pointer)};
+  rule->langs = RuleLang(src, v, file_lang);
+  if (v.HasMember("description")) rule->description = v["description"].GetString();
+  if (v.HasMember("priority")) rule->priority = v["priority"].GetInt();
+  rule->source = v["pattern"].GetString();
+  CheckIdUnique(src, pointer, rule->id);
+  const std::string pattern_pointer = pointer + "/pattern";
+  std::vector<std::string> stack;
+  if (!Expand(rule->source, src, pattern_pointer, &stack, &rule->expanded)) return false;
+  auto re = std::make_unique<RE2>(rule->expanded, PatternOptions());
+  if (!re->ok()) {
+    // Point at the fragment re2 names, if it is written in this pattern.
+    const std::string arg = re->error_arg();
+    const size_t at = arg.empty() ? std::string::npos : rule->source.find(arg);
+    const Location loc = at == std::string::npos ? src.ValueAt(pattern_pointer)
+                                                 : src.InString(pattern_pointer, at);
+    diags_->Error(loc, fmt::format("rule '{}' does not compile: {}", rule->id, re->error()),
+                  src.SourceLine(loc));
+    return false;
+  }
+  if (options_.warnings && re->ProgramSize() > options_.max_program_size) {
+    src.Warning(diags_, pattern_pointer,
+                fmt::format("rule '{}' compiles to a re2 program of size {} (budget {}); "
+                            "split it or narrow its fragments",
+                            rule->id, re->ProgramSize(), options_.max_program_size));
+  }
+  for (const auto& [name, index] : re->NamedCapturingGroups()) rule->groups[name] = index;
+  rule->re = std::move(re);
+  return true;
+}
+
+void RuleLoader::CollectRules(const JsonSource& src) {
+  const rapidjson::Value& d = src.doc();
+  const LangMask file_lang = FileLang(src);
+  if (auto it = d.FindMember("mentions"); it != d.MemberEnd() && it->value.IsArray()) {
+    size_t i = 0;
+    for (const auto& v : it->value.GetArray()) {
+      const std::string pointer = JsonSource::Child("/mentions", i++);
+      if (Invalid(src, pointer)) continue;
+      auto rule = std::make_unique<MentionRule>();
+      if (!Compile(src, pointer, v, file_lang, rule.get())) continue;
+      ParseKind(v["kind"].GetString(), &rule->kind);
+      if (v.HasMember("pass")) rule->pass = v["pass"].GetInt();
+      if (v.HasMember("trim")) {
+        rule->trim_list = v["trim"].GetString();
+        if (!rules_->List(rule->trim_list)) {
+          src.Error(diags_, pointer + "/trim",
+                    fmt::format("unknown word list '{}'", rule->trim_list));
+        }
+      }
+      if (v.HasMember("reject")) {
+        rule->reject_list = v["reject"].GetString();
+        if (!rules_->List(rule->reject_list)) {
+          src.Error(diags_, pointer + "/reject",
+                    fmt::format("unknown word list '{}'", rule->reject_list));
+        }
+      }
+      if (v.HasMember("entity")) rule->entity = v["entity"].GetString();
+      if (v.HasMember("refers")) rule->refers = v["refers"].GetString();
+      if (v.HasMember("refers_type")) rule->refers_type = v["refers_type"].GetString();
+      rules_->mentions_.push_back(std::move(rule));
+    }
+  }
+  if (auto it = d.FindMember("dates"); it != d.MemberEnd() && it->value.IsArray()) {
+    size_t i = 0;
+    for (const auto& v : it->value.GetArray()) {
+      const std::string pointer = JsonSource::Child("/dates", i++);
+      if (Invalid(src, pointer)) continue;
+      auto rule = std::make_unique<DateRule>();
+      if (!Compile(src, pointer, v, file_lang, rule.get())) continue;
+      DateSpec& s = rule->spec;
+      auto get = [](const rapidjson::Value& o, const char* key) -> std::string {
+        auto m = o.FindMember(key);
+        return m == o.MemberEnd() ? "" : m->value.GetString();
+      };
+      if (v.HasMember("value")) {
+        const rapidjson::Value& val = v["value"];
+        s.year = get(val, "year");
+        s.month = get(val, "month");
+        s.day = get(val, "day");
+        s.day_end = get(val, "day_end");
+        s.month_end = get(val, "month_end");
+        s.quarter = get(val, "quarter");
+        s.half = get(val, "half");
+      }
+      if (v.HasMember("relative")) {
+        const rapidjson::Value& rel = v["relative"];
+        s.rel_unit = get(rel, "unit");
+        s.rel_offset = get(rel, "offset");
+        s.weekday = get(rel, "weekday");
+      }
+      s.mod = get(v, "mod");
+      s.vague = get(v, "vague");
+      // Every group an expression names must exist in the pattern, and every list too.
+      for (const std::string* e : {&s.year, &s.month, &s.day, &s.day_end, &s.month_end,
+                                   &s.quarter, &s.half, &s.weekday, &s.rel_offset, &s.mod}) {
+        const size_t dollar = e->find('$');
+        if (dollar == std::string::npos) continue;
+        const size_t at = e->find('@');
+        const std::string group = e->substr(dollar + 1, at == std::string::npos
+                                                            ? std::string::npos
+                                                            : at - dollar - 1);
+        if (rule->Group(group) < 0) {
+          src.Error(diags_, pointer + "/pattern",
+                    fmt::format("rule '{}' uses group '{}', which its pattern does not have",
+                                rule->id, group));
+        }
+        if (at != std::string::npos && !rules_->List(e->substr(at + 1))) {
+          src.Error(diags_, pointer,
+                    fmt::format("rule '{}' uses unknown word list '{}'", rule->id,
+                                e->substr(at + 1)));
+        }
+      }
+      if (s.vague.empty() && s.rel_unit.empty() && s.year.empty() && s.month.empty()) {
+        src.Error(diags_, pointer,
+                  fmt::format("date rule '{}' needs a value (year or month), a relative "
+                              "unit or a vague value",
+                              rule->id));
+      }
+      rules_->dates_.push_back(std::move(rule));
+    }
+  }
+  if (auto it = d.FindMember("events"); it != d.MemberEnd() && it->value.IsArray()) {
+    size_t i = 0;
+    for (const auto& v : it->value.GetArray()) {
+      const std::string pointer = JsonSource::Child("/events", i++);
+      if (Invalid(src, pointer)) continue;
+      auto rule = std::make_unique<EventRule>();
+      if (!Compile(src, pointer, v, file_lang, rule.get())) continue;
+      rule->type = v["type"].GetString();
+      if (v.HasMember("modality")) rule->modality = v["modality"].GetString();
+      if (v.HasMember("anaphoric")) rule->anaphoric = v["anaphoric"].GetBool();
+      if (v.HasMember("roles")) {
+        for (const auto& r : v["roles"].GetObject()) {
+          const std::string group = r.name.GetString();
+          rule->roles[group] = r.value.GetString();
+          if (rule->Group(group) < 0) {
+            const Location loc = src.KeyAt(JsonSource::Child(pointer + "/roles", group));
+            diags_->Error(loc,
+                          fmt::format("role '{}' names group '{}', which the pattern of rule "
+                                      "'{}' does not have",
+                                      r.value.GetString(), group, rule->id),
+                          src.SourceLine(loc));
+          }
+        }
+      }
+      static const std::set<std::string> kFixed = {"date",    "place",  "source", "trigger",
+                                                   "planned", "negated", "denied"};
+      for (const auto& [group, index] : rule->groups) {
+        if (options_.warnings && rule->roles.count(group) == 0 && kFixed.count(group) == 0) {
+          src.Warning(diags_, pointer + "/pattern",
+                      fmt::format("group '{}' of rule '{}' maps to no role", group, rule->id));
+        }
+      }
+      if (!rules_->Type(rule->type)) {
+        src.Error(diags_, pointer + "/type",
+                  fmt::format("unknown event type '{}' (declare it in event_types)",
+                              rule->type));
+      }
+      rules_->events_.push_back(std::move(rule));
+    }
+  }
+  if (auto it = d.FindMember("attachments"); it != d.MemberEnd() && it->value.IsArray()) {
+    size_t i = 0;
+    for (const auto& v : it->value.GetArray()) {
+      const std::string pointer = JsonSource::Child("/attachments", i++);
+      if (Invalid(src, pointer)) continue;
+      auto rule = std::make_unique<AttachRule>();
+      if (!Compile(src, pointer, v, file_lang, rule.get())) continue;
+      rule->slot = v["slot"].GetString();
+      // The group of an "exclude" attachment is named "exclude".
+      if (rule->Group(rule->slot) < 0) {
+        src.Error(diags_, pointer + "/pattern",
+                  fmt::format("attachment rule '{}' needs a group named '{}'", rule->id,
+                              rule->slot));
+      }
+      rules_->attach_.push_back(std::move(rule));
+    }
+  }
+}
+
+void RuleLoader::BuildPrefilter(const std::vector<const PatternRule*>& rules,
+                                const std::vector<int>& indices, RuleSet::Prefilter* out) {
+  out->rules = indices;
+  auto set = std::make_unique<RE2::Set>(PatternOptions(), RE2::UNANCHORED);
+  for (const PatternRule* r : rules) {
+    std::string error;
+    if (set->Add(r->expanded, &error) < 0) return;  // keep "all rules" as the fallback
+  }
+  if (!set->Compile()) return;
+  out->set = std::move(set);
+}
+
+void RuleLoader::Finish() {
+  RuleSet& rs = *rules_;
+  // Gazetteer references.
+  for (const GazetteerEntry& e : rs.gazetteer_) {
+    for (const auto& [key, target] : {std::make_pair("part_of", &e.part_of),
+                                      std::make_pair("metonym_of", &e.metonym_of)}) {
+      if (target->empty() || rs.Entry(*target)) continue;
+      for (const auto& src : sources_) {
+        if (src->file() != e.origin.file) continue;
+        src->Error(diags_, e.origin.pointer + "/" + key,
+                   fmt::format("{} '{}' of '{}' is not a gazetteer id", key, *target, e.id));
+      }
+    }
+  }
+  for (const auto& [name, type] : rs.types_) {
+    if (!type.parent.empty() && !rs.Type(type.parent)) {
+      diags_->Error(type.origin.location,
+                    fmt::format("parent '{}' of event type '{}' is not an event type",
+                                type.parent, name));
+    }
+  }
+  rs.lexicon_ = std::make_unique<Lexicon>(rs.gazetteer_);
+
+  // Passes and prefilters.
+  std::set<int> passes;
+  for (size_t i = 0; i < rs.mentions_.size(); ++i) {
+    passes.insert(rs.mentions_[i]->pass);
+    rs.pass_rules_[rs.mentions_[i]->pass].push_back(static_cast<int>(i));
+  }
+  rs.passes_.assign(passes.begin(), passes.end());
+  for (int pass : rs.passes_) {
+    std::vector<const PatternRule*> rules;
+    for (int i : rs.pass_rules_[pass]) rules.push_back(rs.mentions_[i].get());
+    BuildPrefilter(rules, rs.pass_rules_[pass], &rs.pass_filters_[pass]);
+  }
+  auto all = [](const auto& v, std::vector<const PatternRule*>* rules, std::vector<int>* idx) {
+    for (size_t i = 0; i < v.size(); ++i) {
+      rules->push_back(v[i].get());
+      idx->push_back(static_cast<int>(i));
+    }
+  };
+  std::vector<const PatternRule*> rules;
+  std::vector<int> idx;
+  all(rs.dates_, &rules, &idx);
+  BuildPrefilter(rules, idx, &rs.date_filter_);
+  rules.clear();
+  idx.clear();
+  all(rs.events_, &rules, &idx);
+  BuildPrefilter(rules, idx, &rs.event_filter_);
+  rules.clear();
+  idx.clear();
+  all(rs.attach_, &rules, &idx);
+  BuildPrefilter(rules, idx, &rs.attach_filter_);
+}
+
+std::unique_ptr<RuleSet> RuleLoader::Load(const std::vector<RuleSource>& sources) {
+  const int errors_before = diags_->error_count();
+  const size_t first_diag = diags_->list().size();
+  rules_->sources_ = sources;
+  for (const RuleSource& s : sources) {
+    auto src = std::make_unique<JsonSource>();
+    if (!src->Parse(s.display, s.text, diags_)) continue;
+    ValidateSchema(*src);
+    sources_.push_back(std::move(src));
+  }
+  for (const auto& src : sources_) CollectDefinitions(*src);
+  for (const auto& src : sources_) CollectExtensions(*src);
+  // Fragments are checked where they are written, used or not.
+  for (const auto& [name, def] : fragment_defs_) {
+    std::vector<std::string> stack;
+    std::string body;
+    ExpandFragment(name, &stack, &body);
+  }
+  for (const auto& src : sources_) CollectRules(*src);
+  Finish();
+  std::vector<std::string> files;
+  for (const RuleSource& s : sources) files.push_back(s.display);
+  diags_->SortFrom(first_diag, files);
+  if (diags_->error_count() > errors_before) return nullptr;
+  return std::move(rules_);
+}
+
+}  // namespace newsgraph

@@ -1,0 +1,259 @@
+// The rule set: word lists, fragments, gazetteer, mention / date / event / attachment rules
+// and event types, loaded from JSON rule files (schemas/rules.schema.json), validated and
+// compiled with re2. Immutable once loaded and shared by all threads.
+//
+//   std::vector<RuleSource> sources = BuiltinRuleSources();
+//   if (!AddRuleDirectory("my-rules", &sources, &diags)) ...;   // same path = replace
+//   std::unique_ptr<RuleSet> rules = LoadRuleSet(sources, &diags);
+//   if (!rules) { print diags; exit 2; }
+//
+// Patterns use {NAME} to insert a fragment or a word list (as an alternation), and the
+// typed tokens of earlier stages: {PER} {ORG} {GPE} {LOC} {SRC} {TITLE} {DATE}.
+#ifndef NEWSGRAPH_RULES_H_
+#define NEWSGRAPH_RULES_H_
+
+#include <re2/re2.h>
+#include <re2/set.h>
+
+#include <map>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "dates.h"
+#include "diagnostic.h"
+
+namespace newsgraph {
+
+class Lexicon;
+
+// What a mention is. Tokens are how stage 2 sees it in a rendered sentence.
+enum class MentionKind : uint8_t {
+  kPerson,
+  kOrganization,
+  kCountry,
+  kPlace,
+  kSource,
+  kTitle,
+  kDate,
+};
+inline constexpr int kMentionKindCount = 7;
+
+// Returns "person", "organization", "country", "place", "source", "title", "date".
+const char* KindName(MentionKind k);
+// Returns the token name: PER ORG GPE LOC SRC TITLE DATE.
+const char* KindTokenName(MentionKind k);
+// Returns the id prefix of entities of this kind: person org gpe place source.
+const char* KindIdPrefix(MentionKind k);
+bool ParseKind(std::string_view name, MentionKind* out);
+// Returns the token a mention of kind k becomes in a rendered sentence: "⟦PER⟧".
+std::string KindToken(MentionKind k);
+
+// Languages a rule applies to (bit set).
+using LangMask = uint8_t;
+inline constexpr LangMask kLangId = 1;
+inline constexpr LangMask kLangEn = 2;
+inline constexpr LangMask kLangAny = kLangId | kLangEn;
+// Returns the mask of a language code ("id", "en"); 0 if unknown.
+LangMask LangFromCode(std::string_view code);
+const char* LangCode(LangMask single);
+
+// Where a rule or entry came from, for diagnostics and provenance.
+struct Origin {
+  std::string file;     // display path, e.g. "rules/events/meet.json"
+  std::string pointer;  // JSON pointer of the rule in its file
+  Location location;    // where the rule object starts
+};
+
+struct WordList {
+  std::string name;
+  Origin origin;
+  std::vector<std::string> words;                      // in file order
+  std::unordered_map<std::string, std::string> value;  // word -> value ("" if none)
+  std::unordered_map<std::string, std::string> folded; // lowercase word -> value
+
+  // Looks up word exactly, then case-insensitively. Returns false if absent.
+  bool Lookup(std::string_view word, std::string* out) const;
+};
+
+struct GazetteerEntry {
+  std::string id;
+  MentionKind kind = MentionKind::kPlace;
+  std::string name;
+  std::string type;        // city, region, intergovernmental, ...
+  std::string part_of;     // containing place / country id
+  std::string metonym_of;  // the actor it stands for as a subject ("Kremlin" -> gpe:russia)
+  std::vector<std::pair<std::string, LangMask>> aliases;
+  std::map<std::string, std::string> external;  // "iso3166" -> "RU"
+  Origin origin;
+};
+
+// What all pattern rules share.
+struct PatternRule {
+  std::string id;
+  Origin origin;
+  LangMask langs = kLangAny;
+  std::string description;
+  std::string source;    // the pattern as written
+  std::string expanded;  // after {FRAGMENT} expansion
+  std::unique_ptr<RE2> re;
+  std::map<std::string, int> groups;  // named group -> index
+  int priority = 0;                   // higher wins among equal-length overlaps
+
+  // Returns the index of a named group, or -1.
+  int Group(std::string_view name) const;
+};
+
+// A stage-1 rule that makes a mention (titles, names, references).
+// Groups: `span` (the mention, if not the whole match), `name` (the part that names the
+// entity), `title` (a title mention to attach), `of` (the organisation or country the title
+// belongs to), `about` (the topic of an expertise title: "pakar Rusia").
+struct MentionRule : PatternRule {
+  MentionKind kind = MentionKind::kPerson;
+  int pass = 1;
+  std::string trim_list;  // words trimmed off the ends of the name group
+  std::string reject_list;  // a name holding any of these words is not a match
+  std::string entity;     // fixed entity id, if any
+  std::string refers;     // "antecedent": a reference resolved to an earlier mention
+  std::string refers_type;  // gazetteer types the antecedent may have ("region|province")
+};
+
+struct DateRule : PatternRule {
+  DateSpec spec;
+};
+
+// A stage-2 rule that makes an event. `roles` maps named groups to participant roles;
+// groups named `date`, `place`, `source`, `trigger` and modality groups (`planned`,
+// `negated`, `denied`) have fixed meanings.
+struct EventRule : PatternRule {
+  std::string type;
+  std::map<std::string, std::string> roles;  // group -> role
+  std::string modality = "held";
+  bool anaphoric = false;  // a back-reference ("pertemuan tersebut") joining an earlier event
+};
+
+// A rule that finds a date, place or source for events in the same sentence.
+struct AttachRule : PatternRule {
+  std::string slot;  // "date", "place", "source", or "exclude" (never attach these)
+};
+
+struct EventType {
+  std::string name;
+  std::string label;
+  std::string cameo;
+  std::string plover;
+  std::string parent;  // a more general type this one refines (call -> consult)
+  std::vector<std::string> roles;
+  Origin origin;
+};
+
+struct LanguageInfo {
+  std::vector<std::string> hints;          // frequent words that identify the language
+  std::vector<std::string> abbreviations;  // tokens ending in '.' that do not end a sentence
+};
+
+// One rule file's text and where it came from.
+struct RuleSource {
+  std::string rel;      // path relative to its rules directory ("events/meet.json")
+  std::string display;  // path shown in diagnostics ("rules/events/meet.json")
+  std::string text;
+};
+
+class RuleSet {
+ public:
+  RuleSet();
+  ~RuleSet();
+  RuleSet(const RuleSet&) = delete;
+  RuleSet& operator=(const RuleSet&) = delete;
+
+  const std::vector<std::unique_ptr<MentionRule>>& mention_rules() const { return mentions_; }
+  const std::vector<std::unique_ptr<DateRule>>& date_rules() const { return dates_; }
+  const std::vector<std::unique_ptr<EventRule>>& event_rules() const { return events_; }
+  const std::vector<std::unique_ptr<AttachRule>>& attach_rules() const { return attach_; }
+  const std::vector<GazetteerEntry>& gazetteer() const { return gazetteer_; }
+  const std::map<std::string, WordList>& lists() const { return lists_; }
+  const std::map<std::string, std::string>& fragments() const { return fragments_; }
+  const std::map<std::string, LanguageInfo>& languages() const { return languages_; }
+  const std::vector<RuleSource>& sources() const { return sources_; }
+
+  // Returns the mention passes in order (distinct `pass` values).
+  const std::vector<int>& passes() const { return passes_; }
+
+  // Returns the gazetteer entry with this id, or nullptr.
+  const GazetteerEntry* Entry(std::string_view id) const;
+  // Returns the event type, or nullptr.
+  const EventType* Type(std::string_view name) const;
+  const std::map<std::string, EventType>& event_types() const { return types_; }
+  // Returns the word list, or nullptr.
+  const WordList* List(std::string_view name) const;
+  // Returns true if `outer` contains place `inner` through part_of links (or they are equal).
+  bool PlaceWithin(std::string_view inner, std::string_view outer) const;
+
+  const Lexicon& lexicon() const { return *lexicon_; }
+
+  // The re2 prefilter for a group of rules: returns the indices of rules (into `rules`)
+  // that may match text. Falls back to all rules if no set could be built.
+  struct Prefilter {
+    std::unique_ptr<RE2::Set> set;
+    std::vector<int> rules;  // set index -> rule index
+    void Candidates(std::string_view text, std::vector<int>* out) const;
+  };
+  const Prefilter& date_prefilter() const { return date_filter_; }
+  const Prefilter& pass_prefilter(int pass) const;
+  const Prefilter& event_prefilter() const { return event_filter_; }
+  const Prefilter& attach_prefilter() const { return attach_filter_; }
+  // Rule indices (into mention_rules()) of a pass, in file order.
+  const std::vector<int>& pass_rules(int pass) const;
+
+ private:
+  friend class RuleLoader;
+
+  std::vector<RuleSource> sources_;
+  std::map<std::string, WordList> lists_;
+  std::map<std::string, std::string> fragments_;
+  std::map<std::string, LanguageInfo> languages_;
+  std::vector<GazetteerEntry> gazetteer_;
+  std::unordered_map<std::string, size_t> entry_index_;
+  std::vector<std::unique_ptr<MentionRule>> mentions_;
+  std::vector<std::unique_ptr<DateRule>> dates_;
+  std::vector<std::unique_ptr<EventRule>> events_;
+  std::vector<std::unique_ptr<AttachRule>> attach_;
+  std::map<std::string, EventType> types_;
+  std::vector<int> passes_;
+  std::map<int, std::vector<int>> pass_rules_;
+  std::map<int, Prefilter> pass_filters_;
+  Prefilter date_filter_, event_filter_, attach_filter_;
+  std::unique_ptr<Lexicon> lexicon_;
+};
+
+// Options for loading.
+struct LoadOptions {
+  // Largest re2 program (ProgramSize) a rule may compile to before lint warns.
+  int max_program_size = 20000;
+  // Report warnings (lint); loading for extraction keeps only errors.
+  bool warnings = false;
+};
+
+// Returns the built-in rule files (compiled into the binary from rules/).
+std::vector<RuleSource> BuiltinRuleSources();
+
+// Adds the *.json files under dir (recursively, sorted) to *sources; a file whose relative
+// path equals one already present replaces it. Returns false (with a diagnostic) if dir
+// cannot be read.
+bool AddRuleDirectory(const std::string& dir, std::vector<RuleSource>* sources,
+                      Diagnostics* diags);
+
+// Adds one rule file (rel = its file name).
+bool AddRuleFile(const std::string& path, std::vector<RuleSource>* sources,
+                 Diagnostics* diags);
+
+// Validates and compiles the rule files. Every problem is added to *diags (all of them, not
+// only the first); returns nullptr if there was any error.
+std::unique_ptr<RuleSet> LoadRuleSet(const std::vector<RuleSource>& sources,
+                                     const LoadOptions& options, Diagnostics* diags);
+
+}  // namespace newsgraph
+
+#endif  // NEWSGRAPH_RULES_H_

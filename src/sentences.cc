@@ -1,0 +1,194 @@
+#include "sentences.h"
+
+namespace newsgraph {
+
+SentenceSplitter::SentenceSplitter(const std::map<std::string, LanguageInfo>& languages) {
+  for (const auto& [code, info] : languages) {
+    for (const std::string& a : info.abbreviations) {
+      abbreviations_.insert(a);
+      // "dkk." also stands at the start of a sentence as "Dkk."; a lowercase abbreviation
+      // matches in any case.
+      if (Lowercase(a) == a) folded_.insert(a);
+    }
+  }
+}
+
+bool SentenceSplitter::IsAbbreviation(std::string_view word) const {
+  if (abbreviations_.count(std::string(word))) return true;
+  return !folded_.empty() && folded_.count(Lowercase(word)) > 0;
+}
+
+namespace {
+
+bool IsSpace(char32_t cp) {
+  return cp == ' ' || cp == '\t' || cp == '\r' || cp == 0xA0 || cp == 0x2009 || cp == 0x202F;
+}
+
+bool IsClosing(char32_t cp) {
+  return cp == '"' || cp == '\'' || cp == ')' || cp == ']' || cp == 0x201D || cp == 0x2019 ||
+         cp == 0xBB;
+}
+
+bool IsOpening(char32_t cp) {
+  return cp == '"' || cp == '\'' || cp == '(' || cp == '[' || cp == 0x201C || cp == 0x2018 ||
+         cp == 0xAB;
+}
+
+// Returns true if a sentence may start at text[i]: an uppercase letter or a digit, possibly
+// behind opening quotes or brackets.
+bool SentenceStartAt(std::string_view text, size_t i) {
+  while (i < text.size()) {
+    char32_t cp;
+    int len;
+    DecodeUtf8(text, i, &cp, &len);
+    if (IsOpening(cp) || cp == '-' || cp == 0x2014) {
+      i += len;
+      continue;
+    }
+    return IsUpper(cp) || (cp >= '0' && cp <= '9');
+  }
+  return false;
+}
+
+void Trim(std::string_view text, Span* s) {
+  while (s->begin < s->end) {
+    const unsigned char c = text[s->begin];
+    if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
+      ++s->begin;
+    } else if (c == 0xC2 && s->begin + 1 < s->end &&
+               static_cast<unsigned char>(text[s->begin + 1]) == 0xA0) {
+      s->begin += 2;
+    } else {
+      break;
+    }
+  }
+  while (s->end > s->begin) {
+    const unsigned char c = text[s->end - 1];
+    if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
+      --s->end;
+    } else {
+      break;
+    }
+  }
+}
+
+}  // namespace
+
+bool LooksLikeHeadline(std::string_view s) {
+  if (s.empty()) return false;
+  const unsigned char last = static_cast<unsigned char>(s.back());
+  if (last == '.' || last == '!' || last == '?' || last == '"' || last == ':' ||
+      (s.size() >= 3 && s.substr(s.size() - 3) == "\u201D")) {
+    return false;
+  }
+  int long_words = 0, capitalised = 0;
+  for (Span t : Tokenize(s)) {
+    const std::string_view w = t.Of(s);
+    char32_t cp;
+    int len;
+    DecodeUtf8(w, 0, &cp, &len);
+    if (!IsWordChar(cp) || w.size() < 4) continue;
+    ++long_words;
+    capitalised += IsUpper(cp);
+  }
+  return long_words >= 4 && capitalised * 4 >= long_words * 3;
+}
+
+std::vector<Sentence> SentenceSplitter::Split(std::string_view text) const {
+  std::vector<Sentence> out;
+  int paragraph = -1;
+  auto emit = [&](Span s) {
+    Trim(text, &s);
+    if (s.empty()) return;
+    // Cut run-on text at a space near the limit.
+    while (s.size() > kMaxSentenceBytes) {
+      uint32_t cut = s.begin + kMaxSentenceBytes;
+      while (cut > s.begin + kMaxSentenceBytes / 2 && text[cut] != ' ') --cut;
+      if (text[cut] != ' ') {
+        cut = s.begin + kMaxSentenceBytes;
+        while (cut > s.begin && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+      }
+      Span head{s.begin, cut};
+      Trim(text, &head);
+      if (!head.empty()) out.push_back({head, paragraph});
+      s.begin = cut;
+      Trim(text, &s);
+    }
+    if (!s.empty()) out.push_back({s, paragraph, LooksLikeHeadline(s.Of(text))});
+  };
+  size_t line_begin = 0;
+  while (line_begin < text.size()) {
+    size_t line_end = text.find('\n', line_begin);
+    if (line_end == std::string_view::npos) line_end = text.size();
+    Span line{static_cast<uint32_t>(line_begin), static_cast<uint32_t>(line_end)};
+    Trim(text, &line);
+    if (!line.empty()) {
+      ++paragraph;
+      uint32_t start = line.begin;
+      size_t i = line.begin;
+      while (i < line.end) {
+        char32_t cp;
+        int len;
+        DecodeUtf8(text, i, &cp, &len);
+        const bool stop = cp == '.' || cp == '!' || cp == '?' || cp == 0x2026;
+        if (!stop) {
+          i += len;
+          continue;
+        }
+        size_t j = i + len;
+        // Runs of stops ("?!", "...") and closing quotes/brackets stay with the sentence.
+        while (j < line.end) {
+          char32_t c2;
+          int l2;
+          DecodeUtf8(text, j, &c2, &l2);
+          if (c2 == '.' || c2 == '!' || c2 == '?' || c2 == 0x2026 || IsClosing(c2)) {
+            j += l2;
+          } else {
+            break;
+          }
+        }
+        size_t k = j;
+        bool space = false;
+        while (k < line.end) {
+          char32_t c3;
+          int l3;
+          DecodeUtf8(text, k, &c3, &l3);
+          if (!IsSpace(c3)) break;
+          space = true;
+          k += l3;
+        }
+        bool boundary = space && SentenceStartAt(text.substr(0, line.end), k);
+        if (boundary && cp == '.' && j == i + 1) {
+          // The word before the dot: an abbreviation or a single initial does not end
+          // a sentence.
+          size_t w = i;
+          while (w > start && text[w - 1] != ' ' && text[w - 1] != '\t' && text[w - 1] != '(' &&
+                 text[w - 1] != '"') {
+            --w;
+          }
+          const std::string_view word = text.substr(w, i + 1 - w);
+          if (IsAbbreviation(word)) {
+            boundary = false;
+          } else {
+            char32_t c0;
+            int l0;
+            DecodeUtf8(text, w, &c0, &l0);
+            if (IsUpper(c0) && w + l0 == i) boundary = false;  // "J. Smith"
+          }
+        }
+        if (boundary) {
+          emit({start, static_cast<uint32_t>(j)});
+          start = static_cast<uint32_t>(k);
+          i = k;
+        } else {
+          i = j;
+        }
+      }
+      emit({start, line.end});
+    }
+    line_begin = line_end + 1;
+  }
+  return out;
+}
+
+}  // namespace newsgraph

@@ -1,0 +1,46 @@
+// Sentence splitting for news text. Every line is a paragraph; inside it, a sentence ends
+// at . ! ? or … (with any closing quotes or brackets) followed by a space and a sentence
+// start, unless the word before the stop is a known abbreviation (rules: languages.*.
+// abbreviations, e.g. "dkk.", "Jl.", "Prof.", "U.S.", "Dr.") or a single initial ("J.").
+//
+//   SentenceSplitter splitter(rules.languages());
+//   std::vector<Sentence> sentences = splitter.Split(text);
+#ifndef NEWSGRAPH_SENTENCES_H_
+#define NEWSGRAPH_SENTENCES_H_
+
+#include <map>
+#include <string>
+#include <string_view>
+#include <unordered_set>
+#include <vector>
+
+#include "model.h"
+#include "rules.h"
+
+namespace newsgraph {
+
+// Returns true if the sentence looks like a headline: no final stop, and three quarters or
+// more of its words of four letters or more are capitalised.
+bool LooksLikeHeadline(std::string_view sentence);
+
+// Sentences longer than this are cut at a space, so one run-on line cannot dominate
+// the time spent on a document.
+inline constexpr size_t kMaxSentenceBytes = 2000;
+
+class SentenceSplitter {
+ public:
+  explicit SentenceSplitter(const std::map<std::string, LanguageInfo>& languages);
+
+  // Returns the sentences of text, in order, trimmed of surrounding space.
+  std::vector<Sentence> Split(std::string_view text) const;
+
+ private:
+  bool IsAbbreviation(std::string_view word_with_dot) const;
+
+  std::unordered_set<std::string> abbreviations_;
+  std::unordered_set<std::string> folded_;  // lowercase forms of all-lowercase abbreviations
+};
+
+}  // namespace newsgraph
+
+#endif  // NEWSGRAPH_SENTENCES_H_

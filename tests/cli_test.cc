@@ -1,0 +1,112 @@
+// The command line: options, help, exit codes, and run/extract/build on files.
+#include "cli.h"
+
+#include <catch2/catch.hpp>
+
+#include <sstream>
+
+#include "test_util.h"
+
+namespace newsgraph {
+
+namespace {
+
+struct Result {
+  int code;
+  std::string out, err;
+};
+
+Result Run(std::vector<std::string> args, const std::string& in = "") {
+  std::istringstream i(in);
+  std::ostringstream o, e;
+  Io io{i, o, e, false};
+  const int code = RunCli(args, io);
+  return {code, o.str(), e.str()};
+}
+
+}  // namespace
+
+TEST_CASE("ParseArgs", "[cli]") {
+  const std::vector<OptionSpec> specs = {{"output", 'o', true}, {"quiet", 'q', false}};
+  ParsedArgs a;
+  std::string error;
+  REQUIRE(ParseArgs({"-o", "x", "in1", "--output=y", "-q", "--", "-in2"}, specs, &a, &error));
+  CHECK(a.Get("output") == "y");
+  CHECK(a.All("output").size() == 2);
+  CHECK(a.Has("quiet"));
+  CHECK(a.positional == std::vector<std::string>{"in1", "-in2"});
+  ParsedArgs b;
+  CHECK_FALSE(ParseArgs({"--nope"}, specs, &b, &error));
+  CHECK(error == "unknown option '--nope'");
+  CHECK_FALSE(ParseArgs({"--output"}, specs, &b, &error));
+  CHECK(error == "option '--output' needs a value");
+  CHECK_FALSE(ParseArgs({"--quiet=1"}, specs, &b, &error));
+  CHECK(error == "option '--quiet' takes no value");
+}
+
+TEST_CASE("Help, version and usage errors", "[cli]") {
+  CHECK(Run({"--help"}).code == kExitOk);
+  CHECK(Run({"--version"}).out.rfind("newsgraph ", 0) == 0);
+  for (const char* cmd : {"run", "extract", "build", "explain"}) {
+    const Result r = Run({cmd, "--help"});
+    CHECK(r.code == kExitOk);
+    CHECK(r.out.find("Usage: newsgraph") == 0);
+  }
+  CHECK(Run({}).code == kExitUsage);
+  CHECK(Run({"frobnicate"}).code == kExitUsage);
+  const Result r = Run({"run", "--bogus", "x"});
+  CHECK(r.code == kExitUsage);
+  CHECK(r.err == "newsgraph run: unknown option '--bogus'\n(see newsgraph run --help)\n");
+  CHECK(Run({"run"}).code == kExitUsage);
+  CHECK(Run({"run", "--dct", "21/10/2025", "x"}).err ==
+        "newsgraph: --dct '21/10/2025' is not a date (YYYY-MM-DD)\n");
+}
+
+TEST_CASE("run writes every output and accounts for every document", "[cli]") {
+  testing::TempDir dir;
+  const std::string in = dir.Write(
+      "in.jsonl",
+      "{\"id\": \"a\", \"lang\": \"id\", \"text\": \"Rusia mencaplok Krimea pada tahun 2014.\"}\n"
+      "not json\n"
+      "{\"id\": \"f\", \"lang\": \"fr\", \"text\": \"Bonjour.\"}\n");
+  const std::string out = (dir.path() / "out").string();
+  Result r = Run({"run", in, "-o", out, "--quiet"});
+  CHECK(r.code == kExitOk);
+  for (const char* f : {"facts.jsonl", "graph.graphml", "graph.jsonld", "report.json"}) {
+    CHECK(std::filesystem::exists(std::filesystem::path(out) / f));
+  }
+  const std::string facts = testing::ReadFile(out + "/facts.jsonl");
+  CHECK(std::count(facts.begin(), facts.end(), '\n') == 3);
+  CHECK(facts.find("\"reason\":\"language 'fr' has no rules\"") != std::string::npos);
+  CHECK(facts.find("\"origin\":\"" + in + ":2\"") != std::string::npos);
+  const std::string report = testing::ReadFile(out + "/report.json");
+  CHECK(report.find("\"skipped\": 2") != std::string::npos);
+  CHECK(Run({"run", in, "-o", out, "--quiet", "--strict"}).code == kExitFindings);
+
+  // extract + build give the same graph as run.
+  const std::string facts_path = (dir.path() / "f.jsonl").string();
+  CHECK(Run({"extract", in, "-o", facts_path, "--quiet"}).code == kExitOk);
+  const std::string out2 = (dir.path() / "out2").string();
+  CHECK(Run({"build", facts_path, "-o", out2, "--quiet"}).code == kExitOk);
+  CHECK(testing::ReadFile(out + "/graph.graphml") == testing::ReadFile(out2 + "/graph.graphml"));
+  CHECK(testing::ReadFile(out + "/graph.jsonld") == testing::ReadFile(out2 + "/graph.jsonld"));
+}
+
+TEST_CASE("build rejects a broken facts file with its line", "[cli]") {
+  testing::TempDir dir;
+  const std::string f = dir.Write("f.jsonl", "{\"doc\": \"a\", \"status\": \"ok\"}\n{oops\n");
+  const Result r = Run({"build", f, "-o", (dir.path() / "o").string()});
+  CHECK(r.code == kExitUsage);
+  CHECK(r.err.find(f + ":2: error: column 2: invalid JSON") != std::string::npos);
+}
+
+TEST_CASE("Rule errors stop the run with exit 2", "[cli]") {
+  testing::TempDir dir;
+  dir.Write("rules/bad.json", "{\"events\": 3}");
+  const Result r = Run({"run", "--rules", (dir.path() / "rules").string(), "x.txt"});
+  CHECK(r.code == kExitUsage);
+  CHECK(r.err.find("bad.json:1:12: error: expected \"array\", found an integer") !=
+        std::string::npos);
+}
+
+}  // namespace newsgraph

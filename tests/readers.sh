@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# The real readers of our outputs on the seed articles' graph: the GraphML XSD, networkx,
+# igraph, graph-tool and graphology must all load graph.graphml with the same counts;
+# jsonld.js (safe mode), pyld and rdflib must turn graph.jsonld into RDF.
+# Usage: readers.sh NEWSGRAPH SHARED_DIR   (exit 77 = skipped: no ../shared/seeds)
+set -uo pipefail
+ng="$(realpath "$1")"
+shared="$(realpath "$2" 2>/dev/null || echo "$2")"
+here="$(cd "$(dirname "$0")" && pwd)"
+[ -d "$shared/seeds" ] || { echo "SKIP: $shared/seeds not found"; exit 77; }
+tmp="$(mktemp -d)"
+trap 'rm -rf "$tmp"' EXIT
+(cd "$shared" && "$ng" run seeds -o "$tmp" --quiet) || exit 1
+nodes=$(/usr/bin/python3 -c "import json;print(json.load(open('$tmp/report.json'))['nodes'])")
+edges=$(/usr/bin/python3 -c "import json;print(json.load(open('$tmp/report.json'))['edges'])")
+status=0
+/usr/bin/python3 "$here/consumers/check_graphml.py" "$tmp/graph.graphml" --shared "$shared" \
+  --expect-nodes "$nodes" --expect-edges "$edges" || status=1
+/usr/bin/python3 "$here/consumers/check_jsonld.py" "$tmp/graph.jsonld" || status=1
+exit $status

@@ -1,0 +1,149 @@
+// The rule loader: the built-in set loads; broken rule files get every problem reported
+// at its file:line:col, in one run.
+#include "rules.h"
+
+#include <catch2/catch.hpp>
+#include <fmt/format.h>
+
+#include "test_util.h"
+
+namespace newsgraph {
+
+using testing::BuiltinRules;
+using testing::LoadRules;
+
+namespace {
+
+std::vector<std::string> Formatted(const Diagnostics& diags) {
+  std::vector<std::string> out;
+  for (const Diagnostic& d : diags.list()) {
+    out.push_back(fmt::format("{}:{}:{}: {}: {}", d.location.file, d.location.line,
+                              d.location.column, SeverityName(d.severity), d.message));
+  }
+  return out;
+}
+
+const char kTypes[] = R"({"event_types": [{"type": "meet", "cameo": "044", "plover": "CONSULT"}]})";
+
+}  // namespace
+
+TEST_CASE("The built-in rule set loads", "[rules]") {
+  const RuleSet& rules = BuiltinRules();
+  CHECK(rules.gazetteer().size() > 1000);
+  CHECK(rules.Entry("gpe:russia") != nullptr);
+  CHECK(rules.Type("meet") != nullptr);
+  CHECK(rules.List("MONTH_ID") != nullptr);
+  CHECK_FALSE(rules.event_rules().empty());
+  CHECK(rules.PlaceWithin("place:kyiv", "gpe:ukraine"));
+  CHECK_FALSE(rules.PlaceWithin("gpe:ukraine", "place:kyiv"));
+}
+
+TEST_CASE("Five mistakes in one rule file give five located diagnostics", "[rules]") {
+  const std::string text =
+      "{\n"                                                                  // 1
+      "  \"fragments\": {\"A\": \"x{B}\", \"B\": \"y{A}\"},\n"               // 2
+      "  \"events\": [\n"                                                    // 3
+      "    {\"id\": \"e1\", \"type\": \"meet\", \"pattern\": \"(?P<a>{PERSN})\",\n"  // 4
+      "     \"roles\": {\"a\": \"participant\"}},\n"                         // 5
+      "    {\"id\": \"e2\", \"type\": \"meet\", \"pattern\": \"(?P<a>x\",\n"  // 6
+      "     \"roles\": {\"a\": \"participant\"}},\n"                         // 7
+      "    {\"id\": \"e3\", \"type\": \"meet\", \"pattern\": \"(?P<a>x)\",\n"  // 8
+      "     \"roles\": {\"b\": \"participant\"}, \"colour\": 1},\n"          // 9
+      "    {\"id\": \"e4\", \"type\": \"meet\", \"pattern\": \"(?P<a>x)\",\n"  // 10
+      "     \"roles\": {\"z\": \"participant\"}}\n"                          // 11
+      "  ]\n"
+      "}\n";
+  Diagnostics diags;
+  auto rules = LoadRules({{"t.json", "t.json", kTypes}, {"bad.json", "bad.json", text}}, &diags);
+  CHECK(rules == nullptr);
+  const std::vector<std::string> expected = {
+      "bad.json:2:37: error: fragment cycle: {A} -> {B} -> {A}",
+      "bad.json:4:52: error: unknown fragment {PERSN}",
+      "bad.json:6:46: error: rule 'e2' does not compile: missing ): (?P<a>x",
+      "bad.json:9:37: error: unknown key 'colour'",
+      "bad.json:11:16: error: role 'participant' names group 'z', which the pattern of rule 'e4' "
+      "does not have",
+  };
+  CHECK(Formatted(diags) == expected);
+}
+
+TEST_CASE("Diagnostics show the line and a caret", "[rules]") {
+  Diagnostics diags;
+  LoadRules({{"t.json", "t.json", kTypes},
+             {"r.json", "rules/r.json",
+              "{\"events\": [{\"id\": \"x\", \"type\": \"meet\", \"pattern\": \"a{NOPE}\"}]}"}},
+            &diags);
+  REQUIRE(diags.list().size() == 1);
+  CHECK(FormatDiagnostic(diags.list()[0]) ==
+        "rules/r.json:1:54: error: unknown fragment {NOPE}\n"
+        "  {\"events\": [{\"id\": \"x\", \"type\": \"meet\", \"pattern\": \"a{NOPE}\"}]}\n" +
+            std::string(2 + 53, ' ') + "^\n");  // under column 54
+}
+
+TEST_CASE("Duplicate rule ids, unknown types and lists are errors", "[rules]") {
+  const std::string text =
+      "{\"events\": [\n"
+      " {\"id\": \"same\", \"type\": \"meet\", \"pattern\": \"a\"},\n"
+      " {\"id\": \"same\", \"type\": \"greet\", \"pattern\": \"b\"}],\n"
+      " \"dates\": [{\"id\": \"d\", \"pattern\": \"(?P<m>x)\", \"value\": {\"month\": \"$m@NOLIST\"}}]}\n";
+  Diagnostics diags;
+  LoadRules({{"t.json", "t.json", kTypes}, {"r.json", "r.json", text}}, &diags);
+  const auto got = Formatted(diags);
+  REQUIRE(got.size() == 3);
+  CHECK(got[0].find("r.json:3:9: error: duplicate rule id 'same' (first defined at r.json:2:9)") == 0);
+  CHECK(got[1] == "r.json:3:25: error: unknown event type 'greet' (declare it in event_types)");
+  CHECK(got[2] == "r.json:4:12: error: rule 'd' uses unknown word list 'NOLIST'");
+}
+
+TEST_CASE("Schema errors name the key and the allowed values", "[rules]") {
+  const std::string text =
+      "{\"mentions\": [{\"id\": \"m\", \"kind\": \"persn\", \"pattern\": \"x\"}],\n"
+      " \"gazetteer\": [{\"id\": \"gpe:x\", \"name\": \"X\"}],\n"
+      " \"lists\": {\"lower\": [\"a\"]}}\n";
+  Diagnostics diags;
+  LoadRules({{"r.json", "r.json", text}}, &diags);
+  const auto got = Formatted(diags);
+  REQUIRE(got.size() == 3);
+  CHECK(got[0] == "r.json:1:35: error: \"persn\" is not one of "
+                  "[\"person\",\"organization\",\"country\",\"place\",\"source\",\"title\"]");
+  CHECK(got[1] == "r.json:2:16: error: missing required key 'kind'");
+  CHECK(got[2].find("'lower' is not a valid list name") != std::string::npos);
+}
+
+TEST_CASE("Extending the gazetteer and replacing a file by its path", "[rules]") {
+  std::vector<RuleSource> sources = {
+      {"g.json", "g.json",
+       R"({"gazetteer": [{"id": "gpe:x", "kind": "country", "name": "Xland"}]})"},
+      {"e.json", "e.json", R"({"extend": [{"id": "gpe:x", "aliases_en": ["Xish"]}]})"}};
+  Diagnostics diags;
+  auto rules = LoadRules(sources, &diags);
+  REQUIRE(rules);
+  const GazetteerEntry* e = rules->Entry("gpe:x");
+  REQUIRE(e);
+  REQUIRE(e->aliases.size() == 2);
+  CHECK(e->aliases[1] == std::make_pair(std::string("Xish"), kLangEn));
+
+  sources.push_back({"e.json", "other/e.json", R"({"extend": [{"id": "gpe:nope"}]})"});
+  Diagnostics d2;
+  testing::TempDir dir;
+  dir.Write("e.json", R"({"extend": [{"id": "gpe:nope"}]})");
+  std::vector<RuleSource> replaced = {sources[0], sources[1]};
+  REQUIRE(AddRuleDirectory(dir.path().string(), &replaced, &d2));
+  REQUIRE(replaced.size() == 2);  // same relative path: replaced, not added
+  CHECK_FALSE(LoadRules(replaced, &d2));
+  CHECK(Formatted(d2)[0].find("'gpe:nope' is not a gazetteer id") != std::string::npos);
+}
+
+TEST_CASE("Lint warns about groups without a role and large programs", "[rules]") {
+  const std::string text =
+      "{\"events\": [{\"id\": \"e\", \"type\": \"meet\", \"pattern\": \"(?P<a>x)(?P<extra>y)\",\n"
+      "  \"roles\": {\"a\": \"participant\"}}]}";
+  Diagnostics diags;
+  auto rules = LoadRules({{"t.json", "t.json", kTypes}, {"r.json", "r.json", text}}, &diags, true);
+  CHECK(rules != nullptr);  // warnings only
+  REQUIRE(diags.list().size() == 1);
+  CHECK(diags.list()[0].severity == Severity::kWarning);
+  CHECK(diags.list()[0].message == "group 'extra' of rule 'e' maps to no role");
+}
+
+}  // namespace newsgraph
