@@ -211,12 +211,21 @@ std::vector<Span> Tokenize(std::string_view text) {
         i += len;
         continue;
       }
-      // An apostrophe between word characters stays inside the word: O'Brien, Jum'at.
+      // An apostrophe between word characters stays inside the word: O'Brien, Jum'at;
+      // but an English possessive ends it: Trump's -> Trump 's.
       if ((cp == '\'' || cp == 0x2019) && i + len < n) {
         char32_t next;
         int next_len;
         DecodeUtf8(text, i + len, &next, &next_len);
-        if (IsWordChar(next)) {
+        bool possessive = false;
+        if (next == 's' || next == 'S') {
+          const size_t after = i + len + next_len;
+          char32_t c3 = ' ';
+          int l3;
+          if (after < n) DecodeUtf8(text, after, &c3, &l3);
+          possessive = !IsWordChar(c3);
+        }
+        if (IsWordChar(next) && !possessive) {
           i += len + next_len;
           continue;
         }

@@ -12,6 +12,7 @@ TEST_CASE("Tokenize splits words and punctuation", "[text]") {
   const Case cases[] = {
       {"Menlu AS, Sergey Lavrov.", {"Menlu", "AS", ",", "Sergey", "Lavrov", "."}},
       {"O'Brien dan Jum'at", {"O'Brien", "dan", "Jum'at"}},
+      {"Trump’s aide, Paris's mayor", {"Trump", "’", "s", "aide", ",", "Paris", "'", "s", "mayor"}},
       {"Rusia-Ukraina", {"Rusia", "-", "Ukraina"}},
       {"U.S. Secretary", {"U", ".", "S", ".", "Secretary"}},
       {"Erdoğan  (Türkiye)", {"Erdoğan", "(", "Türkiye", ")"}},
