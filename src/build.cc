@@ -182,6 +182,8 @@ KnowledgeGraph GraphBuilder::Build() const {
     ev.participants.assign(resolved.begin(), resolved.end());
     ev.participants.insert(ev.participants.end(), unresolved.begin(), unresolved.end());
     ev.reported_by.assign(sources.begin(), sources.end());
+    // Which attachment rule found each source is per-document provenance (facts.jsonl).
+    ev.source_rules.clear();
     ev.evidence.assign(evidence.begin(), evidence.end());
     ev.id = EventId(ev);
     kg.events.push_back(std::move(ev));

@@ -97,7 +97,10 @@ void EventFinder::Find(std::string_view text, LangMask lang, const DocumentFacts
         found.clear();
         in_group(g, rule.Group("source"), &found);
         for (int m : found) {
-          if (mentions[m].kind == MentionKind::kSource) e.sources.push_back(m);
+          if (mentions[m].kind == MentionKind::kSource) {
+            e.sources.push_back(m);
+            e.source_rules.push_back("");
+          }
         }
         for (const char* mod : {"planned", "negated", "denied"}) {
           if (!GroupText(g, rule.Group(mod)).empty()) e.modality = mod;
@@ -165,6 +168,7 @@ void EventFinder::Find(std::string_view text, LangMask lang, const DocumentFacts
         if (sl.slot == "source" && mentions[sl.mention].kind == MentionKind::kSource &&
             std::find(e.sources.begin(), e.sources.end(), sl.mention) == e.sources.end()) {
           e.sources.push_back(sl.mention);
+          e.source_rules.push_back(sl.rule);
         }
       }
     }

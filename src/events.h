@@ -28,6 +28,7 @@ struct EventMatch {
   int date = -1;                 // date mention
   int place = -1;                // place mention
   std::vector<int> sources;      // source mentions (reported_by)
+  std::vector<std::string> source_rules;  // attachment rule of each source ("" = own rule)
   std::string modality = "held";
   bool anaphoric = false;
   std::string date_rule, place_rule;  // attachment rules used, if any

@@ -176,12 +176,24 @@ std::string FactsToJson(const DocumentFacts& f, std::string_view text, const Rul
     if (!ev.date.value.empty()) {
       Key(w, "date");
       WriteTimex(w, ev.date, ev.date_text);
+      if (!ev.date_rule.empty()) KeyStr(w, "date_rule", ev.date_rule);
     }
-    if (!ev.place.empty()) KeyStr(w, "place", ev.place);
+    if (!ev.place.empty()) {
+      KeyStr(w, "place", ev.place);
+      if (!ev.place_rule.empty()) KeyStr(w, "place_rule", ev.place_rule);
+    }
     Key(w, "reported_by");
     w.StartArray();
     for (const std::string& s : ev.reported_by) Str(w, s);
     w.EndArray();
+    bool any_source_rule = false;
+    for (const std::string& r : ev.source_rules) any_source_rule |= !r.empty();
+    if (any_source_rule) {
+      Key(w, "source_rules");
+      w.StartArray();
+      for (const std::string& r : ev.source_rules) Str(w, r);
+      w.EndArray();
+    }
     KeyStr(w, "modality", ev.modality);
     Key(w, "evidence");
     w.StartArray();
@@ -306,12 +318,20 @@ bool FactsFromJson(std::string_view line, DocumentFacts* f, std::string* error) 
         }
       }
       if (v.HasMember("date")) ReadTimex(v["date"], &ev.date, &ev.date_text);
+      ev.date_rule = GetStr(v, "date_rule");
       ev.place = GetStr(v, "place");
+      ev.place_rule = GetStr(v, "place_rule");
       if (v.HasMember("reported_by") && v["reported_by"].IsArray()) {
         for (const auto& s : v["reported_by"].GetArray()) {
           if (s.IsString()) ev.reported_by.push_back(s.GetString());
         }
       }
+      if (v.HasMember("source_rules") && v["source_rules"].IsArray()) {
+        for (const auto& s : v["source_rules"].GetArray()) {
+          if (s.IsString()) ev.source_rules.push_back(s.GetString());
+        }
+      }
+      ev.source_rules.resize(ev.reported_by.size());
       ev.modality = GetStr(v, "modality");
       if (v.HasMember("evidence") && v["evidence"].IsArray()) {
         for (const auto& e : v["evidence"].GetArray()) {

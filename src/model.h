@@ -120,6 +120,11 @@ struct Event {
   std::vector<std::string> reported_by;  // source entity ids
   std::string modality = "held";
   std::vector<Evidence> evidence;
+  // The attachment rules that supplied the date, the place and each source ("" when the
+  // event rule itself named them): provenance for every part of the fact.
+  std::string date_rule;
+  std::string place_rule;
+  std::vector<std::string> source_rules;
 };
 
 // Everything extracted from one document: a line of facts.jsonl.

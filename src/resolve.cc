@@ -315,15 +315,18 @@ void Resolver::Resolve(std::string_view text, const std::vector<EventMatch>& mat
     if (em.date >= 0) {
       ev.date = mentions[em.date].timex;
       ev.date_text = CollapseSpace(mentions[em.date].span.Of(text));
+      ev.date_rule = em.date_rule;
     }
     if (em.place >= 0) {
       const Mention& pm = mentions[em.place];
       ev.place = pm.antecedents.empty() ? pm.entity : mentions[pm.antecedents.front()].entity;
+      ev.place_rule = em.place_rule;
     }
-    for (int s : em.sources) {
-      const std::string& id = mentions[s].entity;
+    for (size_t k = 0; k < em.sources.size(); ++k) {
+      const std::string& id = mentions[em.sources[k]].entity;
       if (std::find(ev.reported_by.begin(), ev.reported_by.end(), id) == ev.reported_by.end()) {
         ev.reported_by.push_back(id);
+        ev.source_rules.push_back(em.source_rules[k]);
       }
     }
     const Span sent = facts->sentences[em.sentence].span;
@@ -424,14 +427,18 @@ void Resolver::Resolve(std::string_view text, const std::vector<EventMatch>& mat
         if (ev.date.value.empty() || &MorePrecise(ev.date, w.ev.date) == &w.ev.date) {
           ev.date = w.ev.date;
           ev.date_text = w.ev.date_text;
+          ev.date_rule = w.ev.date_rule;
         }
       }
       if (!w.ev.place.empty() && (ev.place.empty() || rules_.PlaceWithin(w.ev.place, ev.place))) {
         ev.place = w.ev.place;
+        ev.place_rule = w.ev.place_rule;
       }
-      for (const std::string& s : w.ev.reported_by) {
+      for (size_t k = 0; k < w.ev.reported_by.size(); ++k) {
+        const std::string& s = w.ev.reported_by[k];
         if (std::find(ev.reported_by.begin(), ev.reported_by.end(), s) == ev.reported_by.end()) {
           ev.reported_by.push_back(s);
+          ev.source_rules.push_back(w.ev.source_rules[k]);
         }
       }
       for (const Evidence& e : w.ev.evidence) {
