@@ -26,7 +26,16 @@ for f in facts.jsonl graph.graphml graph.jsonld report.json; do
   elif ! cmp -s "$approved/$f" "$tmp/$f"; then
     cp "$tmp/$f" "$approved/$base.unapproved.$ext"
     echo "FAIL: $f differs from the approved output; wrote $approved/$base.unapproved.$ext"
-    diff -u "$approved/$f" "$tmp/$f" | head -n 60
+    if [ "$ext" = jsonl ]; then
+      # One document per line: diff the documents key by key, not the long lines.
+      pretty='import json,sys
+for line in open(sys.argv[1]):
+    print(json.dumps(json.loads(line), indent=1, ensure_ascii=False))'
+      diff -u <(/usr/bin/python3 -c "$pretty" "$approved/$f") \
+              <(/usr/bin/python3 -c "$pretty" "$tmp/$f") | head -n 80
+    else
+      diff -u "$approved/$f" "$tmp/$f" | head -n 80
+    fi
     status=1
   else
     rm -f "$approved/$base.unapproved.$ext"
