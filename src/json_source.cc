@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 #include <rapidjson/error/en.h>
 
+#include <algorithm>
+
 #include "text.h"
 
 namespace newsgraph {
@@ -115,6 +117,7 @@ std::string DecodeJsonString(std::string_view raw, std::vector<uint32_t>* offset
 bool JsonSource::Parse(std::string file, std::string text, Diagnostics* diags) {
   file_ = std::move(file);
   text_ = std::move(text);
+  line_starts_.clear();
   values_.clear();
   keys_.clear();
   doc_.Parse<rapidjson::kParseStopWhenDoneFlag>(text_.data(), text_.size());
@@ -124,6 +127,10 @@ bool JsonSource::Parse(std::string file, std::string text, Diagnostics* diags) {
                  fmt::format("JSON syntax error: {}", GetParseError_En(doc_.GetParseError())),
                  SourceLine(loc));
     return false;
+  }
+  line_starts_.assign(1, 0);
+  for (size_t k = 0; k < text_.size(); ++k) {
+    if (text_[k] == '\n') line_starts_.push_back(static_cast<uint32_t>(k + 1));
   }
   size_t i = 0;
   std::string path;
@@ -195,7 +202,18 @@ void JsonSource::Index(size_t* i, std::string* path) {
 Location JsonSource::At(size_t offset) const {
   Location loc;
   loc.file = file_;
-  LineColumn(text_, offset, &loc.line, &loc.column);
+  if (line_starts_.empty()) {  // a syntax error: the index was not built
+    LineColumn(text_, offset, &loc.line, &loc.column);
+    return loc;
+  }
+  offset = std::min(offset, text_.size());
+  const auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
+  const size_t line_start = *(it - 1);
+  loc.line = static_cast<int>(it - line_starts_.begin());
+  loc.column = 1;
+  for (size_t k = line_start; k < offset; ++k) {
+    loc.column += (static_cast<unsigned char>(text_[k]) & 0xC0) != 0x80;
+  }
   return loc;
 }
 

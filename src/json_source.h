@@ -59,6 +59,7 @@ class JsonSource {
   std::string file_;
   std::string text_;
   rapidjson::Document doc_;
+  std::vector<uint32_t> line_starts_;  // byte offset of every line, for At()
   std::unordered_map<std::string, uint32_t> values_;
   std::unordered_map<std::string, uint32_t> keys_;
 };

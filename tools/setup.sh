@@ -17,7 +17,7 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 BUILD_DIR="${BUILD_DIR:-$ROOT/build}"
 PACKAGES=(g++ cmake ninja-build pkg-config libboost-graph-dev rapidjson-dev libre2-dev
-          libfmt-dev catch2 python3 ca-certificates iso-codes)
+          libfmt-dev catch2 python3 ca-certificates iso-codes time)
 
 say() { echo "setup: $*"; }
 die() { echo "setup: ERROR: $*" >&2; exit 1; }
