@@ -1,6 +1,8 @@
 #include "resolve.h"
 
 #include <algorithm>
+#include <cstdlib>
+#include <functional>
 #include <map>
 #include <numeric>
 #include <set>
@@ -48,6 +50,90 @@ bool SplitContains(const std::string& list, const std::string& item) {
 }
 
 }  // namespace
+
+RoleReferences::RoleReferences(const RuleSet& rules, std::string_view text,
+                               const std::vector<Mention>& mentions)
+    : rules_(rules), text_(text), mentions_(mentions) {
+  for (const Mention& m : mentions) {
+    if (m.kind != MentionKind::kPerson || m.entity.empty()) continue;
+    for (int ti : m.titles) holders_.push_back({Key(mentions[ti]), m.entity, m.span.begin});
+  }
+}
+
+RoleReferences::TitleKey RoleReferences::Key(const Mention& title) const {
+  const WordList* noise = rules_.List("TITLE_NOISE");
+  const WordList* abbrev = rules_.List("TITLE_ABBREV");
+  const WordList* quantity = rules_.List("QUANTITY");
+  TitleKey key;
+  key.of = title.of >= 0 ? mentions_[title.of].entity : "";
+  const std::string_view t = title.span.Of(text_);
+  std::vector<std::string> words;
+  for (Span tok : Tokenize(t)) {
+    const Span abs{tok.begin + title.span.begin, tok.end + title.span.begin};
+    bool inside_entity = false;  // the country or organisation named in the title
+    for (int c : title.children) inside_entity |= mentions_[c].span.Overlaps(abs);
+    if (inside_entity) continue;
+    const std::string w = Lowercase(tok.Of(t));
+    char32_t cp;
+    int len;
+    DecodeUtf8(w, 0, &cp, &len);
+    if (!IsWordChar(cp)) continue;
+    std::string value;
+    if (quantity && quantity->Lookup(w, &value)) {
+      key.count = std::atoi(value.c_str());
+      continue;
+    }
+    if (noise && noise->Lookup(w, &value)) continue;
+    if (abbrev && abbrev->Lookup(w, &value)) {
+      words.push_back(value);
+      continue;
+    }
+    words.push_back(w);
+  }
+  // "both ministers", "the two leaders": compare in the singular.
+  if (key.count != 1 && !words.empty() && words.back().size() > 3 && words.back().back() == 's') {
+    words.back().pop_back();
+  }
+  for (const std::string& w : words) key.phrase += (key.phrase.empty() ? "" : " ") + w;
+  return key;
+}
+
+bool RoleReferences::Names(const TitleKey& ref, const TitleKey& held) const {
+  if (ref.phrase.empty()) return false;
+  if (!ref.of.empty() && held.of != ref.of) return false;
+  if (ref.phrase == held.phrase) return true;
+  // "direktur" names "Direktur CIA"'s holder; "menteri" a "menteri luar negeri".
+  if (held.phrase.compare(0, ref.phrase.size() + 1, ref.phrase + " ") == 0) return true;
+  // "the leader", "pemimpin": any head of state or government.
+  std::string offices;
+  const WordList* generic = rules_.List("TITLE_GENERIC");
+  if (generic && generic->Lookup(ref.phrase, &offices)) {
+    size_t b = 0;
+    while (b <= offices.size()) {
+      size_t e = offices.find('|', b);
+      if (e == std::string::npos) e = offices.size();
+      if (held.phrase == offices.substr(b, e - b)) return true;
+      b = e + 1;
+    }
+  }
+  return false;
+}
+
+std::vector<std::string> RoleReferences::Resolve(const Mention& title) const {
+  const TitleKey ref = Key(title);
+  std::vector<std::string> who;
+  for (const Holder& h : holders_) {
+    if (h.first >= title.span.begin || !Names(ref, h.key)) continue;
+    if (std::find(who.begin(), who.end(), h.person) == who.end()) who.push_back(h.person);
+  }
+  // The number must fit: one person for a singular reference, exactly n for "kedua"/"both"
+  // (2), any number for "para" (0); an indefinite ("seorang pejabat", "an official", -1)
+  // names nobody in particular. Otherwise the reference stays unresolved.
+  if (ref.count < 0) return {};
+  if (ref.count == 1 && who.size() != 1) return {};
+  if (ref.count > 1 && who.size() != static_cast<size_t>(ref.count)) return {};
+  return who;
+}
 
 bool Resolver::TypesCompatible(const std::string& a, const std::string& b,
                                std::string* merged) const {
@@ -226,47 +312,9 @@ void Resolver::Resolve(std::string_view text, const std::vector<EventMatch>& mat
   }
   for (const std::string& id : order) facts->entities.push_back(std::move(entities[id]));
 
-  // Role references: a title standing alone ("direktur", "the U.S. leader") names the one
-  // person of the document who was introduced earlier with a title of the same head word
-  // (and the same organisation or country, if the reference names one).
-  const WordList* noise = rules_.List("TITLE_NOISE");
-  auto head_of = [&](std::string_view title) {
-    std::string ignored;
-    for (Span t : Tokenize(title)) {
-      const std::string w = Lowercase(t.Of(title));
-      if (noise && noise->Lookup(w, &ignored)) continue;
-      char32_t cp;
-      int len;
-      DecodeUtf8(w, 0, &cp, &len);
-      if (IsWordChar(cp)) return w;
-    }
-    return std::string();
-  };
-  struct Holder {
-    std::string head, of, person;
-    uint32_t first;
-  };
-  std::vector<Holder> holders;
-  for (const Mention& m : mentions) {
-    if (m.kind != MentionKind::kPerson || m.entity.empty()) continue;
-    for (int ti : m.titles) {
-      const Mention& t = mentions[ti];
-      holders.push_back({head_of(t.span.Of(text)), t.of >= 0 ? mentions[t.of].entity : "",
-                         m.entity, m.span.begin});
-    }
-  }
-  auto role_reference = [&](const Mention& t) -> std::string {
-    const std::string head = head_of(t.span.Of(text));
-    const std::string of = t.of >= 0 ? mentions[t.of].entity : "";
-    std::string who;
-    for (const Holder& h : holders) {
-      if (h.head != head || h.first >= t.span.begin || (!of.empty() && h.of != of)) continue;
-      if (!who.empty() && who != h.person) return "";  // ambiguous
-      who = h.person;
-    }
-    return who;
-  };
-
+  // Role references: a title standing alone ("direktur", "the U.S. leader", "kedua menlu")
+  // names the people of the document introduced earlier with a title of that office.
+  const RoleReferences roles(rules_, text, mentions);
   // Events: one per match first.
   struct Work {
     Event ev;
@@ -275,6 +323,7 @@ void Resolver::Resolve(std::string_view text, const std::vector<EventMatch>& mat
     bool anaphoric;
     std::set<std::string> resolved;  // participant entity ids
     int date_mention;
+    bool indefinite = false;  // a party described as "seorang pejabat" / "an official"
   };
   std::vector<Work> work;
   const std::string& doc = facts->doc;
@@ -292,9 +341,13 @@ void Resolver::Resolve(std::string_view text, const std::vector<EventMatch>& mat
       const Mention& m = mentions[mid];
       const std::string written = CollapseSpace(m.span.Of(text));
       if (m.kind == MentionKind::kTitle) {
-        const std::string who = role_reference(m);
-        ev.participants.push_back({who, role, written});
-        if (!who.empty()) w.resolved.insert(who);
+        w.indefinite |= roles.Indefinite(m);
+        const std::vector<std::string> who = roles.Resolve(m);
+        if (who.empty()) ev.participants.push_back({"", role, written});
+        for (const std::string& person : who) {
+          ev.participants.push_back({person, role, written});
+          w.resolved.insert(person);
+        }
         continue;
       }
       std::vector<int> targets = m.antecedents.empty() ? std::vector<int>{mid} : m.antecedents;
@@ -357,9 +410,24 @@ void Resolver::Resolve(std::string_view text, const std::vector<EventMatch>& mat
       const auto& a = work[i].resolved;
       const auto& b = work[j].resolved;
       const bool equal = !a.empty() && a == b;
-      const bool a_in_b = std::includes(b.begin(), b.end(), a.begin(), a.end());
-      const bool b_in_a = std::includes(a.begin(), a.end(), b.begin(), b.end());
+      // A report naming fewer people joins a nearby report naming more only if it is
+      // incomplete: one named party at most, or parties it describes without naming
+      // ("mantan pejabat AS"). "A met B" then "A and B met C" are two meetings, and so are
+      // "A met B" and "an official met B".
+      auto incomplete = [](const Work& w) {
+        if (w.indefinite) return false;
+        if (w.resolved.size() <= 1) return true;
+        for (const Participant& p : w.ev.participants) {
+          if (p.entity.empty()) return true;
+        }
+        return false;
+      };
+      const bool a_in_b = std::includes(b.begin(), b.end(), a.begin(), a.end()) &&
+                          incomplete(work[i]);
+      const bool b_in_a = std::includes(a.begin(), a.end(), b.begin(), b.end()) &&
+                          incomplete(work[j]);
       const bool near = work[j].sentence - work[i].sentence <= options_.subset_window;
+      if (work[i].indefinite || work[j].indefinite) continue;  // somebody unnamed took part
       if (equal || ((a_in_b || b_in_a) && near)) parent[find(j)] = find(i);
     }
   }

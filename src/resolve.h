@@ -31,6 +31,46 @@ struct ResolveOptions {
   int subset_window = 3;
 };
 
+// Resolves lone titles to the people who hold them. A title is reduced to a key: its words
+// without the country or organisation it names, without TITLE_NOISE words ("mantan",
+// "former"), with TITLE_ABBREV expanded ("menlu" -> "menteri luar negeri") and a number from
+// QUANTITY ("kedua" 2, "both" 2, "para" any). A reference names the holders, introduced
+// before it, of a title with the same key, a key that begins with its words ("direktur" ->
+// "direktur cia"), or one of the offices TITLE_GENERIC lists for it ("leader" -> president,
+// prime minister, ...); a country or organisation in the reference must match. It resolves
+// only when the number of people fits (one, unless a number is given).
+class RoleReferences {
+ public:
+  RoleReferences(const RuleSet& rules, std::string_view text,
+                 const std::vector<Mention>& mentions);
+
+  // Returns the entity ids the title mention refers to, or none if not unambiguous.
+  std::vector<std::string> Resolve(const Mention& title) const;
+
+  // Returns true if the title is indefinite ("seorang pejabat", "an official"): somebody
+  // not named, who is not any of the people named elsewhere.
+  bool Indefinite(const Mention& title) const { return Key(title).count < 0; }
+
+ private:
+  struct TitleKey {
+    std::string phrase;  // "menteri luar negeri"
+    std::string of;      // entity id of its country / organisation
+    int count = 1;       // 1 singular, n exactly n, 0 any number
+  };
+  struct Holder {
+    TitleKey key;
+    std::string person;
+    uint32_t first;  // where the holder's titled mention starts
+  };
+  TitleKey Key(const Mention& title) const;
+  bool Names(const TitleKey& ref, const TitleKey& held) const;
+
+  const RuleSet& rules_;
+  std::string_view text_;
+  const std::vector<Mention>& mentions_;
+  std::vector<Holder> holders_;
+};
+
 class Resolver {
  public:
   Resolver(const RuleSet& rules, const ResolveOptions& options)
