@@ -329,72 +329,80 @@ void MentionFinder::Find(std::string_view text, LangMask lang,
     }
   }
 
-  // Aliases: short names of people named in full elsewhere in the document.
+  // Aliases: short names of people named in full elsewhere in the document, and names
+  // given in brackets after a person ("Joko Widodo (Jokowi)", "Mohammed bin Salman (MbS)").
   std::map<std::string, std::set<std::string>> short_forms;  // short name -> full names
+  std::map<std::string, int> bracketed;                     // bracketed name -> its person
   const WordList* not_a_name = rules_.List("NOT_A_NAME");
   const WordList* name_reject = rules_.List("NAME_REJECT");
   std::string ignored;
+  auto usable = [&](const std::string& w) {
+    return w.size() >= 3 && StartsUpper(w) && !IsAllCaps(w) &&
+           !(not_a_name && not_a_name->Lookup(w, &ignored)) &&
+           !(name_reject && name_reject->Lookup(w, &ignored));
+  };
   for (const Mention& m : mentions) {
     if (m.kind != MentionKind::kPerson) continue;
     const std::string_view name = m.name.Of(text);
     std::vector<std::string> words;
     for (Span t : Tokenize(name)) {
-      if (IsWordChar(static_cast<unsigned char>(name[t.begin])) || static_cast<unsigned char>(name[t.begin]) >= 0x80) {
-        words.emplace_back(t.Of(name));
-      }
+      char32_t cp;
+      int len;
+      DecodeUtf8(name, t.begin, &cp, &len);
+      if (IsWordChar(cp)) words.emplace_back(t.Of(name));
     }
     if (words.size() < 2) continue;
     const std::string full = CollapseSpace(name);
     std::vector<std::string> forms = {words.back()};
     if (lang == kLangId) forms.push_back(words.front());
     for (const std::string& f : forms) {
-      if (f.size() < 3 || !StartsUpper(f) || IsAllCaps(f)) continue;
-      if (not_a_name && not_a_name->Lookup(f, &ignored)) continue;
-      if (name_reject && name_reject->Lookup(f, &ignored)) continue;
-      short_forms[f].insert(full);
+      if (usable(f)) short_forms[f].insert(full);
+    }
+  }
+  std::vector<std::vector<Span>> sentence_tokens(sentences.size());
+  for (size_t s = 0; s < sentences.size(); ++s) {
+    const Span sent = sentences[s].span;
+    sentence_tokens[s] = Tokenize(sent.Of(text));
+    for (Span& t : sentence_tokens[s]) {
+      t.begin += sent.begin;
+      t.end += sent.begin;
+    }
+    const std::vector<Span>& tokens = sentence_tokens[s];
+    for (size_t k = 1; k + 1 < tokens.size(); ++k) {
+      const std::string word(tokens[k].Of(text));
+      if (tokens[k - 1].Of(text) != "(" || tokens[k + 1].Of(text) != ")" || !usable(word)) {
+        continue;
+      }
+      const uint32_t open = tokens[k - 1].begin;
+      for (int m : index->top[s]) {
+        if (mentions[m].kind == MentionKind::kPerson && mentions[m].span.end <= open &&
+            text.substr(mentions[m].span.end, open - mentions[m].span.end)
+                    .find_first_not_of(" \t") == std::string_view::npos) {
+          bracketed.emplace(word, m);
+        }
+      }
     }
   }
   for (size_t s = 0; s < sentences.size(); ++s) {
-    const Span sent = sentences[s].span;
-    std::vector<Span> tokens = Tokenize(sent.Of(text));
     std::vector<Candidate> cands;
-    for (size_t k = 0; k < tokens.size(); ++k) {
-      Span t{tokens[k].begin + sent.begin, tokens[k].end + sent.begin};
+    for (Span t : sentence_tokens[s]) {
       bool covered = false;
       for (int m : index->top[s]) covered |= mentions[m].span.Overlaps(t);
       if (covered) continue;
       const std::string word(t.Of(text));
-      // "Joko Widodo (Jokowi)": a capitalised word in brackets right after a person.
-      if (k >= 1 && k + 1 < tokens.size() && tokens[k - 1].Of(sent.Of(text)) == "(" &&
-          tokens[k + 1].Of(sent.Of(text)) == ")" && StartsUpper(word) && !IsAllCaps(word) &&
-          word.size() >= 3) {
-        const uint32_t open = tokens[k - 1].begin + sent.begin;
-        int before = -1;
-        for (int m : index->top[s]) {
-          if (mentions[m].kind == MentionKind::kPerson && mentions[m].span.end <= open &&
-              text.substr(mentions[m].span.end, open - mentions[m].span.end)
-                      .find_first_not_of(" \t") == std::string_view::npos) {
-            before = m;
-          }
-        }
-        if (before >= 0) {
-          Candidate c;
-          c.kind = MentionKind::kPerson;
-          c.span = c.name = t;
-          c.rule = "alias.parenthesized";
-          c.antecedents = {before};
-          c.order = order++;
-          cands.push_back(std::move(c));
-          continue;
-        }
-      }
-      auto it = short_forms.find(word);
-      if (it == short_forms.end() || it->second.size() != 1) continue;
       Candidate c;
       c.kind = MentionKind::kPerson;
       c.span = c.name = t;
-      c.rule = "alias.short-name";
       c.order = order++;
+      if (auto b = bracketed.find(word); b != bracketed.end()) {
+        c.rule = "alias.bracketed";
+        c.antecedents = {b->second};
+      } else if (auto it = short_forms.find(word);
+                 it != short_forms.end() && it->second.size() == 1) {
+        c.rule = "alias.short-name";
+      } else {
+        continue;
+      }
       cands.push_back(std::move(c));
     }
     for (const Candidate& c : SelectLeftmostLongest(std::move(cands))) {

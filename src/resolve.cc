@@ -284,7 +284,13 @@ void Resolver::Resolve(std::string_view text, const std::vector<EventMatch>& mat
     ++names[m.entity][CollapseSpace(m.name.Of(text))];
     for (int ti : m.kind == MentionKind::kPerson ? m.titles : std::vector<int>{}) {
       const Mention& t = mentions[ti];
-      EntityTitle title{CollapseSpace(t.span.Of(text)), t.of >= 0 ? mentions[t.of].entity : ""};
+      std::string of = t.of >= 0 ? mentions[t.of].entity : "";
+      // "mantan pejabat Gedung Putih": the employer is the government the building stands for.
+      if (options_.metonymy) {
+        const GazetteerEntry* g = rules_.Entry(of);
+        if (g != nullptr && !g->metonym_of.empty()) of = g->metonym_of;
+      }
+      EntityTitle title{CollapseSpace(t.span.Of(text)), of};
       if (std::find(e.titles.begin(), e.titles.end(), title) == e.titles.end()) {
         e.titles.push_back(title);
       }
@@ -518,6 +524,17 @@ void Resolver::Resolve(std::string_view text, const std::vector<EventMatch>& mat
     if (resolved.empty()) continue;  // nobody known took part: not an event of the graph
     // A named participant makes a description of the same party redundant only when the
     // text says so; unresolved descriptions are kept for the reader but never become nodes.
+    // Evidence inside other evidence of the same event adds nothing ("X yang bertemu Y"
+    // within "X yang bertemu Y adalah A, B dan C").
+    std::vector<Evidence> kept;
+    for (const Evidence& e : ev.evidence) {
+      bool inside = false;
+      for (const Evidence& o : ev.evidence) {
+        inside |= &o != &e && o.span.Contains(e.span) && o.span != e.span;
+      }
+      if (!inside) kept.push_back(e);
+    }
+    ev.evidence = std::move(kept);
     std::sort(ev.evidence.begin(), ev.evidence.end());
     events.push_back(std::move(ev));
   }

@@ -1,0 +1,180 @@
+// One test per coreference rule of issue 5, in Indonesian and English: short names,
+// parenthesised names, role references (counterparts, offices, "kedua menlu"), metonymy,
+// and event coreference (repeats, back-references, details filled across sentences).
+#include <catch2/catch.hpp>
+
+#include <set>
+
+#include "test_util.h"
+
+namespace newsgraph {
+
+namespace {
+
+DocumentFacts Extract(const std::string& text, const std::string& lang, bool metonymy = true) {
+  ExtractOptions options;
+  CivilDate dct{2025, 10, 21};
+  options.default_dct = dct;
+  options.resolve.metonymy = metonymy;
+  Extractor extractor(testing::BuiltinRules(), options);
+  Document doc;
+  doc.id = "t";
+  doc.text = text;
+  doc.lang = lang;
+  return extractor.Extract(doc);
+}
+
+// "type: entity entity ..." per event, participants sorted.
+std::vector<std::string> Events(const DocumentFacts& f) {
+  std::vector<std::string> out;
+  for (const Event& ev : f.events) {
+    std::set<std::string> who;
+    for (const Participant& p : ev.participants) {
+      if (!p.entity.empty()) who.insert(p.entity);
+    }
+    std::string s = ev.type + ":";
+    for (const std::string& w : who) s += " " + w;
+    out.push_back(s);
+  }
+  return out;
+}
+
+struct Case {
+  std::string name;
+  std::string lang;
+  std::string text;
+  std::vector<std::string> events;
+};
+
+void Check(const std::vector<Case>& cases) {
+  for (const Case& c : cases) {
+    CAPTURE(c.name, c.text);
+    CHECK(Events(Extract(c.text, c.lang)) == c.events);
+  }
+}
+
+}  // namespace
+
+TEST_CASE("Short names resolve to the full name introduced earlier", "[coref]") {
+  Check({
+      {"surname, id", "id",
+       "Duta Besar Norwegia Lars Haugen tiba di Jakarta. Haugen kemudian bertemu dengan "
+       "Menteri Luar Negeri Sugiono.",
+       {"visit: person:lars-haugen", "meet: person:lars-haugen person:sugiono"}},
+      {"first name, id", "id",
+       "Menteri Perdagangan Budiman Santosa membuka pameran. Budiman lalu bertemu dengan "
+       "Duta Besar Norwegia Lars Haugen.",
+       {"meet: person:budiman-santosa person:lars-haugen"}},
+      {"surname, en", "en",
+       "Norwegian Ambassador Lars Haugen arrived in Jakarta. Haugen later met Indonesian "
+       "Foreign Minister Retno Marsudi.",
+       {"visit: person:lars-haugen", "meet: person:lars-haugen person:retno-marsudi"}},
+  });
+}
+
+TEST_CASE("A name in brackets after a person is that person", "[coref]") {
+  Check({
+      {"id", "id",
+       "Bupati Kendal Dyah Kartika Permanasari (Tika) membuka acara itu. Tika kemudian "
+       "bertemu dengan Gubernur Jawa Tengah Ahmad Luthfi.",
+       {"meet: person:ahmad-luthfi person:dyah-kartika-permanasari"}},
+      {"en", "en",
+       "Saudi Crown Prince Mohammed bin Salman (MbS) hosted the summit. MbS later met "
+       "French President Emmanuel Macron.",
+       {"meet: person:emmanuel-macron person:mohammed-bin-salman"}},
+  });
+}
+
+TEST_CASE("Role references resolve where the text makes them unambiguous", "[coref]") {
+  Check({
+      {"counterpart, id", "id",
+       "Direktur CIA William Burns berbicara dengan mitranya dari Rusia, Sergey Naryshkin.",
+       {"consult: person:sergey-naryshkin person:william-burns"}},
+      {"counterpart, en", "en",
+       "CIA Director William Burns spoke with his Russian counterpart, Sergei Naryshkin.",
+       {"consult: person:sergei-naryshkin person:william-burns"}},
+      {"office word alone, id", "id",
+       "Direktur CIA William Burns tiba di Kyiv. Sang direktur bertemu dengan Presiden "
+       "Volodymyr Zelensky.",
+       {"visit: person:william-burns", "meet: person:volodymyr-zelensky person:william-burns"}},
+      {"the U.S. leader, en", "en",
+       "U.S. President Donald Trump arrived in Tokyo. The U.S. leader met Japanese Prime "
+       "Minister Shinzo Abe.",
+       {"visit: person:donald-trump", "meet: person:donald-trump person:shinzo-abe"}},
+      {"pemimpin AS, id", "id",
+       "Presiden AS Donald Trump tiba di Tokyo. Pemimpin AS itu bertemu dengan Perdana "
+       "Menteri Jepang Shinzo Abe.",
+       {"visit: person:donald-trump", "meet: person:donald-trump person:shinzo-abe"}},
+      {"kedua menlu, id", "id",
+       "Menlu Indonesia Sugiono bertemu dengan Menlu Singapura Vivian Balakrishnan. Kedua "
+       "menlu kemudian bertemu dengan Presiden Prabowo Subianto.",
+       {"meet: person:sugiono person:vivian-balakrishnan",
+        "meet: person:prabowo-subianto person:sugiono person:vivian-balakrishnan"}},
+      {"both ministers, en", "en",
+       "Indonesian Foreign Minister Retno Marsudi met Australian Foreign Minister Julie Bishop. "
+       "Both foreign ministers later met Prime Minister Malcolm Turnbull.",
+       {"meet: person:julie-bishop person:retno-marsudi",
+        "meet: person:julie-bishop person:malcolm-turnbull person:retno-marsudi"}},
+  });
+}
+
+TEST_CASE("Role references that are not unambiguous stay unresolved", "[coref]") {
+  Check({
+      {"two directors, id", "id",
+       "Direktur CIA William Burns dan Direktur FBI Christopher Wray tiba di Kyiv. Direktur "
+       "itu bertemu dengan Presiden Volodymyr Zelensky.",
+       {"visit: person:christopher-wray person:william-burns",
+        "meet: person:volodymyr-zelensky"}},
+      {"indefinite, en", "en",
+       "CIA Director William Burns arrived in Kyiv. An official met President Volodymyr "
+       "Zelensky.",
+       {"visit: person:william-burns", "meet: person:volodymyr-zelensky"}},
+  });
+}
+
+TEST_CASE("Metonymy: a capital or seat of government acting is its country", "[coref]") {
+  Check({
+      {"Washington, id", "id", "Washington bertemu dengan Moskow di Jenewa.",
+       {"meet: gpe:russia gpe:united-states"}},
+      {"Kremlin and White House, en", "en",
+       "The Kremlin held talks with the White House in Geneva.",
+       {"talks: gpe:russia gpe:united-states"}},
+  });
+  // Configurable: without metonymy the places stay places.
+  const DocumentFacts f =
+      Extract("Gedung Putih bertemu dengan Kremlin di Jenewa.", "id", /*metonymy=*/false);
+  CHECK(Events(f) == std::vector<std::string>{"meet: place:kremlin place:white-house"});
+  // A place that does not act stays a place.
+  const DocumentFacts g = Extract("Sugiono tiba di Washington.", "id");
+  REQUIRE(g.events.size() == 1);
+  CHECK(g.events[0].place == "place:washington-dc");
+}
+
+TEST_CASE("Event coreference inside a document", "[coref]") {
+  // A repeated paragraph is one event with two evidence spans.
+  const std::string para =
+      "Menlu Indonesia Sugiono bertemu dengan Menlu Singapura Vivian Balakrishnan di Jakarta "
+      "pada Senin (20/10/2025).\n";
+  DocumentFacts f = Extract(para + "Kabar lain.\n" + para, "id");
+  REQUIRE(f.events.size() == 1);
+  CHECK(f.events[0].evidence.size() == 2);
+  CHECK(f.events[0].date.value == "2025-10-20");
+
+  // A back-reference joins the event and adds its date; details fill across sentences.
+  f = Extract("Indonesian Foreign Minister Retno Marsudi met Australian Foreign Minister Julie "
+              "Bishop in Canberra. The meeting in October 2017 focused on trade.",
+              "en");
+  REQUIRE(f.events.size() == 1);
+  CHECK(f.events[0].place == "place:canberra");
+  CHECK(f.events[0].date.value == "2017-10");
+  CHECK(f.events[0].evidence.size() == 2);
+
+  f = Extract("Pertemuan antara Menlu Sugiono dan Menlu Singapura Vivian Balakrishnan "
+              "berlangsung di Jakarta. "
+              "Dalam pertemuan bulan Oktober itu, keduanya membahas perdagangan.",
+              "id");
+  REQUIRE(f.events.size() == 1);
+  CHECK(f.events[0].date.value == "2025-10");
+}
+
+}  // namespace newsgraph
