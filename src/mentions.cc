@@ -283,12 +283,24 @@ void MentionFinder::Find(std::string_view text, LangMask lang,
             c.name = c.span;
           }
           if (c.span.empty()) return;
-          if (reject != nullptr) {
+          if (c.kind == MentionKind::kPerson && c.entity.empty()) {
             std::string ignored;
             const std::string_view name_text = c.name.Of(text);
+            bool all_acronyms = true;  // "DPRD", "PU": an office, not a person
             for (Span t : Tokenize(name_text)) {
-              if (reject->Lookup(t.Of(name_text), &ignored)) return;
+              const std::string_view w = t.Of(name_text);
+              char32_t cp;
+              int len;
+              DecodeUtf8(w, 0, &cp, &len);
+              if (!IsWordChar(cp)) continue;
+              if (reject != nullptr && reject->Lookup(w, &ignored)) return;
+              if (rule.reject_word &&
+                  RE2::FullMatch(re2::StringPiece(w.data(), w.size()), *rule.reject_word)) {
+                return;
+              }
+              all_acronyms &= IsAllCaps(w);
             }
+            if (all_acronyms) return;
           }
           std::vector<int> inside;
           if (g_title >= 0) {

@@ -851,6 +851,21 @@ void RuleLoader::CollectRules(const JsonSource& src) {
                     fmt::format("unknown word list '{}'", rule->reject_list));
         }
       }
+      if (v.HasMember("reject_pattern")) {
+        const std::string p = pointer + "/reject_pattern";
+        std::vector<std::string> stack;
+        std::string expanded;
+        if (Expand(v["reject_pattern"].GetString(), src, p, &stack, &expanded)) {
+          auto re = std::make_unique<RE2>(expanded, PatternOptions());
+          if (re->ok()) {
+            rule->reject_word = std::move(re);
+          } else {
+            src.Error(diags_, p,
+                      fmt::format("reject_pattern of rule '{}' does not compile: {}", rule->id,
+                                  re->error()));
+          }
+        }
+      }
       if (v.HasMember("entity")) rule->entity = v["entity"].GetString();
       if (v.HasMember("refers")) rule->refers = v["refers"].GetString();
       if (v.HasMember("refers_type")) rule->refers_type = v["refers_type"].GetString();

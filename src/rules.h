@@ -115,6 +115,7 @@ struct MentionRule : PatternRule {
   int pass = 1;
   std::string trim_list;  // words trimmed off the ends of the name group
   std::string reject_list;  // a name holding any of these words is not a match
+  std::unique_ptr<RE2> reject_word;  // ... nor one holding a word this matches entirely
   std::string entity;     // fixed entity id, if any
   std::string refers;     // "antecedent": a reference resolved to an earlier mention
   std::string refers_type;  // gazetteer types the antecedent may have ("region|province")
