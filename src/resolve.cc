@@ -119,6 +119,17 @@ bool RoleReferences::Names(const TitleKey& ref, const TitleKey& held) const {
   return false;
 }
 
+std::string RoleReferences::Represented(const Mention& title) const {
+  if (title.of < 0) return "";
+  const WordList* former = rules_.List("FORMER");
+  const std::string_view t = title.span.Of(text_);
+  std::string ignored;
+  for (Span tok : Tokenize(t)) {
+    if (former != nullptr && former->Lookup(Lowercase(tok.Of(t)), &ignored)) return "";
+  }
+  return mentions_[title.of].entity;
+}
+
 std::vector<std::string> RoleReferences::Resolve(const Mention& title) const {
   const TitleKey ref = Key(title);
   std::vector<std::string> who;
@@ -348,7 +359,17 @@ void Resolver::Resolve(std::string_view text, const std::vector<EventMatch>& mat
       const std::string written = CollapseSpace(m.span.Of(text));
       if (m.kind == MentionKind::kTitle) {
         w.indefinite |= roles.Indefinite(m);
-        const std::vector<std::string> who = roles.Resolve(m);
+        std::vector<std::string> who = roles.Resolve(m);
+        if (who.empty()) {
+          // An unnamed office holder takes part for the country or organisation of the
+          // title, like an actor code; a former one stays an unresolved description.
+          std::string acts_for = roles.Represented(m);
+          if (options_.metonymy) {
+            const GazetteerEntry* g = rules_.Entry(acts_for);
+            if (g != nullptr && !g->metonym_of.empty()) acts_for = g->metonym_of;
+          }
+          if (!acts_for.empty()) who.push_back(acts_for);
+        }
         if (who.empty()) ev.participants.push_back({"", role, written});
         for (const std::string& person : who) {
           ev.participants.push_back({person, role, written});

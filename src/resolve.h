@@ -51,6 +51,11 @@ class RoleReferences {
   // not named, who is not any of the people named elsewhere.
   bool Indefinite(const Mention& title) const { return Key(title).count < 0; }
 
+  // Returns the country or organisation an unnamed office holder acts for ("pejabat
+  // intelijen Ukraina" -> gpe:ukraine, "Dubes Pakistan" -> gpe:pakistan), or "" when the
+  // title names none or its holder is a former one (FORMER: "mantan", "former").
+  std::string Represented(const Mention& title) const;
+
  private:
   struct TitleKey {
     std::string phrase;  // "menteri luar negeri"
