@@ -7,7 +7,18 @@
 //   "mod":      "START"  or  "$part@PART_MOD"
 //
 // An expression is a literal integer ("-1"), a group ("$day"), a group mapped through a
-// word list ("$month@MONTH"), optionally negated ("-$n@NUMBER").
+// word list ("$month@MONTH"; digits pass through: "$n@NUMBER" reads "tiga" and "3"),
+// optionally negated ("-$n@NUMBER") and adjusted by a literal ("$n-1": "Hari ke-1" is the
+// first day, offset 0).
+//
+// Anchored expressions count from a date other than the publication date:
+//
+//   "relative": {"unit": "day", "offset": "$n-1", "base": "$period@PERIOD_START"}
+//   "relative": {"unit": "day", "base": "$event"}, "mod": "AFTER"     // "after the mutiny"
+//
+// `base` maps a group through a list of known start dates ("invasi Rusia" -> 2022-02-24);
+// a base that is not in the list (or a bare group) keeps its text as the Timex's `link`,
+// and the value stays unresolved until something resolves the link.
 //
 //   Timex t;
 //   NormalizeDate(rule.spec, groups, lists, dct, &t, &error);
@@ -20,6 +31,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace newsgraph {
 
@@ -69,9 +81,15 @@ struct Timex {
   std::optional<CivilDate> start;  // the closed interval [start, end] the expression covers;
   std::optional<CivilDate> end;    // PAST_REF has only an end (the publication date)
   std::string anchor;             // "absolute", "dct" (relative to the publication date),
+                                  // "event" (relative to a known event or period),
                                   // "vague", "unresolved"
   std::string note;               // why it stayed unresolved
+  std::string link;               // anchored: the text of the event it counts from
 };
+
+// Returns the form the table tests and the comparison print: the value, ";MOD" if there
+// is a mod, and "@link" for an unresolved anchored date ("XXXX-XX-XX;AFTER@the mutiny").
+std::string TimexKey(const Timex& t);
 
 // Returns whether two dates can be the same time: both unresolved, or their intervals
 // overlap. Used to merge events.
@@ -85,12 +103,27 @@ const Timex& MorePrecise(const Timex& a, const Timex& b);
 
 // How a date rule turns groups into a value; every field holds an expression (see top).
 struct DateSpec {
-  std::string year, month, day, day_end, month_end, quarter, half, weekday;
+  std::string year, month, day, day_end, month_end, year_end, quarter, half, weekday;
   std::string rel_unit;    // "day", "week", "month", "year"; empty = absolute
   std::string rel_offset;  // expression; with weekday: -1 last, +1 next
+  std::string base;        // anchored: "$group@LIST" of ISO dates, or "$group" (a link)
   std::string mod;         // literal or expression mapped through a list
   std::string vague;       // "PAST_REF", "PRESENT_REF", "FUTURE_REF"
+  std::string prefer;      // no year: "past" (on or before the publication date) or
+                           // "future"; empty: the nearest, leaning to the past
+  std::string dateline;    // "true": a match at the start of a text is its dateline
 };
+
+// Where a key of a date rule stands in the rule object ("value", "relative" or "" for the
+// rule itself) and which DateSpec member it fills. The rule loader reads every key through
+// this table, so a new key needs only a row here and a line in the schema.
+struct DateSpecKey {
+  const char* object;
+  const char* key;
+  std::string DateSpec::*field;
+  enum Kind { kExpression, kWord, kFlag } kind;  // kFlag: a JSON boolean, stored "true"
+};
+const std::vector<DateSpecKey>& DateSpecKeys();
 
 // Supplies the text of a named group ("" if it did not take part), and maps a word through
 // a word list (returns false if the list or word is unknown).

@@ -48,6 +48,46 @@ void EventFinder::Find(std::string_view text, LangMask lang, const DocumentFacts
                        std::vector<EventMatch>* out) const {
   const std::vector<Mention>& mentions = facts.mentions;
   std::vector<int> candidates;
+  // The date an event of the next sentence takes when its own sentence has none: the
+  // date attachment of highest priority in sentence p, the last one among equals (the
+  // nearest), never an excluded one (a dateline's). Returns -1 if there is none.
+  auto previous_sentence_date = [&](size_t p, std::string* rule_id) {
+    const Rendered r(text, facts.sentences[p].span, index.top[p], mentions);
+    std::vector<int> attach;
+    rules_.attach_prefilter().Candidates(r.text(), &attach);
+    std::vector<std::pair<int, const AttachRule*>> dates;  // (mention, rule)
+    std::vector<int> excluded;
+    for (int ai : attach) {
+      const AttachRule& rule = *rules_.attach_rules()[ai];
+      if ((rule.langs & lang) == 0 || (rule.slot != "date" && rule.slot != "exclude")) continue;
+      ForEachMatch(*rule.re, r.text(), [&](const std::vector<re2::StringPiece>& g) {
+        const std::string_view t = GroupText(g, rule.Group(rule.slot));
+        if (t.data() == nullptr) return;
+        std::vector<int> found;
+        const size_t b = t.data() - r.text().data();
+        r.MentionsIn(b, b + t.size(), &found);
+        for (int m : found) {
+          if (mentions[m].kind != MentionKind::kDate) continue;
+          if (rule.slot == "exclude") {
+            excluded.push_back(m);
+          } else {
+            dates.emplace_back(m, &rule);
+          }
+        }
+      });
+    }
+    int best = -1, best_priority = INT32_MIN;
+    for (const auto& [m, rule] : dates) {
+      if (std::find(excluded.begin(), excluded.end(), m) != excluded.end()) continue;
+      if (rule->priority > best_priority ||
+          (rule->priority == best_priority && mentions[m].span.begin > mentions[best].span.begin)) {
+        best = m;
+        best_priority = rule->priority;
+        *rule_id = rule->id + "@previous-sentence";
+      }
+    }
+    return best;
+  };
   for (size_t s = 0; s < facts.sentences.size(); ++s) {
     const Rendered r(text, facts.sentences[s].span, index.top[s], mentions);
     if (trace) trace->sentences[s].renders.emplace_back("events", r.text());
@@ -163,6 +203,11 @@ void EventFinder::Find(std::string_view text, LangMask lang, const DocumentFacts
         }
       };
       nearest("date", &e.date, &e.date_rule);
+      // No date in its own sentence: the sentence before, in the same paragraph.
+      if (e.date < 0 && s > 0 &&
+          facts.sentences[s - 1].paragraph == facts.sentences[s].paragraph) {
+        e.date = previous_sentence_date(s - 1, &e.date_rule);
+      }
       nearest("place", &e.place, &e.place_rule);
       for (const Slot& sl : slots) {
         if (sl.slot == "source" && mentions[sl.mention].kind == MentionKind::kSource &&

@@ -5,6 +5,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "dateline.h"
 #include "text.h"
 
 namespace newsgraph {
@@ -74,6 +75,10 @@ DocumentFacts Extractor::Extract(const Document& doc, Trace* trace) const {
     if (options_.default_dct) {
       dct = options_.default_dct;
       facts.dct_source = "option";
+    } else if (CivilDate line; FindDateline(rules_, doc.text, lang, &line)) {
+      // "Jakarta, Kamis (29/10/2020) -": the dateline says when the article was written.
+      dct = line;
+      facts.dct_source = "dateline";
     }
   }
   if (dct) facts.dct = FormatDate(*dct);

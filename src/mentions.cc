@@ -6,6 +6,7 @@
 #include <map>
 #include <set>
 
+#include "dateline.h"
 #include "lexicon.h"
 #include "render.h"
 #include "text.h"
@@ -193,43 +194,19 @@ void MentionFinder::Find(std::string_view text, LangMask lang,
       c.order = order++;
       cands.push_back(std::move(c));
     }
-    rules_.date_prefilter().Candidates(st, &candidates_rules);
-    for (int r : candidates_rules) {
-      const DateRule& rule = *rules_.date_rules()[r];
-      if ((rule.langs & lang) == 0) continue;
-      const int g_span = rule.Group("span");
-      ForEachMatch(*rule.re, st, g_span, [&](const std::vector<re2::StringPiece>& g) {
-        DateContext ctx;
-        ctx.group = [&](std::string_view name) {
-          return std::string(GroupText(g, rule.Group(name)));
-        };
-        ctx.lookup = [&](std::string_view list, std::string_view word, std::string* value) {
-          const WordList* l = rules_.List(list);
-          return l != nullptr && l->Lookup(word, value);
-        };
-        ctx.dct = dct;
-        Candidate c;
-        c.kind = MentionKind::kDate;
-        // The mention is the `span` group if the rule has one (context outside it, such
-        // as "pada" in "pada 2014", is matched but not part of the date).
-        const re2::StringPiece& whole =
-            g_span > 0 && g[g_span].data() != nullptr ? g[g_span] : g[0];
-        const uint32_t b = static_cast<uint32_t>(whole.data() - st.data()) + sent.begin;
-        c.span = c.name = {b, b + static_cast<uint32_t>(whole.size())};
-        if (c.span.empty()) return;
-        std::string error;
-        if (!NormalizeDate(rule.spec, ctx, &c.timex, &error)) {
-          if (trace) {
-            trace->notes.push_back(fmt::format("date rule {} matched \"{}\" but: {}", rule.id,
-                                               c.span.Of(text), error));
-          }
-          return;
-        }
-        c.rule = rule.id;
-        c.priority = rule.priority;
-        c.order = order++;
-        cands.push_back(std::move(c));
-      });
+    // Dates (dateline.h): every date rule match, normalized against the publication date.
+    std::vector<DateMatch> dates;
+    MatchDates(rules_, text, sent, lang, dct, &dates, trace ? &trace->notes : nullptr);
+    for (DateMatch& d : dates) {
+      const DateRule& rule = *rules_.date_rules()[d.rule];
+      Candidate c;
+      c.kind = MentionKind::kDate;
+      c.span = c.name = d.span;
+      c.timex = std::move(d.timex);
+      c.rule = rule.id;
+      c.priority = rule.priority;
+      c.order = order++;
+      cands.push_back(std::move(c));
     }
     for (const Candidate& c : SelectLeftmostLongest(std::move(cands))) {
       Insert(c, static_cast<int>(s), &mentions, &index->top[s]);

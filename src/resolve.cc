@@ -49,6 +49,17 @@ bool SplitContains(const std::string& list, const std::string& item) {
   return false;
 }
 
+// Event dates and modality: an event told as held whose date lies wholly after the
+// publication date ("bertemu pekan depan", "meets next week") has not happened yet: it is
+// planned.
+void FillEventDates(const std::string& dct_text, std::vector<Event>* events) {
+  CivilDate dct;
+  if (!ParseIsoDate(dct_text, &dct)) return;
+  for (Event& ev : *events) {
+    if (ev.modality == "held" && ev.date.start && dct < *ev.date.start) ev.modality = "planned";
+  }
+}
+
 }  // namespace
 
 RoleReferences::RoleReferences(const RuleSet& rules, std::string_view text,
@@ -563,6 +574,7 @@ void Resolver::Resolve(std::string_view text, const std::vector<EventMatch>& mat
     return a.evidence.front() < b.evidence.front();
   });
   for (size_t i = 0; i < events.size(); ++i) events[i].id = "e" + std::to_string(i + 1);
+  FillEventDates(facts->dct, &events);
   facts->events = std::move(events);
 }
 

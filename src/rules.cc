@@ -880,49 +880,45 @@ void RuleLoader::CollectRules(const JsonSource& src) {
       auto rule = std::make_unique<DateRule>();
       if (!Compile(src, pointer, v, file_lang, rule.get())) continue;
       DateSpec& s = rule->spec;
-      auto get = [](const rapidjson::Value& o, const char* key) -> std::string {
-        auto m = o.FindMember(key);
-        return m == o.MemberEnd() ? "" : m->value.GetString();
-      };
-      if (v.HasMember("value")) {
-        const rapidjson::Value& val = v["value"];
-        s.year = get(val, "year");
-        s.month = get(val, "month");
-        s.day = get(val, "day");
-        s.day_end = get(val, "day_end");
-        s.month_end = get(val, "month_end");
-        s.quarter = get(val, "quarter");
-        s.half = get(val, "half");
-      }
-      if (v.HasMember("relative")) {
-        const rapidjson::Value& rel = v["relative"];
-        s.rel_unit = get(rel, "unit");
-        s.rel_offset = get(rel, "offset");
-        s.weekday = get(rel, "weekday");
-      }
-      s.mod = get(v, "mod");
-      s.vague = get(v, "vague");
-      // Every group an expression names must exist in the pattern, and every list too.
-      for (const std::string* e : {&s.year, &s.month, &s.day, &s.day_end, &s.month_end,
-                                   &s.quarter, &s.half, &s.weekday, &s.rel_offset, &s.mod}) {
-        const size_t dollar = e->find('$');
+      // Every key comes through dates.h's table; every group an expression names must
+      // exist in the pattern, and every list too.
+      for (const DateSpecKey& key : DateSpecKeys()) {
+        const rapidjson::Value* o = &v;
+        if (*key.object) {
+          auto m = v.FindMember(key.object);
+          if (m == v.MemberEnd()) continue;
+          o = &m->value;
+        }
+        auto m = o->FindMember(key.key);
+        if (m == o->MemberEnd()) continue;
+        std::string& e = s.*key.field;
+        if (key.kind == DateSpecKey::kFlag) {
+          e = m->value.IsBool() && m->value.GetBool() ? "true" : "";
+          continue;
+        }
+        e = m->value.GetString();
+        if (key.kind != DateSpecKey::kExpression) continue;
+        const size_t dollar = e.find('$');
         if (dollar == std::string::npos) continue;
-        const size_t at = e->find('@');
-        const std::string group = e->substr(dollar + 1, at == std::string::npos
-                                                            ? std::string::npos
-                                                            : at - dollar - 1);
+        const size_t at = e.find('@');
+        const size_t stop = std::min(e.find_first_of("@+-", dollar + 1), e.size());
+        const std::string group = e.substr(dollar + 1, stop - dollar - 1);
         if (rule->Group(group) < 0) {
           src.Error(diags_, pointer + "/pattern",
                     fmt::format("rule '{}' uses group '{}', which its pattern does not have",
                                 rule->id, group));
         }
-        if (at != std::string::npos && !rules_->List(e->substr(at + 1))) {
-          src.Error(diags_, pointer,
-                    fmt::format("rule '{}' uses unknown word list '{}'", rule->id,
-                                e->substr(at + 1)));
+        if (at != std::string::npos) {
+          const std::string list =
+              e.substr(at + 1, std::min(e.find_first_of("+-", at), e.size()) - at - 1);
+          if (!rules_->List(list)) {
+            src.Error(diags_, pointer,
+                      fmt::format("rule '{}' uses unknown word list '{}'", rule->id, list));
+          }
         }
       }
-      if (s.vague.empty() && s.rel_unit.empty() && s.year.empty() && s.month.empty()) {
+      if (s.vague.empty() && s.rel_unit.empty() && s.year.empty() && s.month.empty() &&
+          s.quarter.empty() && s.half.empty()) {
         src.Error(diags_, pointer,
                   fmt::format("date rule '{}' needs a value (year or month), a relative "
                               "unit or a vague value",

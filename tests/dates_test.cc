@@ -2,7 +2,10 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <functional>
 #include <map>
+#include <set>
 
 namespace newsgraph {
 
@@ -31,7 +34,10 @@ Timex Norm(const DateSpec& spec, std::map<std::string, std::string> groups,
       {"MONTH", {{"April", "4"}, {"Juni", "6"}}},
       {"PART", {{"awal", "START"}, {"akhir", "END"}}},
       {"NUM", {{"tiga", "3"}}},
-      {"WD", {{"Senin", "1"}}}};
+      {"WD", {{"Senin", "1"}}},
+      {"REL", {{"lalu", "-1"}, {"depan", "+1"}}},
+      {"UNIT", {{"pekan", "week"}}},
+      {"START", {{"invasi Rusia", "2022-02-24"}}}};
   DateContext ctx;
   ctx.group = [&](std::string_view g) {
     auto it = groups.find(std::string(g));
@@ -166,6 +172,130 @@ TEST_CASE("TimexCompatible and MorePrecise", "[dates]") {
   CHECK(TimexCompatible(april23, y23));
   CHECK(&MorePrecise(april23, y23) == &april23);
   CHECK(&MorePrecise(april, april23) == &april23);
+}
+
+// Issue 4: expressions that say what the rules need, not more.
+TEST_CASE("NormalizeDate: expressions, ranges, anchors and preferences", "[dates]") {
+  const CivilDate dct{2025, 10, 21};  // Tuesday
+  struct Case {
+    const char* name;
+    DateSpec spec;
+    std::map<std::string, std::string> groups;
+    std::string key;       // TimexKey, or "error: ..."
+    std::string interval;  // "" = not checked
+  };
+  auto spec = [](std::function<void(DateSpec*)> f) {
+    DateSpec s;
+    f(&s);
+    return s;
+  };
+  const std::vector<Case> cases = {
+      {"digits pass through a list", spec([](DateSpec* s) {
+         s->rel_unit = "day";
+         s->rel_offset = "-$n@NUM";
+       }),
+       {{"n", "5"}}, "2025-10-16", ""},
+      {"a list value with a sign", spec([](DateSpec* s) {
+         s->rel_unit = "$u@UNIT";
+         s->rel_offset = "$r@REL";
+       }),
+       {{"u", "pekan"}, {"r", "lalu"}}, "2025-W42", "2025-10-13..2025-10-19"},
+      {"day n of a period: $n-1 from its start", spec([](DateSpec* s) {
+         s->rel_unit = "day";
+         s->rel_offset = "$n-1";
+         s->base = "$p@START";
+       }),
+       {{"n", "1.302"}, {"p", "invasi Rusia ke Ukraina"}}, "2025-09-17", "2025-09-17..2025-09-17"},
+      {"an unknown anchor keeps its link", spec([](DateSpec* s) {
+         s->rel_unit = "day";
+         s->base = "$e@START";
+         s->mod = "AFTER";
+       }),
+       {{"e", "the mutiny"}}, "XXXX-XX-XX;AFTER@the mutiny", "?..?"},
+      {"after a known anchor: up to the publication date", spec([](DateSpec* s) {
+         s->rel_unit = "day";
+         s->base = "$e@START";
+         s->mod = "AFTER";
+       }),
+       {{"e", "invasi Rusia"}}, "2022-02-24;AFTER", "2022-02-25..2025-10-21"},
+      {"a range across years", spec([](DateSpec* s) {
+         s->year = "$y";
+         s->month = "12";
+         s->day = "30";
+         s->year_end = "$y2";
+         s->month_end = "1";
+         s->day_end = "2";
+       }),
+       {{"y", "2023"}, {"y2", "2024"}}, "2023-12-30/2024-01-02", "2023-12-30..2024-01-02"},
+      {"a range of years", spec([](DateSpec* s) {
+         s->year = "2019";
+         s->year_end = "2024";
+       }),
+       {}, "2019/2024", "2019-01-01..2024-12-31"},
+      {"a range that ends before it starts", spec([](DateSpec* s) {
+         s->year = "2024";
+         s->year_end = "2019";
+       }),
+       {}, "error: range end 2019 is before its start 2024", ""},
+      {"no year: within nine months before or three after", spec([](DateSpec* s) {
+         s->month = "3";
+         s->day = "3";
+       }),
+       {}, "2025-03-03", ""},
+      {"no year: December is this year's in October", spec([](DateSpec* s) {
+         s->month = "12";
+         s->day = "25";
+       }),
+       {}, "2025-12-25", ""},
+      {"no year, prefer past", spec([](DateSpec* s) {
+         s->month = "12";
+         s->prefer = "past";
+       }),
+       {}, "2024-12", ""},
+      {"no year, prefer future", spec([](DateSpec* s) {
+         s->month = "3";
+         s->prefer = "future";
+       }),
+       {}, "2026-03", ""},
+      {"a quarter without a year", spec([](DateSpec* s) { s->quarter = "3"; }), {},
+       "2025-Q3", "2025-07-01..2025-09-30"},
+      {"END of last year", spec([](DateSpec* s) {
+         s->rel_unit = "year";
+         s->rel_offset = "-1";
+         s->mod = "END";
+       }),
+       {}, "2024;END", "2024-09-01..2024-12-31"},
+      {"an unknown unit word", spec([](DateSpec* s) {
+         s->rel_unit = "$u@UNIT";
+       }),
+       {{"u", "abad"}}, "error: 'abad' is not a unit in $u@UNIT", ""},
+  };
+  for (const Case& c : cases) {
+    INFO(c.name);
+    std::string error;
+    const Timex t = Norm(c.spec, c.groups, dct, &error);
+    if (!error.empty()) {
+      CHECK("error: " + error == c.key);
+      continue;
+    }
+    CHECK(TimexKey(t) == c.key);
+    if (!c.interval.empty()) CHECK(Interval(t) == c.interval);
+  }
+}
+
+TEST_CASE("DateSpecKeys names every DateSpec member once", "[dates]") {
+  std::vector<std::string DateSpec::*> fields;  // member pointers have no order: a list
+  std::set<std::string> keys;
+  for (const DateSpecKey& k : DateSpecKeys()) {
+    CHECK(std::find(fields.begin(), fields.end(), k.field) == fields.end());
+    fields.push_back(k.field);
+    CHECK(keys.insert(std::string(k.object) + "/" + k.key).second);
+  }
+  // year month day day_end month_end year_end quarter half, unit offset weekday base,
+  // mod vague prefer dateline.
+  CHECK(fields.size() == 16);
+  CHECK(keys.count("relative/base") == 1);
+  CHECK(keys.count("/dateline") == 1);
 }
 
 }  // namespace newsgraph

@@ -39,6 +39,7 @@ else
 fi
 
 "$ROOT/tools/setup-consumers.sh"
+"$ROOT/tools/dates/setup.sh"           # python3-dateparser and chrono-node, for tools/dates/compare.py
 
 say "configuring and building in $BUILD_DIR"
 if [ ! -f "$BUILD_DIR/CMakeCache.txt" ]; then
