@@ -557,6 +557,8 @@ const Command kCommands[] = {
     {"build", "facts.jsonl... -> graph.graphml, graph.jsonld (order-independent merge)",
      CmdBuild},
     {"explain", "show what every stage saw and which rule fired, for one text", CmdExplain},
+    {"lint", "report every problem of rule files and their tests: [PATH...]", CmdLint},
+    {"test", "run the rule test files (*.test.txt) beside the rule files", CmdTest},
     {"eval", "score the rules against gold files: P/R/F1, per rule, --baseline diff",
      CmdEval},
 };

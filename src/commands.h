@@ -13,6 +13,8 @@ int CmdRun(const std::vector<std::string>& args, Io& io);
 int CmdExtract(const std::vector<std::string>& args, Io& io);
 int CmdBuild(const std::vector<std::string>& args, Io& io);
 int CmdExplain(const std::vector<std::string>& args, Io& io);
+int CmdLint(const std::vector<std::string>& args, Io& io);
+int CmdTest(const std::vector<std::string>& args, Io& io);
 int CmdEval(const std::vector<std::string>& args, Io& io);
 
 }  // namespace newsgraph

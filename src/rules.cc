@@ -375,7 +375,8 @@ const char* TypeName(const rapidjson::Value& v) {
 // prefix) of src; schema is the JSON of the schema the validator used.
 static void ReportViolation(const JsonSource& src, const std::string& base,
                             const rapidjson::SchemaValidator& validator,
-                            const rapidjson::Value& schema_root, Diagnostics* diags) {
+                            const rapidjson::Value& schema_root, bool name_pointer,
+                            Diagnostics* diags) {
   const std::string pointer = base + Stringify(validator.GetInvalidDocumentPointer());
   const std::string keyword = validator.GetInvalidSchemaKeyword();
   std::string schema_pointer = Stringify(validator.GetInvalidSchemaPointer());
@@ -394,7 +395,10 @@ static void ReportViolation(const JsonSource& src, const std::string& base,
   if (keyword == "additionalProperties") {
     // RapidJSON 1.1 points at the offending member itself.
     const Location loc = src.KeyAt(pointer);
-    diags->Error(loc, fmt::format("unknown key '{}'", key), src.SourceLine(loc));
+    diags->Error(loc,
+                 fmt::format("unknown key '{}'{}", key,
+                             name_pointer ? fmt::format(" (at {})", pointer) : ""),
+                 src.SourceLine(loc));
     return;
   }
   if (keyword == "required" && sub && sub->HasMember("required") && instance &&
@@ -426,6 +430,7 @@ static void ReportViolation(const JsonSource& src, const std::string& base,
   } else {
     message = fmt::format("schema keyword '{}' fails (schema {})", keyword, schema_pointer);
   }
+  if (name_pointer) message += fmt::format(" (at {})", pointer.empty() ? "/" : pointer);
   src.Error(diags, pointer, message);
 }
 
@@ -439,7 +444,7 @@ bool RuleLoader::ValidateSchema(const JsonSource& src) {
   {
     rapidjson::SchemaValidator validator(*schemas.top);
     if (!src.doc().Accept(validator)) {
-      ReportViolation(src, "", validator, schemas.top_doc, diags_);
+      ReportViolation(src, "", validator, schemas.top_doc, options_.schema_pointers, diags_);
       ok = false;
     }
   }
@@ -451,7 +456,8 @@ bool RuleLoader::ValidateSchema(const JsonSource& src) {
       const std::string base = JsonSource::Child("/" + section, i++);
       rapidjson::SchemaValidator validator(*schema);
       if (!item.Accept(validator)) {
-        ReportViolation(src, base, validator, *schemas.item_docs.at(section), diags_);
+        ReportViolation(src, base, validator, *schemas.item_docs.at(section),
+                        options_.schema_pointers, diags_);
         invalid_.insert({&src, base});
         ok = false;
       }
@@ -808,9 +814,15 @@ bool RuleLoader::Compile(const JsonSource& src, const std::string& pointer,
     // Point at the fragment re2 names, if it is written in this pattern.
     const std::string arg = re->error_arg();
     const size_t at = arg.empty() ? std::string::npos : rule->source.find(arg);
+    std::string message = re->error();
+    if (at == std::string::npos && !arg.empty() && arg == rule->expanded &&
+        message.size() >= arg.size()) {
+      // re2 names the whole pattern ("missing )"): show it as written, not expanded.
+      message.replace(message.size() - arg.size(), arg.size(), rule->source);
+    }
     const Location loc = at == std::string::npos ? src.ValueAt(pattern_pointer)
                                                  : src.InString(pattern_pointer, at);
-    diags_->Error(loc, fmt::format("rule '{}' does not compile: {}", rule->id, re->error()),
+    diags_->Error(loc, fmt::format("rule '{}' does not compile: {}", rule->id, message),
                   src.SourceLine(loc));
     return false;
   }

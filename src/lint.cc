@@ -1,0 +1,289 @@
+#include "lint.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <map>
+#include <memory>
+#include <set>
+
+#include "json_source.h"
+#include "rule_test.h"
+
+namespace newsgraph {
+
+namespace {
+
+const char* const kRuleSections[] = {"mentions", "dates", "events", "attachments"};
+
+// What lint knows of a rule from its JSON (also of rules that failed to compile).
+struct RuleRef {
+  std::string section;  // mentions, dates, events, attachments
+  LangMask langs = kLangAny;
+  bool makes_events = false;  // events and attachments, but an exclude attachment keeps a
+                              // mention from being attached: its fact is the mention
+};
+
+LangMask LangOf(const rapidjson::Value& v, LangMask dflt) {
+  auto it = v.FindMember("lang");
+  if (it == v.MemberEnd()) return dflt;
+  if (it->value.IsString()) return LangFromCode(it->value.GetString());
+  if (!it->value.IsArray()) return dflt;
+  LangMask m = 0;
+  for (const auto& l : it->value.GetArray()) {
+    if (l.IsString()) m |= LangFromCode(l.GetString());
+  }
+  return m;
+}
+
+// Adds the names of the fragments and lists a pattern inserts ({NAME}) to *out.
+void CollectReferences(std::string_view pattern, std::set<std::string>* out) {
+  for (size_t open = pattern.find('{'); open != std::string_view::npos;
+       open = pattern.find('{', open + 1)) {
+    const size_t close = pattern.find('}', open + 1);
+    if (close == std::string_view::npos) break;
+    const std::string_view name = pattern.substr(open + 1, close - open - 1);
+    if (!name.empty() && name[0] >= 'A' && name[0] <= 'Z' &&
+        std::all_of(name.begin(), name.end(), [](char c) {
+          return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+        })) {
+      out->emplace(name);
+    }
+  }
+}
+
+size_t EditDistance(std::string_view a, std::string_view b) {
+  std::vector<size_t> row(b.size() + 1);
+  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (size_t i = 1; i <= a.size(); ++i) {
+    size_t diag = row[0];
+    row[0] = i;
+    for (size_t j = 1; j <= b.size(); ++j) {
+      const size_t up = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (a[i - 1] != b[j - 1])});
+      diag = up;
+    }
+  }
+  return row[b.size()];
+}
+
+const char* LangName(LangMask m) {
+  if (m == kLangId) return "Indonesian";
+  if (m == kLangEn) return "English";
+  return "no language";
+}
+
+}  // namespace
+
+LintResult LintRuleFiles(const RuleSelection& selection, const LintOptions& options) {
+  Diagnostics all;
+  LoadOptions load;
+  load.warnings = true;
+  load.schema_pointers = true;
+  load.max_program_size = options.max_program_size;
+  LoadRuleSet(selection.rules, load, &all);
+
+  // Lint's own checks read the JSON directly, so that they see rules that failed to load.
+  std::vector<std::unique_ptr<JsonSource>> json;
+  for (const RuleSource& s : selection.rules) {
+    auto src = std::make_unique<JsonSource>();
+    Diagnostics reported_by_the_loader;
+    if (src->Parse(s.display, s.text, &reported_by_the_loader) && src->doc().IsObject()) {
+      json.push_back(std::move(src));
+    }
+  }
+  std::map<std::string, RuleRef> ids;
+  std::map<std::string, std::vector<std::string>> type_roles;
+  std::set<std::string> used;
+  for (const auto& src : json) {
+    const rapidjson::Value& d = src->doc();
+    const LangMask file_lang = LangOf(d, kLangAny);
+    if (auto t = d.FindMember("event_types"); t != d.MemberEnd() && t->value.IsArray()) {
+      for (const auto& type : t->value.GetArray()) {
+        if (!type.IsObject() || !type.HasMember("type") || !type["type"].IsString()) continue;
+        auto roles = type.FindMember("roles");
+        if (roles == type.MemberEnd() || !roles->value.IsArray()) continue;
+        auto& list = type_roles[type["type"].GetString()];
+        for (const auto& r : roles->value.GetArray()) {
+          if (r.IsString()) list.push_back(r.GetString());
+        }
+      }
+    }
+    for (const char* section : kRuleSections) {
+      auto it = d.FindMember(section);
+      if (it == d.MemberEnd() || !it->value.IsArray()) continue;
+      for (const auto& rule : it->value.GetArray()) {
+        if (!rule.IsObject()) continue;
+        if (rule.HasMember("id") && rule["id"].IsString()) {
+          const std::string s = section;
+          const bool exclude = rule.HasMember("slot") && rule["slot"].IsString() &&
+                               std::string(rule["slot"].GetString()) == "exclude";
+          ids.emplace(rule["id"].GetString(),
+                      RuleRef{s, LangOf(rule, file_lang),
+                              s == "events" || (s == "attachments" && !exclude)});
+        }
+        // "pattern", "reject_pattern": every key that holds a pattern.
+        for (const auto& m : rule.GetObject()) {
+          const std::string_view key = m.name.GetString();
+          if (m.value.IsString() && key.size() >= 7 && key.substr(key.size() - 7) == "pattern") {
+            CollectReferences(m.value.GetString(), &used);
+          }
+        }
+      }
+    }
+    if (auto f = d.FindMember("fragments"); f != d.MemberEnd() && f->value.IsObject()) {
+      for (const auto& m : f->value.GetObject()) {
+        if (m.value.IsString()) CollectReferences(m.value.GetString(), &used);
+      }
+    }
+  }
+
+  std::set<std::string> test_rels;
+  for (const RuleSource& t : selection.tests) test_rels.insert(t.rel);
+  for (const auto& src : json) {
+    if (!selection.IsSelected(src->file())) continue;
+    const rapidjson::Value& d = src->doc();
+    bool has_rules = false;
+    for (const char* section : kRuleSections) {
+      auto it = d.FindMember(section);
+      has_rules |= it != d.MemberEnd() && it->value.IsArray() && !it->value.Empty();
+    }
+    // An event rule's roles must be roles of its event type.
+    if (auto e = d.FindMember("events"); e != d.MemberEnd() && e->value.IsArray()) {
+      size_t i = 0;
+      for (const auto& rule : e->value.GetArray()) {
+        const std::string pointer = JsonSource::Child("/events", i++);
+        if (!rule.IsObject() || !rule.HasMember("type") || !rule["type"].IsString() ||
+            !rule.HasMember("roles") || !rule["roles"].IsObject()) {
+          continue;
+        }
+        auto type = type_roles.find(rule["type"].GetString());
+        if (type == type_roles.end()) continue;
+        const std::vector<std::string>& allowed = type->second;
+        for (const auto& r : rule["roles"].GetObject()) {
+          if (!r.value.IsString()) continue;
+          const std::string role = r.value.GetString();
+          if (std::find(allowed.begin(), allowed.end(), role) != allowed.end()) continue;
+          std::string list;
+          for (const std::string& a : allowed) list += (list.empty() ? "" : ", ") + a;
+          src->Error(
+              &all, JsonSource::Child(pointer + "/roles", r.name.GetString()),
+              fmt::format(
+                  "role '{}' of rule '{}' is not a role of event type '{}' ({})", role,
+                  rule.HasMember("id") && rule["id"].IsString() ? rule["id"].GetString() : "?",
+                  type->first, list));
+        }
+      }
+    }
+    if (auto f = d.FindMember("fragments"); f != d.MemberEnd() && f->value.IsObject()) {
+      for (const auto& m : f->value.GetObject()) {
+        const std::string name = m.name.GetString();
+        if (used.count(name)) continue;
+        const Location loc = src->KeyAt(JsonSource::Child("/fragments", name));
+        all.Warning(loc, fmt::format("fragment {{{}}} is not used by any rule or fragment", name),
+                    src->SourceLine(loc));
+      }
+    }
+    const RuleSource* self = nullptr;
+    for (const RuleSource& s : selection.rules) {
+      if (s.display == src->file()) self = &s;
+    }
+    if (has_rules && self && !test_rels.count(TestFileOfRule(self->rel))) {
+      all.Warning({src->file(), 0, 0},
+                  fmt::format("no test file beside it: add {} (see docs/rules.md, \"Testing "
+                              "rules\")",
+                              TestFileOfRule(src->file())));
+    }
+  }
+
+  // Test files.
+  for (const RuleSource& t : selection.tests) {
+    if (!selection.IsSelected(t.display)) continue;
+    const RuleTestFile file = ParseRuleTestFile(t, &all);
+    for (const RuleTestCase& c : file.cases) {
+      for (const Annotation& a : c.annotations) {
+        auto ref = ids.find(a.rule);
+        if (ref == ids.end()) {
+          std::string best;
+          size_t best_distance = 4;
+          for (const auto& [id, r] : ids) {
+            const size_t dist = EditDistance(id, a.rule);
+            if (dist < best_distance) {
+              best_distance = dist;
+              best = id;
+            }
+          }
+          all.Error(a.location,
+                    fmt::format("unknown rule id '{}'{}", a.rule,
+                                best.empty() ? "" : fmt::format(" (did you mean '{}'?)", best)),
+                    a.source_line);
+          continue;
+        }
+        const LangMask lang = LangFromCode(c.lang);
+        if (lang != 0 && (ref->second.langs & lang) == 0) {
+          all.Warning(a.location,
+                      fmt::format("rule '{}' applies to {} text, but this case is read as "
+                                  "'{}' (# lang:)",
+                                  a.rule, LangName(ref->second.langs), c.lang),
+                      a.source_line);
+        }
+        const bool events = ref->second.makes_events;
+        for (const Expectation& x : a.expects) {
+          const bool event_key = x.key != "value" && x.key != "entity";
+          if (event_key == events) continue;
+          all.Error(x.location,
+                    fmt::format("expect key '{}' describes {}, but '{}' makes {}", x.key,
+                                event_key ? "an event" : "a mention", a.rule,
+                                events ? "events" : "mentions"),
+                    a.source_line);
+        }
+      }
+    }
+  }
+
+  LintResult result;
+  std::vector<std::string> order;
+  for (const auto* list : {&selection.rules, &selection.tests}) {
+    for (const RuleSource& s : *list) {
+      if (selection.IsSelected(s.display)) order.push_back(s.display);
+    }
+  }
+  result.files = static_cast<int>(order.size());
+  std::set<std::string> with_problems;
+  for (const Diagnostic& d : all.list()) {
+    if (selection.IsSelected(d.location.file)) {
+      result.diags.Add(d);
+      with_problems.insert(d.location.file);
+    } else if (d.severity == Severity::kError) {
+      ++result.hidden_errors;
+    } else {
+      ++result.hidden_warnings;
+    }
+  }
+  result.diags.SortFrom(0, order);
+  result.files_with_problems = static_cast<int>(with_problems.size());
+  return result;
+}
+
+std::string LintSummary(const LintResult& r) {
+  auto plural = [](int n, const char* one, const char* many) {
+    return fmt::format("{} {}", n, n == 1 ? one : many);
+  };
+  const int errors = r.diags.error_count();
+  const int warnings = static_cast<int>(r.diags.list().size()) - errors;
+  std::string out;
+  if (errors == 0 && warnings == 0) {
+    out = fmt::format("no problems in {}", plural(r.files, "file", "files"));
+  } else {
+    out = fmt::format("{}, {} in {} of {}", plural(errors, "error", "errors"),
+                      plural(warnings, "warning", "warnings"), r.files_with_problems,
+                      plural(r.files, "file", "files"));
+  }
+  if (r.hidden_errors > 0) {
+    out += fmt::format(" (the rule set they extend has {} elsewhere, not shown)",
+                       plural(r.hidden_errors, "error", "errors"));
+  }
+  return out;
+}
+
+}  // namespace newsgraph
