@@ -36,6 +36,19 @@ bool IsParticipantKind(MentionKind k) {
   return k != MentionKind::kDate && k != MentionKind::kSource;
 }
 
+// Returns true if a clause boundary (a CLAUSE_MARKERS word: "dan", "sebelum", "which"...)
+// stands between the event span and a mention outside it.
+bool OtherClause(std::string_view text, Span event, Span m, const WordList* markers) {
+  if (markers == nullptr || event.Overlaps(m)) return false;
+  const Span between = m.begin >= event.end ? Span{event.end, m.begin} : Span{m.end, event.begin};
+  const std::string_view gap = between.Of(text);
+  std::string ignored;
+  for (Span t : Tokenize(gap)) {
+    if (markers->Lookup(t.Of(gap), &ignored)) return true;
+  }
+  return false;
+}
+
 uint32_t Distance(Span a, Span b) {
   if (a.Overlaps(b)) return 0;
   return a.end <= b.begin ? b.begin - a.end : a.begin - b.end;
@@ -47,6 +60,7 @@ void EventFinder::Find(std::string_view text, LangMask lang, const DocumentFacts
                        const MentionIndex& index, Trace* trace,
                        std::vector<EventMatch>* out) const {
   const std::vector<Mention>& mentions = facts.mentions;
+  const WordList* clause_markers = rules_.List("CLAUSE_MARKERS");
   std::vector<int> candidates;
   // The date an event of the next sentence takes when its own sentence has none: the
   // date attachment of highest priority in sentence p, the last one among equals (the
@@ -192,6 +206,10 @@ void EventFinder::Find(std::string_view text, LangMask lang, const DocumentFacts
           bool is_role = false;
           for (const auto& [role, m] : e.roles) is_role |= m == sl.mention;
           if (is_role) continue;
+          // A date or place outside the event's own clause belongs to another clause: "X
+          // menolak tawaran ini dan mengklaim telah mencaplok wilayah itu pada September
+          // 2022" does not date the rejection.
+          if (OtherClause(text, e.span, mentions[sl.mention].span, clause_markers)) continue;
           // The most specific attachment rule wins; among equals, the nearest mention.
           const uint32_t d = Distance(e.span, mentions[sl.mention].span);
           if (sl.priority > best_priority || (sl.priority == best_priority && d < best)) {

@@ -160,8 +160,8 @@ std::string FactsToJson(const DocumentFacts& f, std::string_view text, const Rul
     KeyStr(w, "id", ev.id);
     KeyStr(w, "type", ev.type);
     if (const EventType* t = rules.Type(ev.type)) {
-      KeyStr(w, "cameo", t->cameo);
-      KeyStr(w, "plover", t->plover);
+      if (!t->cameo.empty()) KeyStr(w, "cameo", t->cameo);
+      if (!t->plover.empty()) KeyStr(w, "plover", t->plover);
     }
     Key(w, "participants");
     w.StartArray();

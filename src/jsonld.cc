@@ -135,8 +135,8 @@ void WriteJsonLd(const KnowledgeGraph& kg, const RuleSet& rules, std::ostream* o
     KeyStr(w, "name", EventLabel(kg, ev));
     KeyStr(w, "eventType", ev.type);
     if (const EventType* t = rules.Type(ev.type)) {
-      KeyStr(w, "cameo", t->cameo);
-      KeyStr(w, "plover", t->plover);
+      if (!t->cameo.empty()) KeyStr(w, "cameo", t->cameo);
+      if (!t->plover.empty()) KeyStr(w, "plover", t->plover);
     }
     KeyStr(w, "modality", ev.modality);
     if (!ev.date.value.empty()) WriteDate(w, ev.date);

@@ -343,6 +343,14 @@ void Resolver::Resolve(std::string_view text, const std::vector<EventMatch>& mat
   // Role references: a title standing alone ("direktur", "the U.S. leader", "kedua menlu")
   // names the people of the document introduced earlier with a title of that office.
   const RoleReferences roles(rules_, text, mentions);
+  // Roles that hold places or things, not actors: metonymy does not apply there ("Rusia
+  // menggempur kota Kyiv": the target is the city, not Ukraine).
+  const WordList* non_actor_roles = rules_.List("NON_ACTOR_ROLES");
+  auto non_actor = [&](const std::string& role) {
+    std::string ignored;
+    return non_actor_roles != nullptr ? non_actor_roles->Lookup(role, &ignored) : role == "object";
+  };
+
   // Events: one per match first.
   struct Work {
     Event ev;
@@ -392,7 +400,7 @@ void Resolver::Resolve(std::string_view text, const std::vector<EventMatch>& mat
       for (int t : targets) {
         std::string entity = mentions[t].entity;
         if (entity.empty()) continue;
-        if (options_.metonymy && role != "object") {
+        if (options_.metonymy && !non_actor(role)) {
           const GazetteerEntry* g = rules_.Entry(entity);
           if (g != nullptr && !g->metonym_of.empty()) entity = g->metonym_of;
         }
@@ -554,6 +562,15 @@ void Resolver::Resolve(std::string_view text, const std::vector<EventMatch>& mat
       }
     }
     if (resolved.empty()) continue;  // nobody known took part: not an event of the graph
+    // A place that takes part in the event in another role (an annexed region named by
+    // one report, the place of another) is a participant, not where the event happened.
+    for (const Participant& p : ev.participants) {
+      if (p.entity == ev.place && p.role != "place") {
+        ev.place.clear();
+        ev.place_rule.clear();
+        break;
+      }
+    }
     // A named participant makes a description of the same party redundant only when the
     // text says so; unresolved descriptions are kept for the reader but never become nodes.
     // Evidence inside other evidence of the same event adds nothing ("X yang bertemu Y"

@@ -593,8 +593,8 @@ void RuleLoader::CollectDefinitions(const JsonSource& src) {
       if (Invalid(src, pointer)) continue;
       EventType type;
       type.name = t["type"].GetString();
-      type.cameo = t["cameo"].GetString();
-      type.plover = t["plover"].GetString();
+      if (t.HasMember("cameo")) type.cameo = t["cameo"].GetString();
+      if (t.HasMember("plover")) type.plover = t["plover"].GetString();
       if (t.HasMember("label")) type.label = t["label"].GetString();
       if (t.HasMember("parent")) type.parent = t["parent"].GetString();
       if (t.HasMember("roles")) {
