@@ -121,8 +121,13 @@ void EventFinder::Find(std::string_view text, LangMask lang, const DocumentFacts
         EventMatch e;
         e.rule = ri;
         e.sentence = static_cast<int>(s);
-        const size_t b = g[0].data() - r.text().data();
-        e.span = r.ToDocument(b, b + g[0].size());
+        // The evidence is the `span` group if the rule has one (context it needs but that is
+        // not part of the event, such as the word that starts the clause), else the match.
+        const int g_span = rule.Group("span");
+        const re2::StringPiece& whole =
+            g_span > 0 && g[g_span].data() != nullptr ? g[g_span] : g[0];
+        const size_t b = whole.data() - r.text().data();
+        e.span = r.ToDocument(b, b + whole.size());
         e.modality = rule.modality;
         e.anaphoric = rule.anaphoric;
         std::vector<int> found;

@@ -597,6 +597,7 @@ void RuleLoader::CollectDefinitions(const JsonSource& src) {
       if (t.HasMember("plover")) type.plover = t["plover"].GetString();
       if (t.HasMember("label")) type.label = t["label"].GetString();
       if (t.HasMember("parent")) type.parent = t["parent"].GetString();
+      if (t.HasMember("min_named")) type.min_named = t["min_named"].GetInt();
       if (t.HasMember("roles")) {
         for (const auto& r : t["roles"].GetArray()) type.roles.push_back(r.GetString());
       }
@@ -964,7 +965,7 @@ void RuleLoader::CollectRules(const JsonSource& src) {
         }
       }
       static const std::set<std::string> kFixed = {"date",    "place",  "source", "trigger",
-                                                   "planned", "negated", "denied"};
+                                                   "planned", "negated", "denied", "span"};
       for (const auto& [group, index] : rule->groups) {
         if (options_.warnings && rule->roles.count(group) == 0 && kFixed.count(group) == 0) {
           src.Warning(diags_, pointer + "/pattern",

@@ -126,8 +126,8 @@ struct DateRule : PatternRule {
 };
 
 // A stage-2 rule that makes an event. `roles` maps named groups to participant roles;
-// groups named `date`, `place`, `source`, `trigger` and modality groups (`planned`,
-// `negated`, `denied`) have fixed meanings.
+// groups named `date`, `place`, `source`, `trigger`, `span` (the evidence, if not the whole
+// match) and modality groups (`planned`, `negated`, `denied`) have fixed meanings.
 struct EventRule : PatternRule {
   std::string type;
   std::map<std::string, std::string> roles;  // group -> role
@@ -147,6 +147,7 @@ struct EventType {
   std::string plover;
   std::string parent;  // a more general type this one refines (call -> consult)
   std::vector<std::string> roles;
+  int min_named = 1;   // named participants an event needs (2: nobody meets alone)
   Origin origin;
 };
 
