@@ -226,8 +226,13 @@ void EventFinder::Find(std::string_view text, LangMask lang, const DocumentFacts
         }
       };
       nearest("date", &e.date, &e.date_rule);
-      // No date in its own sentence: the sentence before, in the same paragraph.
-      if (e.date < 0 && s > 0 &&
+      // No date in its own sentence: the sentence before, in the same paragraph. (A date in
+      // another clause of its own sentence means the text dates something else: no date.)
+      bool sentence_has_date = false;
+      for (const Slot& sl : slots) {
+        sentence_has_date |= sl.slot == "date" && mentions[sl.mention].kind == MentionKind::kDate;
+      }
+      if (e.date < 0 && !sentence_has_date && s > 0 &&
           facts.sentences[s - 1].paragraph == facts.sentences[s].paragraph) {
         e.date = previous_sentence_date(s - 1, &e.date_rule);
       }

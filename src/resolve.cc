@@ -562,11 +562,6 @@ void Resolver::Resolve(std::string_view text, const std::vector<EventMatch>& mat
       }
     }
     if (resolved.empty()) continue;  // nobody known took part: not an event of the graph
-    // Nobody meets or calls alone: "Tillerson met reporters" names one party only.
-    if (const EventType* t = rules_.Type(ev.type);
-        t != nullptr && static_cast<int>(resolved.size()) < t->min_named) {
-      continue;
-    }
     // A place that takes part in the event in another role (an annexed region named by
     // one report, the place of another) is a participant, not where the event happened.
     for (const Participant& p : ev.participants) {

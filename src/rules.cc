@@ -597,7 +597,6 @@ void RuleLoader::CollectDefinitions(const JsonSource& src) {
       if (t.HasMember("plover")) type.plover = t["plover"].GetString();
       if (t.HasMember("label")) type.label = t["label"].GetString();
       if (t.HasMember("parent")) type.parent = t["parent"].GetString();
-      if (t.HasMember("min_named")) type.min_named = t["min_named"].GetInt();
       if (t.HasMember("roles")) {
         for (const auto& r : t["roles"].GetArray()) type.roles.push_back(r.GetString());
       }

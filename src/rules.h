@@ -147,7 +147,6 @@ struct EventType {
   std::string plover;
   std::string parent;  // a more general type this one refines (call -> consult)
   std::vector<std::string> roles;
-  int min_named = 1;   // named participants an event needs (2: nobody meets alone)
   Origin origin;
 };
 

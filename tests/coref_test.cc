@@ -123,13 +123,12 @@ TEST_CASE("Role references that are not unambiguous stay unresolved", "[coref]")
       {"two directors, id", "id",
        "Direktur CIA William Burns dan Direktur FBI Christopher Wray tiba di Kyiv. Direktur "
        "itu bertemu dengan Presiden Volodymyr Zelensky.",
-       // Resolved, "Direktur itu" would make a meeting of Burns (or Wray) and Zelensky; a
-       // meeting with one named party is no event (min_named).
-       {"visit: person:christopher-wray person:william-burns"}},
+       {"visit: person:christopher-wray person:william-burns",
+        "meet: person:volodymyr-zelensky"}},
       {"indefinite, en", "en",
        "CIA Director William Burns arrived in Kyiv. An official met President Volodymyr "
        "Zelensky.",
-       {"visit: person:william-burns"}},
+       {"visit: person:william-burns", "meet: person:volodymyr-zelensky"}},
   });
 }
 
