@@ -113,18 +113,30 @@ bool RuleSet::PlaceWithin(std::string_view inner, std::string_view outer) const 
   return false;
 }
 
+RuleSet::Prefilter::Prefilter() = default;
+RuleSet::Prefilter::~Prefilter() = default;
+RuleSet::Prefilter::Prefilter(Prefilter&&) noexcept = default;
+RuleSet::Prefilter& RuleSet::Prefilter::operator=(Prefilter&&) noexcept = default;
+
 void RuleSet::Prefilter::Candidates(std::string_view text, std::vector<int>* out) const {
   out->clear();
-  if (!set) {
+  if (!filter) {
     *out = rules;
     return;
   }
-  std::vector<int> hits;
-  if (!set->Match(re2::StringPiece(text.data(), text.size()), &hits)) {
-    return;  // no rule can match (or the DFA ran out of memory; see Build)
+  std::vector<int> found;
+  if (atoms) {
+    RE2::Set::ErrorInfo error;
+    if (!atoms->Match(re2::StringPiece(text.data(), text.size()), &found, &error) &&
+        error.kind != RE2::Set::kNoError) {
+      *out = rules;  // the atom matcher failed: run everything rather than lose a match
+      return;
+    }
   }
-  std::sort(hits.begin(), hits.end());
-  for (int h : hits) out->push_back(rules[h]);
+  std::vector<int> potential;
+  filter->AllPotentials(found, &potential);
+  for (int id : potential) out->push_back(rules[id]);
+  std::sort(out->begin(), out->end());
 }
 
 const RuleSet::Prefilter& RuleSet::pass_prefilter(int pass) const {
@@ -1001,13 +1013,28 @@ void RuleLoader::CollectRules(const JsonSource& src) {
 void RuleLoader::BuildPrefilter(const std::vector<const PatternRule*>& rules,
                                 const std::vector<int>& indices, RuleSet::Prefilter* out) {
   out->rules = indices;
-  auto set = std::make_unique<RE2::Set>(PatternOptions(), RE2::UNANCHORED);
+  // Atoms shorter than three bytes would match nearly every sentence.
+  auto filter = std::make_unique<re2::FilteredRE2>(3);
   for (const PatternRule* r : rules) {
-    std::string error;
-    if (set->Add(r->expanded, &error) < 0) return;  // keep "all rules" as the fallback
+    int id = -1;
+    if (filter->Add(r->expanded, PatternOptions(), &id) != RE2::NoError) return;
   }
-  if (!set->Compile()) return;
-  out->set = std::move(set);
+  std::vector<std::string> atoms;
+  filter->Compile(&atoms);
+  if (!atoms.empty()) {
+    // The atoms are lowercased: match them case-insensitively.
+    RE2::Options options = PatternOptions();
+    options.set_case_sensitive(false);
+    options.set_literal(true);
+    auto set = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
+    for (const std::string& a : atoms) {
+      std::string error;
+      if (set->Add(a, &error) < 0) return;  // keep "all rules" as the fallback
+    }
+    if (!set->Compile()) return;
+    out->atoms = std::move(set);
+  }
+  out->filter = std::move(filter);
 }
 
 void RuleLoader::Finish() {

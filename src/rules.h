@@ -12,6 +12,7 @@
 #ifndef NEWSGRAPH_RULES_H_
 #define NEWSGRAPH_RULES_H_
 
+#include <re2/filtered_re2.h>
 #include <re2/re2.h>
 #include <re2/set.h>
 
@@ -194,11 +195,19 @@ class RuleSet {
 
   const Lexicon& lexicon() const { return *lexicon_; }
 
-  // The re2 prefilter for a group of rules: returns the indices of rules (into `rules`)
-  // that may match text. Falls back to all rules if no set could be built.
+  // The prefilter of a group of rules (re2's FilteredRE2): the literal strings ("atoms")
+  // each rule needs are found in the text by one case-insensitive literal RE2::Set, and
+  // only rules whose atoms are all there run. It never drops a rule that could match.
+  // Falls back to all rules if no filter could be built.
   struct Prefilter {
-    std::unique_ptr<RE2::Set> set;
-    std::vector<int> rules;  // set index -> rule index
+    Prefilter();
+    ~Prefilter();
+    Prefilter(Prefilter&&) noexcept;
+    Prefilter& operator=(Prefilter&&) noexcept;
+    std::unique_ptr<re2::FilteredRE2> filter;
+    std::unique_ptr<RE2::Set> atoms;  // the filter's atoms, set index = atom index
+    std::vector<int> rules;           // filter regexp id -> rule index
+    // Fills *out with the indices of the rules that may match text, ascending.
     void Candidates(std::string_view text, std::vector<int>* out) const;
   };
   const Prefilter& date_prefilter() const { return date_filter_; }
