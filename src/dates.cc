@@ -301,6 +301,7 @@ bool Relative(const DateSpec& spec, const DateContext& ctx, Timex* t, std::strin
       delta += (offset - 1) * 7;
     } else {
       delta = -(((today - weekday) + 7) % 7);
+      t->weekday_on_or_before = true;
     }
     const CivilDate d = AddDays(dct, delta);
     t->value = FormatDate(d);

@@ -85,6 +85,9 @@ struct Timex {
                                   // "vague", "unresolved"
   std::string note;               // why it stayed unresolved
   std::string link;               // anchored: the text of the event it counts from
+  // A bare weekday ("on Tuesday"), read as the one on or before the publication date; an
+  // event that is planned takes the next one instead (see Resolver).
+  bool weekday_on_or_before = false;
 };
 
 // Returns the form the table tests and the comparison print: the value, ";MOD" if there

@@ -4,6 +4,22 @@
 
 namespace newsgraph {
 
+namespace {
+
+size_t LetterCount(std::string_view s) {
+  size_t n = 0;
+  for (size_t i = 0; i < s.size();) {
+    char32_t cp;
+    int len;
+    DecodeUtf8(s, i, &cp, &len);
+    n += IsWordChar(cp) && !(cp >= '0' && cp <= '9');
+    i += len;
+  }
+  return n;
+}
+
+}  // namespace
+
 Lexicon::Lexicon(const std::vector<GazetteerEntry>& entries) {
   for (size_t e = 0; e < entries.size(); ++e) {
     const GazetteerEntry& entry = entries[e];
@@ -16,7 +32,10 @@ Lexicon::Lexicon(const std::vector<GazetteerEntry>& entries) {
       form.alias = static_cast<int>(a);
       form.langs = entry.aliases[a].second;
       ++size_;
-      if (!IsAllCaps(alias)) {
+      // The ALL-CAPS form (datelines: "MOSKOW -") only for aliases of three letters or
+      // more: "Xi" must not match the Roman numeral "XI".
+      if (!IsAllCaps(alias) && Tokenize(alias).size() == form.tokens.size() &&
+          LetterCount(alias) >= 3) {
         Form caps = form;
         for (std::string& t : caps.tokens) t = Uppercase(t);
         caps_[caps.tokens[0]].push_back(std::move(caps));

@@ -1,6 +1,7 @@
 // Gazetteer lookup: finds the aliases of gazetteer entries in a text as whole-token
-// sequences, case-sensitively (an ALL-CAPS text token also matches an alias written in
-// mixed case, for datelines such as "MOSKOW -"), leftmost-longest, without overlaps.
+// sequences, case-sensitively (an ALL-CAPS text token also matches an alias of three
+// letters or more written in mixed case, for datelines such as "MOSKOW -"),
+// leftmost-longest, without overlaps.
 //
 //   Lexicon lex(rules.gazetteer());
 //   std::vector<LexiconMatch> found;

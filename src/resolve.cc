@@ -57,6 +57,14 @@ void FillEventDates(const std::string& dct_text, std::vector<Event>* events) {
   if (!ParseIsoDate(dct_text, &dct)) return;
   for (Event& ev : *events) {
     if (ev.modality == "held" && ev.date.start && dct < *ev.date.start) ev.modality = "planned";
+    // "will hold a call on Tuesday": a bare weekday of a planned event is the next one.
+    if (ev.modality == "planned" && ev.date.weekday_on_or_before && ev.date.start &&
+        *ev.date.start < dct) {
+      const CivilDate next = CivilFromDays(DaysFromCivil(*ev.date.start) + 7);
+      ev.date.start = ev.date.end = next;
+      ev.date.value = FormatDate(next);
+      ev.date.weekday_on_or_before = false;
+    }
   }
 }
 
@@ -149,10 +157,11 @@ std::vector<std::string> RoleReferences::Resolve(const Mention& title) const {
     if (std::find(who.begin(), who.end(), h.person) == who.end()) who.push_back(h.person);
   }
   // The number must fit: one person for a singular reference, exactly n for "kedua"/"both"
-  // (2), any number for "para" (0); an indefinite ("seorang pejabat", "an official", -1)
+  // (2), two or more for "para" (0); an indefinite ("seorang pejabat", "an official", -1)
   // names nobody in particular. Otherwise the reference stays unresolved.
   if (ref.count < 0) return {};
   if (ref.count == 1 && who.size() != 1) return {};
+  if (ref.count == 0 && who.size() < 2) return {};  // "para menteri" is not one minister
   if (ref.count > 1 && who.size() != static_cast<size_t>(ref.count)) return {};
   return who;
 }
@@ -216,7 +225,9 @@ void Resolver::ResolveEntities(std::string_view text, DocumentFacts* facts) cons
   }
   for (Mention& m : mentions) {
     if (!IsEntityKind(m.kind) || !m.entity.empty()) continue;
-    if (!m.antecedents.empty()) continue;  // references resolve later
+    // References resolve later, to their antecedent or to nothing: "the region" with no
+    // region before it is no place of its own.
+    if (!m.antecedents.empty() || IsReference(m)) continue;
     m.entity = std::string(KindIdPrefix(m.kind)) + ":" + Slugify(CollapseSpace(m.name.Of(text)));
   }
   // Parenthesised short names take the person before them.
@@ -225,6 +236,10 @@ void Resolver::ResolveEntities(std::string_view text, DocumentFacts* facts) cons
       m.entity = mentions[m.antecedents.front()].entity;
     }
   }
+}
+
+bool Resolver::IsReference(const Mention& m) const {
+  return m.rule_index >= 0 && !rules_.mention_rules()[m.rule_index]->refers.empty();
 }
 
 void Resolver::ResolveReferences(std::string_view text, DocumentFacts* facts) const {

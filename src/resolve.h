@@ -34,7 +34,7 @@ struct ResolveOptions {
 // Resolves lone titles to the people who hold them. A title is reduced to a key: its words
 // without the country or organisation it names, without TITLE_NOISE words ("mantan",
 // "former"), with TITLE_ABBREV expanded ("menlu" -> "menteri luar negeri") and a number from
-// QUANTITY ("kedua" 2, "both" 2, "para" any). A reference names the holders, introduced
+// QUANTITY ("kedua" 2, "both" 2, "para" two or more). A reference names the holders, introduced
 // before it, of a title with the same key, a key that begins with its words ("direktur" ->
 // "direktur cia"), or one of the offices TITLE_GENERIC lists for it ("leader" -> president,
 // prime minister, ...); a country or organisation in the reference must match. It resolves
@@ -91,6 +91,8 @@ class Resolver {
  private:
   void ResolveEntities(std::string_view text, DocumentFacts* facts) const;
   void ResolveReferences(std::string_view text, DocumentFacts* facts) const;
+  // Returns true if m was made by a rule with `refers` (a place reference).
+  bool IsReference(const Mention& m) const;
 
   const RuleSet& rules_;
   ResolveOptions options_;

@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <functional>
 #include <map>
+
+#include "test_util.h"
 #include <set>
 
 namespace newsgraph {
@@ -296,6 +298,20 @@ TEST_CASE("DateSpecKeys names every DateSpec member once", "[dates]") {
   CHECK(fields.size() == 16);
   CHECK(keys.count("relative/base") == 1);
   CHECK(keys.count("/dateline") == 1);
+}
+
+TEST_CASE("A planned event's bare weekday is the next one", "[dates]") {
+  // 2017-11-20 was a Monday: "on Tuesday" reads as 2017-11-14 for what happened, and as
+  // 2017-11-21 for what will happen.
+  const DocumentFacts held = testing::ExtractText(
+      "Putin and Trump held a telephone conversation on Tuesday.", "en", "2017-11-20");
+  REQUIRE(held.events.size() == 1);
+  CHECK(held.events[0].date.value == "2017-11-14");
+  const DocumentFacts planned = testing::ExtractText(
+      "Putin and Trump will hold a telephone conversation on Tuesday.", "en", "2017-11-20");
+  REQUIRE(planned.events.size() == 1);
+  CHECK(planned.events[0].modality == "planned");
+  CHECK(planned.events[0].date.value == "2017-11-21");
 }
 
 }  // namespace newsgraph

@@ -15,7 +15,8 @@ Checks (any failure -> message naming file and entry, exit status 1):
     leading/trailing/double spaces), no alias is all-lowercase (except a short
     allowlist of lowercase brand names), no alias is repeated within an entry,
     no single-token alias is a month, weekday or other listed common word, and
-    no alias would turn into a Roman numeral in ALL CAPS
+    no alias of three letters or more would turn into a Roman numeral in ALL CAPS (the
+    engine makes no ALL-CAPS form of shorter aliases)
   * the canonical name, which the loader (src/rules.cc) adds as an alias in every
     language, passes the same word checks as an alias
   * no surface form maps to two different entities within the same language
@@ -88,7 +89,7 @@ STOP_BY_KEY = {"aliases": STOP_ALL | STOP_EN | STOP_ID,
                "aliases_en": STOP_ALL | STOP_EN}
 # Allowed despite the stop lists because the entity is overwhelmingly the reading in
 # news; each one is documented in docs/gazetteer.md.
-STOP_EXCEPTIONS = {"Puan", "Medan", "Solo"}
+STOP_EXCEPTIONS = {"Puan", "Medan", "Solo", "Xi"}
 
 # Top-level keys a gazetteer file may hold (a subset of schemas/rules.schema.json).
 TOP_KEYS = {"$schema", "description", "lang", "gazetteer", "extend"}
@@ -187,7 +188,7 @@ def check_entry(rel, i, e, rep):
                        "in every language; give the entry a longer canonical name)" % nm)
     if nm == nm.lower() and nm not in LOWERCASE_ALLOW:
         rep.err(where, "name %r is all-lowercase" % nm)
-    if nm != nm.upper() and ROMAN.match(nm.upper()):
+    if nm != nm.upper() and len(nm) >= 3 and ROMAN.match(nm.upper()):
         rep.err(where, "name %r becomes the Roman numeral %r in ALL CAPS" % (nm, nm.upper()))
     n_alias = check_aliases(where, e, rep)
     if n_alias == 0:
@@ -220,7 +221,7 @@ def check_aliases(where, e, rep):
             seen[a] = k
             if " " not in a and a in STOP_BY_KEY[k] and a not in STOP_EXCEPTIONS:
                 rep.err(where, "alias %r is a month, weekday or common word" % a)
-            if a != a.upper() and ROMAN.match(a.upper()):
+            if a != a.upper() and len(a) >= 3 and ROMAN.match(a.upper()):
                 rep.err(where, "alias %r becomes the Roman numeral %r in ALL CAPS" % (a, a.upper()))
     return n_alias
 
