@@ -332,9 +332,10 @@ bool ParseGold(const std::string& file, std::string_view text, const RuleSet& ru
         }
       }
       if (!ev.modality.empty() && ev.modality != "held" && ev.modality != "planned" &&
-          ev.modality != "denied" && ev.modality != "negated") {
+          ev.modality != "denied" && ev.modality != "negated" && ev.modality != "uncertain") {
         error(KeyColumn(line, "modality"),
-              fmt::format("modality '{}' is not held, planned, denied or negated", ev.modality));
+              fmt::format("modality '{}' is not held, planned, denied, negated or uncertain",
+                          ev.modality));
         line_ok = false;
       }
       if (line_ok) gold->events.push_back(std::move(ev));

@@ -161,7 +161,7 @@ void EventFinder::Find(std::string_view text, LangMask lang, const DocumentFacts
             e.source_rules.push_back("");
           }
         }
-        for (const char* mod : {"planned", "negated", "denied"}) {
+        for (const char* mod : {"planned", "negated", "denied", "uncertain"}) {
           if (!GroupText(g, rule.Group(mod)).empty()) e.modality = mod;
         }
         out->push_back(std::move(e));

@@ -505,9 +505,8 @@ void Resolver::Resolve(std::string_view text, const std::vector<EventMatch>& mat
         continue;
       }
       if (!compatible(work[i], work[j])) continue;
-      const auto& a = work[i].resolved;
-      const auto& b = work[j].resolved;
-      if (!std::includes(a.begin(), a.end(), b.begin(), b.end())) continue;
+      // A back-reference may name more of who took part ("Pertemuan itu dihadiri
+      // Megawati dan Surya Paloh"): it adds them to the event it refers to.
       const Span s = work[i].ev.evidence[0].span;
       const uint32_t d = s.begin > at ? s.begin - at : at - s.begin;
       if (d < best_distance) {

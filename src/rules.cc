@@ -975,8 +975,8 @@ void RuleLoader::CollectRules(const JsonSource& src) {
           }
         }
       }
-      static const std::set<std::string> kFixed = {"date",    "place",  "source", "trigger",
-                                                   "planned", "negated", "denied", "span"};
+      static const std::set<std::string> kFixed = {
+          "date", "place", "source", "trigger", "planned", "negated", "denied", "uncertain", "span"};
       for (const auto& [group, index] : rule->groups) {
         if (options_.warnings && rule->roles.count(group) == 0 && kFixed.count(group) == 0) {
           src.Warning(diags_, pointer + "/pattern",

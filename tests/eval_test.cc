@@ -179,7 +179,7 @@ TEST_CASE("ParseGold reports every problem at file:line:col", "[eval]") {
        "g.gold.jsonl:1:87: error: 'April 2023' is not a TIMEX value (2023, 2023-04, "
        "2023-04-12, 2023-Q2, 2023-H1, 2023-W15, XXXX-04-12, PAST_REF)"},
       {R"({"doc": "d", "kind": "event", "type": "meet", "participants": ["gpe:russia"], "modality": "maybe"})",
-       "g.gold.jsonl:1:91: error: modality 'maybe' is not held, planned, denied or negated"},
+       "g.gold.jsonl:1:91: error: modality 'maybe' is not held, planned, denied, negated or uncertain"},
       {R"({"doc": "d", "kind": "entity", "id": "person:x", "names": "X"})",
        "g.gold.jsonl:1:59: error: \"names\" must be a non-empty array of non-empty strings"},
       // Warnings: the line is kept.
@@ -508,11 +508,11 @@ TEST_CASE("eval --baseline lists exactly the events a rule change added and remo
   CHECK(std::count(saved.begin(), saved.end(), '\n') == 1);
   CHECK(saved.rfind("{\"doc\":\"t1\",\"status\":\"ok\"", 0) == 0);
 
-  // The rule change: meet.id.pair now says "talks".
+  // The rule change: meet.id.pair now says "call" (a sibling of meet, not a refinement).
   ex.dir.Write("rules/events/meet.json",
                EditBuiltinRule("events/meet.json", "meet.id.pair",
                                [](rapidjson::Value& rule, rapidjson::Document::AllocatorType&) {
-                                 rule["type"].SetString("talks");
+                                 rule["type"].SetString("call");
                                }));
   r = Cli({"eval", "--gold", ex.gold, "--rules", ex.rules, "--baseline", ex.base});
   INFO(r.out);
@@ -522,14 +522,14 @@ TEST_CASE("eval --baseline lists exactly the events a rule change added and remo
         "\nbaseline " + ex.base + ": 1 added, 1 removed, 1 unchanged; event F1 1.000 -> 0.500\n"
         "  - t1 meet [person:joko-widodo, person:vladimir-putin] date=2022-06 "
         "place=place:moscow modality=held\n"
-        "  + t1 talks [person:joko-widodo, person:vladimir-putin] date=2022-06 "
+        "  + t1 call [person:joko-widodo, person:vladimir-putin] date=2022-06 "
         "place=place:moscow modality=held\n");
   CHECK(r.out.find("false positives (1):\n"
-                   "  t1 talks [person:joko-widodo, person:vladimir-putin] date=2022-06 "
+                   "  t1 call [person:joko-widodo, person:vladimir-putin] date=2022-06 "
                    "place=place:moscow modality=held\n"
                    "      rules: meet.id.pair; date by attach.date.prep.id; place by attach.place.id\n"
                    "      nearest gold " + ex.gold + "/t1.gold.jsonl:2 meet [person:joko-widodo, "
-                   "person:vladimir-putin] date=2022-06 place=place:moscow: type talks is not "
+                   "person:vladimir-putin] date=2022-06 place=place:moscow: type call is not "
                    "meet nor a refinement of it\n") != std::string::npos);
 
   // The same as JSON, for machines.
@@ -546,7 +546,7 @@ TEST_CASE("eval --baseline lists exactly the events a rule change added and remo
   const auto& change = d["baseline"]["changes"][0];
   CHECK(std::string(change["doc"].GetString()) == "t1");
   CHECK(std::string(change["added"][0].GetString()) ==
-        "talks [person:joko-widodo, person:vladimir-putin] date=2022-06 place=place:moscow "
+        "call [person:joko-widodo, person:vladimir-putin] date=2022-06 place=place:moscow "
         "modality=held");
   CHECK(std::string(change["removed"][0].GetString()) ==
         "meet [person:joko-widodo, person:vladimir-putin] date=2022-06 place=place:moscow "

@@ -5,7 +5,8 @@ Runs `newsgraph extract` on the gold articles (taken from ../shared/corpus into 
 directory; the texts never enter the project) and reports precision, recall and F1 of
 
   * meet/visit/call events: a system event matches a gold event of the same document and
-    type when the Jaccard index of their participant sets is >= 0.5 and their dates and
+    type (or of a type refining it, e.g. talks for meet, as `newsgraph eval` matches) when
+    the Jaccard index of their participant sets is >= 0.5 and their dates and
     places are compatible where both are given (dates: the TIMEX intervals overlap; places:
     equal, or one contains the other through the gazetteer's part_of). Matching is one to
     one, best candidates first (higher Jaccard, then same modality, then same date).
@@ -182,13 +183,39 @@ def load_facts(path):
 
 # ---------------------------------------------------------------------------- events
 
+def load_parents():
+    """Event type -> the type it refines (rules/events/types.json `parent`)."""
+    path = os.path.join(ROOT, "rules", "events", "types.json")
+    with open(path, encoding="utf-8") as f:
+        return {t["type"]: t.get("parent", "") for t in json.load(f).get("event_types", [])}
+
+
+PARENTS = None
+
+
+def scored_type(t):
+    """The scored type a system type counts as: itself or the nearest type it refines
+    (talks refines meet, as eval matches a refining type), else None."""
+    global PARENTS
+    if PARENTS is None:
+        PARENTS = load_parents()
+    for _ in range(16):
+        if t in EVENT_TYPES:
+            return t
+        t = PARENTS.get(t, "")
+        if not t:
+            return None
+    return None
+
+
 def system_events(doc):
     out = []
     for e in doc.get("events", []):
-        if e.get("type") not in EVENT_TYPES:
+        scored = scored_type(e.get("type"))
+        if scored is None:
             continue
         parts = {p["entity"] for p in e.get("participants", []) if p.get("entity")}
-        out.append({"doc": doc["doc"], "type": e["type"], "participants": parts,
+        out.append({"doc": doc["doc"], "type": scored, "participants": parts,
                     "date": e.get("date"), "place": e.get("place"),
                     "modality": e.get("modality", "held"), "id": e.get("id"),
                     "evidence": [ev.get("rule") for ev in e.get("evidence", [])]})
