@@ -7,11 +7,13 @@
 #include <rapidjson/writer.h>
 
 #include <algorithm>
+#include <atomic>
 #include <filesystem>
 #include <fstream>
 #include <functional>
 #include <set>
 #include <sstream>
+#include <thread>
 
 #include "builtin.h"
 #include "json_source.h"
@@ -120,7 +122,7 @@ RuleSet::Prefilter& RuleSet::Prefilter::operator=(Prefilter&&) noexcept = defaul
 
 void RuleSet::Prefilter::Candidates(std::string_view text, std::vector<int>* out) const {
   out->clear();
-  if (!filter) {
+  if (!active) {
     *out = rules;
     return;
   }
@@ -135,7 +137,9 @@ void RuleSet::Prefilter::Candidates(std::string_view text, std::vector<int>* out
   }
   std::vector<int> potential;
   filter->AllPotentials(found, &potential);
-  for (int id : potential) out->push_back(rules[id]);
+  for (int id : potential) {
+    if (ids[id] >= 0) out->push_back(ids[id]);
+  }
   std::sort(out->begin(), out->end());
 }
 
@@ -284,11 +288,19 @@ class RuleLoader {
               std::vector<std::string>* stack, std::string* out);
   bool ExpandFragment(const std::string& name, std::vector<std::string>* stack,
                       std::string* out);
+  // Compiles the rule's pattern into the prefilter of its group (`filter`: "dates",
+  // "events", "attachments" or "pass N").
   bool Compile(const JsonSource& src, const std::string& pointer, const rapidjson::Value& v,
-               LangMask file_lang, PatternRule* rule);
+               LangMask file_lang, const std::string& filter, PatternRule* rule);
   void CheckIdUnique(const JsonSource& src, const std::string& pointer, const std::string& id);
-  void BuildPrefilter(const std::vector<const PatternRule*>& rules,
-                      const std::vector<int>& indices, RuleSet::Prefilter* out);
+  // A group's prefilter to build: its rules, their indices, the filter holding them.
+  struct PrefilterTask {
+    std::vector<const PatternRule*> rules;
+    std::vector<int> indices;
+    std::unique_ptr<re2::FilteredRE2> filter;
+    RuleSet::Prefilter* out = nullptr;
+  };
+  static void BuildPrefilter(PrefilterTask* task);
   void Finish();
   // Returns true if the item at pointer failed schema validation (it is skipped; the rest
   // of the file is still loaded so that every problem is reported in one run).
@@ -305,6 +317,8 @@ class RuleLoader {
   std::map<std::string, std::string> expanded_;        // fragment -> expansion (cached)
   std::set<std::string> broken_fragments_;
   std::map<std::string, std::pair<const JsonSource*, std::string>> rule_ids_;
+  // The prefilters being filled, by group; they own the compiled patterns.
+  std::map<std::string, std::unique_ptr<re2::FilteredRE2>> filters_;
 };
 
 std::unique_ptr<RuleSet> LoadRuleSet(const std::vector<RuleSource>& sources,
@@ -810,7 +824,8 @@ bool RuleLoader::Expand(std::string_view pattern, const JsonSource& src,
 }
 
 bool RuleLoader::Compile(const JsonSource& src, const std::string& pointer,
-                         const rapidjson::Value& v, LangMask file_lang, PatternRule* rule) {
+                         const rapidjson::Value& v, LangMask file_lang,
+                         const std::string& filter, PatternRule* rule) {
   rule->id = v["id"].GetString();
   rule->origin = {src.file(), pointer, src.ValueAt(pointer)};
   rule->langs = RuleLang(src, v, file_lang);
@@ -821,8 +836,13 @@ bool RuleLoader::Compile(const JsonSource& src, const std::string& pointer,
   const std::string pattern_pointer = pointer + "/pattern";
   std::vector<std::string> stack;
   if (!Expand(rule->source, src, pattern_pointer, &stack, &rule->expanded)) return false;
-  auto re = std::make_unique<RE2>(rule->expanded, PatternOptions());
-  if (!re->ok()) {
+  // Atoms shorter than three bytes would match nearly every sentence.
+  auto& group = filters_[filter];
+  if (!group) group = std::make_unique<re2::FilteredRE2>(3);
+  int id = -1;
+  if (group->Add(rule->expanded, PatternOptions(), &id) != RE2::NoError) {
+    // The filter keeps no failed pattern: compile it once more for re2's message.
+    auto re = std::make_unique<RE2>(rule->expanded, PatternOptions());
     // Point at the fragment re2 names, if it is written in this pattern.
     const std::string arg = re->error_arg();
     const size_t at = arg.empty() ? std::string::npos : rule->source.find(arg);
@@ -838,6 +858,7 @@ bool RuleLoader::Compile(const JsonSource& src, const std::string& pointer,
                   src.SourceLine(loc));
     return false;
   }
+  const RE2* re = &group->GetRE2(id);
   if (options_.warnings && re->ProgramSize() > options_.max_program_size) {
     src.Warning(diags_, pattern_pointer,
                 fmt::format("rule '{}' compiles to a re2 program of size {} (budget {}); "
@@ -845,7 +866,8 @@ bool RuleLoader::Compile(const JsonSource& src, const std::string& pointer,
                             rule->id, re->ProgramSize(), options_.max_program_size));
   }
   for (const auto& [name, index] : re->NamedCapturingGroups()) rule->groups[name] = index;
-  rule->re = std::move(re);
+  rule->re = re;
+  rule->filter_id = id;
   return true;
 }
 
@@ -858,9 +880,11 @@ void RuleLoader::CollectRules(const JsonSource& src) {
       const std::string pointer = JsonSource::Child("/mentions", i++);
       if (Invalid(src, pointer)) continue;
       auto rule = std::make_unique<MentionRule>();
-      if (!Compile(src, pointer, v, file_lang, rule.get())) continue;
-      ParseKind(v["kind"].GetString(), &rule->kind);
       if (v.HasMember("pass")) rule->pass = v["pass"].GetInt();
+      if (!Compile(src, pointer, v, file_lang, fmt::format("pass {}", rule->pass), rule.get())) {
+        continue;
+      }
+      ParseKind(v["kind"].GetString(), &rule->kind);
       if (v.HasMember("trim")) {
         rule->trim_list = v["trim"].GetString();
         if (!rules_->List(rule->trim_list)) {
@@ -902,7 +926,7 @@ void RuleLoader::CollectRules(const JsonSource& src) {
       const std::string pointer = JsonSource::Child("/dates", i++);
       if (Invalid(src, pointer)) continue;
       auto rule = std::make_unique<DateRule>();
-      if (!Compile(src, pointer, v, file_lang, rule.get())) continue;
+      if (!Compile(src, pointer, v, file_lang, "dates", rule.get())) continue;
       DateSpec& s = rule->spec;
       // Every key comes through dates.h's table; every group an expression names must
       // exist in the pattern, and every list too.
@@ -957,7 +981,7 @@ void RuleLoader::CollectRules(const JsonSource& src) {
       const std::string pointer = JsonSource::Child("/events", i++);
       if (Invalid(src, pointer)) continue;
       auto rule = std::make_unique<EventRule>();
-      if (!Compile(src, pointer, v, file_lang, rule.get())) continue;
+      if (!Compile(src, pointer, v, file_lang, "events", rule.get())) continue;
       rule->type = v["type"].GetString();
       if (v.HasMember("modality")) rule->modality = v["modality"].GetString();
       if (v.HasMember("anaphoric")) rule->anaphoric = v["anaphoric"].GetBool();
@@ -997,7 +1021,7 @@ void RuleLoader::CollectRules(const JsonSource& src) {
       const std::string pointer = JsonSource::Child("/attachments", i++);
       if (Invalid(src, pointer)) continue;
       auto rule = std::make_unique<AttachRule>();
-      if (!Compile(src, pointer, v, file_lang, rule.get())) continue;
+      if (!Compile(src, pointer, v, file_lang, "attachments", rule.get())) continue;
       rule->slot = v["slot"].GetString();
       // The group of an "exclude" attachment is named "exclude".
       if (rule->Group(rule->slot) < 0) {
@@ -1010,17 +1034,19 @@ void RuleLoader::CollectRules(const JsonSource& src) {
   }
 }
 
-void RuleLoader::BuildPrefilter(const std::vector<const PatternRule*>& rules,
-                                const std::vector<int>& indices, RuleSet::Prefilter* out) {
-  out->rules = indices;
-  // Atoms shorter than three bytes would match nearly every sentence.
-  auto filter = std::make_unique<re2::FilteredRE2>(3);
-  for (const PatternRule* r : rules) {
-    int id = -1;
-    if (filter->Add(r->expanded, PatternOptions(), &id) != RE2::NoError) return;
+void RuleLoader::BuildPrefilter(PrefilterTask* task) {
+  RuleSet::Prefilter* out = task->out;
+  out->rules = task->indices;
+  if (!task->filter) return;
+  out->filter = std::move(task->filter);
+  // Rules dropped after compiling (an unknown type, a missing group) stay in the filter
+  // without a rule index.
+  out->ids.assign(out->filter->NumRegexps(), -1);
+  for (size_t i = 0; i < task->rules.size(); ++i) {
+    out->ids[task->rules[i]->filter_id] = task->indices[i];
   }
   std::vector<std::string> atoms;
-  filter->Compile(&atoms);
+  out->filter->Compile(&atoms);
   if (!atoms.empty()) {
     // The atoms are lowercased: match them case-insensitively.
     RE2::Options options = PatternOptions();
@@ -1034,7 +1060,7 @@ void RuleLoader::BuildPrefilter(const std::vector<const PatternRule*>& rules,
     if (!set->Compile()) return;
     out->atoms = std::move(set);
   }
-  out->filter = std::move(filter);
+  out->active = true;
 }
 
 void RuleLoader::Finish() {
@@ -1067,29 +1093,41 @@ void RuleLoader::Finish() {
     rs.pass_rules_[rs.mentions_[i]->pass].push_back(static_cast<int>(i));
   }
   rs.passes_.assign(passes.begin(), passes.end());
+  // One prefilter per group; they are independent, so they are built in parallel (their
+  // analysis is most of the start-up time).
+  std::vector<PrefilterTask> tasks;
+  auto task = [&](const std::string& name, RuleSet::Prefilter* out) -> PrefilterTask& {
+    PrefilterTask& t = tasks.emplace_back();
+    t.out = out;
+    if (auto it = filters_.find(name); it != filters_.end()) t.filter = std::move(it->second);
+    return t;
+  };
   for (int pass : rs.passes_) {
-    std::vector<const PatternRule*> rules;
-    for (int i : rs.pass_rules_[pass]) rules.push_back(rs.mentions_[i].get());
-    BuildPrefilter(rules, rs.pass_rules_[pass], &rs.pass_filters_[pass]);
+    PrefilterTask& t = task(fmt::format("pass {}", pass), &rs.pass_filters_[pass]);
+    t.indices = rs.pass_rules_[pass];
+    for (int i : t.indices) t.rules.push_back(rs.mentions_[i].get());
   }
-  auto all = [](const auto& v, std::vector<const PatternRule*>* rules, std::vector<int>* idx) {
+  auto all = [&](const auto& v, const std::string& name, RuleSet::Prefilter* out) {
+    PrefilterTask& t = task(name, out);
     for (size_t i = 0; i < v.size(); ++i) {
-      rules->push_back(v[i].get());
-      idx->push_back(static_cast<int>(i));
+      t.rules.push_back(v[i].get());
+      t.indices.push_back(static_cast<int>(i));
     }
   };
-  std::vector<const PatternRule*> rules;
-  std::vector<int> idx;
-  all(rs.dates_, &rules, &idx);
-  BuildPrefilter(rules, idx, &rs.date_filter_);
-  rules.clear();
-  idx.clear();
-  all(rs.events_, &rules, &idx);
-  BuildPrefilter(rules, idx, &rs.event_filter_);
-  rules.clear();
-  idx.clear();
-  all(rs.attach_, &rules, &idx);
-  BuildPrefilter(rules, idx, &rs.attach_filter_);
+  all(rs.dates_, "dates", &rs.date_filter_);
+  all(rs.events_, "events", &rs.event_filter_);
+  all(rs.attach_, "attachments", &rs.attach_filter_);
+  filters_.clear();
+  std::atomic<size_t> next{0};
+  auto work = [&] {
+    for (size_t k; (k = next++) < tasks.size();) BuildPrefilter(&tasks[k]);
+  };
+  const size_t threads =
+      std::min<size_t>(tasks.size(), std::max(1u, std::thread::hardware_concurrency()));
+  std::vector<std::thread> pool;
+  for (size_t k = 1; k < threads; ++k) pool.emplace_back(work);
+  work();
+  for (std::thread& t : pool) t.join();
 }
 
 std::unique_ptr<RuleSet> RuleLoader::Load(const std::vector<RuleSource>& sources) {

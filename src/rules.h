@@ -99,7 +99,10 @@ struct PatternRule {
   std::string description;
   std::string source;    // the pattern as written
   std::string expanded;  // after {FRAGMENT} expansion
-  std::unique_ptr<RE2> re;
+  // The compiled pattern. It is owned by the prefilter of the rule's group (re2's
+  // FilteredRE2 compiles every pattern it is given; one compile per rule, not two).
+  const RE2* re = nullptr;
+  int filter_id = -1;  // the pattern's index in that prefilter
   std::map<std::string, int> groups;  // named group -> index
   int priority = 0;                   // higher wins among equal-length overlaps
 
@@ -204,9 +207,11 @@ class RuleSet {
     ~Prefilter();
     Prefilter(Prefilter&&) noexcept;
     Prefilter& operator=(Prefilter&&) noexcept;
-    std::unique_ptr<re2::FilteredRE2> filter;
+    std::unique_ptr<re2::FilteredRE2> filter;  // owns the rules' compiled patterns
     std::unique_ptr<RE2::Set> atoms;  // the filter's atoms, set index = atom index
-    std::vector<int> rules;           // filter regexp id -> rule index
+    bool active = false;              // false: every rule is a candidate
+    std::vector<int> rules;           // the group's rule indices, ascending
+    std::vector<int> ids;             // filter regexp id -> rule index (-1: rule dropped)
     // Fills *out with the indices of the rules that may match text, ascending.
     void Candidates(std::string_view text, std::vector<int>* out) const;
   };
