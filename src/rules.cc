@@ -749,8 +749,32 @@ bool RuleLoader::Expand(std::string_view pattern, const JsonSource& src,
                         std::string* out) {
   bool ok = true;
   out->clear();
+  // Inside a character class ("[{LATIN}.-]") a fragment is inserted bare: it is the class's
+  // contents, and "(?:" would add '(', '?', ':' and ')' to the class.
+  bool in_class = false;
+  size_t class_start = 0;  // index in pattern just after the '[' (and '^')
   for (size_t i = 0; i < pattern.size(); ++i) {
     const char c = pattern[i];
+    if (!in_class && c == '[') {
+      in_class = true;
+      out->push_back(c);
+      if (i + 1 < pattern.size() && pattern[i + 1] == '^') out->push_back(pattern[++i]);
+      class_start = i + 1;
+      continue;
+    }
+    if (in_class && c == '[' && i + 1 < pattern.size() && pattern[i + 1] == ':') {
+      const size_t close = pattern.find(":]", i + 2);  // [:alpha:]
+      if (close != std::string_view::npos) {
+        out->append(pattern.substr(i, close + 2 - i));
+        i = close + 1;
+        continue;
+      }
+    }
+    if (in_class && c == ']' && i != class_start) {
+      in_class = false;
+      out->push_back(c);
+      continue;
+    }
     if (c == '\\' && i + 1 < pattern.size()) {
       out->push_back(c);
       const char e = pattern[++i];
@@ -777,7 +801,15 @@ bool RuleLoader::Expand(std::string_view pattern, const JsonSource& src,
       continue;
     }
     const std::string n(name);
-    if (std::find(std::begin(kTokenFragments), std::end(kTokenFragments), n) !=
+    if (in_class && !fragment_defs_.count(n)) {
+      const Location loc = src.InString(pointer, i);
+      diags_->Error(loc,
+                    fmt::format("{{{}}} is used inside a character class; only a fragment "
+                                "holding a class's contents may be",
+                                n),
+                    src.SourceLine(loc));
+      ok = false;
+    } else if (std::find(std::begin(kTokenFragments), std::end(kTokenFragments), n) !=
         std::end(kTokenFragments)) {
       MentionKind kind = MentionKind::kPerson;
       for (int k = 0; k < kMentionKindCount; ++k) {
@@ -810,6 +842,29 @@ bool RuleLoader::Expand(std::string_view pattern, const JsonSource& src,
       std::string body;
       if (!ExpandFragment(n, stack, &body)) {
         ok = false;
+      } else if (in_class) {
+        // "(?:" + contents + ")": the contents must make a class on their own.
+        const std::string contents = body.substr(3, body.size() - 4);
+        RE2 check("[" + contents + "]", PatternOptions());
+        bool grouping = false;  // '(', ')' or '|' unescaped: written as a pattern, not a class
+        for (size_t k = 0; k < contents.size(); ++k) {
+          if (contents[k] == '\\') {
+            ++k;
+          } else if (contents[k] == '(' || contents[k] == ')' || contents[k] == '|') {
+            grouping = true;
+          }
+        }
+        if (!check.ok() || contents.empty() || grouping) {
+          const Location loc = src.InString(pointer, i);
+          diags_->Error(loc,
+                        fmt::format("fragment {{{}}} is used inside a character class, but it "
+                                    "is not a class's contents (such as 'A-Za-z')",
+                                    n),
+                        src.SourceLine(loc));
+          ok = false;
+        } else {
+          *out += contents;
+        }
       } else {
         *out += body;
       }

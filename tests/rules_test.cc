@@ -80,6 +80,37 @@ TEST_CASE("Diagnostics show the line and a caret", "[rules]") {
             std::string(2 + 53, ' ') + "^\n");  // under column 54
 }
 
+TEST_CASE("A fragment inside a character class is the class's contents", "[rules]") {
+  const std::string text =
+      "{\"fragments\": {\"UP\": \"A-Z\"},\n"
+      " \"events\": [\n"
+      "  {\"id\": \"ok\", \"type\": \"meet\", \"pattern\": \"(?P<a>[{UP}.][^{UP}]+)\",\n"
+      "   \"roles\": {\"a\": \"participant\"}}]}\n";
+  Diagnostics diags;
+  auto rules = LoadRules({{"t.json", "t.json", kTypes}, {"r.json", "r.json", text}}, &diags);
+  REQUIRE(rules != nullptr);
+  const PatternRule& r = *rules->event_rules().at(0);
+  CHECK(r.expanded == "(?P<a>[A-Z.][^A-Z]+)");
+  // Not "[(?:A-Z).]": a class that took '(' ')' '?' ':' would match them.
+  CHECK(RE2::FullMatch("Xab", *r.re));
+  CHECK_FALSE(RE2::FullMatch("(ab", *r.re));
+
+  // A fragment that is not a class's contents, a word list or a token in a class: errors.
+  const std::string bad =
+      "{\"fragments\": {\"ALT\": \"(a|b)\"},\n"
+      " \"events\": [\n"
+      "  {\"id\": \"b1\", \"type\": \"meet\", \"pattern\": \"[{ALT}]\"},\n"
+      "  {\"id\": \"b2\", \"type\": \"meet\", \"pattern\": \"[{PER}]\"}]}\n";
+  Diagnostics bad_diags;
+  LoadRules({{"t.json", "t.json", kTypes}, {"r.json", "r.json", bad}}, &bad_diags);
+  CHECK(Formatted(bad_diags) ==
+        std::vector<std::string>{
+            "r.json:3:45: error: fragment {ALT} is used inside a character class, but it is "
+            "not a class's contents (such as 'A-Za-z')",
+            "r.json:4:45: error: {PER} is used inside a character class; only a fragment "
+            "holding a class's contents may be"});
+}
+
 TEST_CASE("Duplicate rule ids, unknown types and lists are errors", "[rules]") {
   const std::string text =
       "{\"events\": [\n"
