@@ -253,8 +253,13 @@ void MentionFinder::Find(std::string_view text, LangMask lang,
           c.entity = rule.entity;
           c.span = g_span >= 0 && GroupText(g, g_span).data() ? doc_span(g_span) : doc_span(0);
           if (g_name >= 0) {
-            c.name = TrimName(text, doc_span(g_name), trim);
+            const Span raw = doc_span(g_name);
+            c.name = TrimName(text, raw, trim);
             if (c.name.empty()) return;
+            // Words trimmed off the name at an edge of the span leave the span too
+            // ("Namun Budi Santoso mengatakan": the mention is "Budi Santoso").
+            if (c.span.begin == raw.begin) c.span.begin = c.name.begin;
+            if (c.span.end == raw.end) c.span.end = c.name.end;
             if (!c.span.Contains(c.name)) return;
           } else {
             c.name = c.span;
