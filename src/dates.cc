@@ -456,10 +456,13 @@ bool NormalizeDate(const DateSpec& spec, const DateContext& ctx, Timex* out,
       if (ahead > 0 || (ahead == 0 && has_day && day > dct.day)) year -= 1;
     } else if (spec.prefer == "future") {
       if (ahead < 0 || (ahead == 0 && has_day && day < dct.day)) year += 1;
-    } else if (ahead > 3) {
-      year -= 1;
-    } else if (ahead < -8) {
-      year += 1;
+    } else {
+      if (ahead > 3) {
+        year -= 1;
+      } else if (ahead < -8) {
+        year += 1;
+      }
+      t.year_from_dct = true;
     }
     t.anchor = "dct";
   } else {

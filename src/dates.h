@@ -88,6 +88,11 @@ struct Timex {
   // A bare weekday ("on Tuesday"), read as the one on or before the publication date; an
   // event that is planned takes the next one instead (see Resolver).
   bool weekday_on_or_before = false;
+  // A month or day without a year, given the year that puts it nearest the publication
+  // date (nine months before it to three after): "in December" read in October 2017 is
+  // December 2017. An event told as held in the past tense takes the year before instead
+  // (see Resolver).
+  bool year_from_dct = false;
 };
 
 // Returns the form the table tests and the comparison print: the value, ";MOD" if there

@@ -1,6 +1,9 @@
 #include "resolve.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
+#include <cstdio>
 #include <cstdlib>
 #include <functional>
 #include <map>
@@ -49,13 +52,46 @@ bool SplitContains(const std::string& list, const std::string& item) {
   return false;
 }
 
+// Returns the date one year earlier: value, start and end ("2017-12" -> "2016-12").
+void PreviousYear(Timex* t) {
+  auto back = [](CivilDate d) {
+    d.year -= 1;
+    d.day = std::min(d.day, DaysInMonth(d.year, d.month));  // 29 February
+    return d;
+  };
+  t->start = back(*t->start);
+  if (t->end) t->end = back(*t->end);
+  std::string value;
+  size_t b = 0;
+  while (b <= t->value.size()) {  // each part of "2017-12-04/2017-12-05"
+    size_t e = t->value.find('/', b);
+    if (e == std::string::npos) e = t->value.size();
+    std::string part = t->value.substr(b, e - b);
+    int y = 0;
+    if (part.size() >= 4 && std::sscanf(part.c_str(), "%4d", &y) == 1) {
+      part = fmt::format("{:04d}", y - 1) + part.substr(4);
+    }
+    value += (b ? "/" : "") + part;
+    b = e + 1;
+  }
+  t->value = value;
+}
+
 // Event dates and modality: an event told as held whose date lies wholly after the
 // publication date ("bertemu pekan depan", "meets next week") has not happened yet: it is
-// planned.
-void FillEventDates(const std::string& dct_text, std::vector<Event>* events) {
+// planned. English tells the past by its verb, and its future with a word the rules take
+// as planned ("will", "is to", "plans to"): a held English event with a month or day that
+// got its year from the publication date is in the past ("met in December" read in
+// October is last December), not planned.
+void FillEventDates(const std::string& dct_text, const std::string& lang,
+                    std::vector<Event>* events) {
   CivilDate dct;
   if (!ParseIsoDate(dct_text, &dct)) return;
   for (Event& ev : *events) {
+    if (lang == "en" && ev.modality == "held" && ev.date.year_from_dct && ev.date.start &&
+        dct < *ev.date.start) {
+      PreviousYear(&ev.date);
+    }
     if (ev.modality == "held" && ev.date.start && dct < *ev.date.start) ev.modality = "planned";
     // "will hold a call on Tuesday": a bare weekday of a planned event is the next one.
     if (ev.modality == "planned" && ev.date.weekday_on_or_before && ev.date.start &&
@@ -605,7 +641,7 @@ void Resolver::Resolve(std::string_view text, const std::vector<EventMatch>& mat
     return a.evidence.front() < b.evidence.front();
   });
   for (size_t i = 0; i < events.size(); ++i) events[i].id = "e" + std::to_string(i + 1);
-  FillEventDates(facts->dct, &events);
+  FillEventDates(facts->dct, facts->lang, &events);
   facts->events = std::move(events);
 }
 

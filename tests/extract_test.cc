@@ -57,6 +57,16 @@ TEST_CASE("Events from single sentences", "[extract]") {
        "Vienna on Thursday.",
        "en", {"meet: person:sergey-lavrov person:rex-tillerson (2017-12-07) @place:vienna-austria"}},
       {"Kremlin mengatakan Rusia tidak akan menyerah.", "id", {}},
+      // English tells the past by its verb: a month or day without a year that would fall
+      // after the publication date (2017-12-08) is last year's; with "will" it is planned.
+      {"Michael Flynn met Sergei Kislyak in December.", "en",
+       {"meet: person:michael-flynn person:sergei-kislyak (2017-12)"}},
+      {"Michael Flynn met Sergei Kislyak in February.", "en",
+       {"meet: person:michael-flynn person:sergei-kislyak (2017-02)"}},
+      {"Michael Flynn met Sergei Kislyak on Dec. 29-30.", "en",
+       {"meet: person:michael-flynn person:sergei-kislyak (2016-12-29/2016-12-30)"}},
+      {"Michael Flynn will meet Sergei Kislyak on Dec. 29.", "en",
+       {"meet: person:michael-flynn person:sergei-kislyak (2017-12-29) [planned]"}},
   };
   for (const Case& c : cases) {
     CAPTURE(c.text);
