@@ -175,6 +175,7 @@ void EventFinder::Find(std::string_view text, LangMask lang, const DocumentFacts
       int mention;
       std::string rule;
       int priority;
+      bool whole_sentence;
     };
     std::vector<Slot> slots;
     rules_.attach_prefilter().Candidates(r.text(), &candidates);
@@ -184,7 +185,9 @@ void EventFinder::Find(std::string_view text, LangMask lang, const DocumentFacts
       ForEachMatch(*rule.re, r.text(), [&](const std::vector<re2::StringPiece>& g) {
         std::vector<int> found;
         in_group(g, rule.Group(rule.slot), &found);
-        for (int m : found) slots.push_back({rule.slot, m, rule.id, rule.priority});
+        for (int m : found) {
+          slots.push_back({rule.slot, m, rule.id, rule.priority, rule.whole_sentence});
+        }
       });
     }
     // "exclude" attachments name mentions no event may take (the date of a dateline is the
@@ -214,7 +217,10 @@ void EventFinder::Find(std::string_view text, LangMask lang, const DocumentFacts
           // A date or place outside the event's own clause belongs to another clause: "X
           // menolak tawaran ini dan mengklaim telah mencaplok wilayah itu pada September
           // 2022" does not date the rejection.
-          if (OtherClause(text, e.span, mentions[sl.mention].span, clause_markers)) continue;
+          if (!sl.whole_sentence &&
+              OtherClause(text, e.span, mentions[sl.mention].span, clause_markers)) {
+            continue;
+          }
           // The most specific attachment rule wins; among equals, the nearest mention.
           const uint32_t d = Distance(e.span, mentions[sl.mention].span);
           if (sl.priority > best_priority || (sl.priority == best_priority && d < best)) {

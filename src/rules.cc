@@ -1078,6 +1078,7 @@ void RuleLoader::CollectRules(const JsonSource& src) {
       auto rule = std::make_unique<AttachRule>();
       if (!Compile(src, pointer, v, file_lang, "attachments", rule.get())) continue;
       rule->slot = v["slot"].GetString();
+      if (v.HasMember("whole_sentence")) rule->whole_sentence = v["whole_sentence"].GetBool();
       // The group of an "exclude" attachment is named "exclude".
       if (rule->Group(rule->slot) < 0) {
         src.Error(diags_, pointer + "/pattern",

@@ -142,6 +142,9 @@ struct EventRule : PatternRule {
 // A rule that finds a date, place or source for events in the same sentence.
 struct AttachRule : PatternRule {
   std::string slot;  // "date", "place", "source", or "exclude" (never attach these)
+  // Events in any clause of the sentence may take the mention, not only those of its own
+  // clause: the closing date of an Indonesian report (", Sabtu (23/8/2025).").
+  bool whole_sentence = false;
 };
 
 struct EventType {
