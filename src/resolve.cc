@@ -573,8 +573,11 @@ void Resolver::Resolve(std::string_view text, const std::vector<EventMatch>& mat
     std::set<std::string> resolved = work[members.front()].resolved;
     for (size_t k = 1; k < members.size(); ++k) {
       const Work& w = work[members[k]];
+      // A more specific type refines the event; a back-reference names it loosely ("Diskusi
+      // tersebut" after a meeting), so it may only make a bare consult specific ("panggilan
+      // tersebut" after "berbicara": a call).
       const int d = TypeDepth(rules_, w.ev.type);
-      if (d > depth) {
+      if (d > depth && (!w.anaphoric || depth == 0)) {
         ev.type = w.ev.type;
         depth = d;
       }

@@ -177,4 +177,27 @@ TEST_CASE("Event coreference inside a document", "[coref]") {
   CHECK(f.events[0].date.value == "2025-10");
 }
 
+TEST_CASE("A back-reference makes a bare consult specific, not a meeting talks", "[coref]") {
+  struct Case {
+    std::string text, lang, type;
+  };
+  const Case cases[] = {
+      // "berbicara" is a consult; "panggilan tersebut" says how: a call.
+      {"Direktur CIA William Burns berbicara dengan kepala intelijen Rusia Sergey Naryshkin. "
+       "Panggilan tersebut membahas pemberontakan.",
+       "id", "call"},
+      // "Diskusi tersebut" names the meeting loosely: it stays a meeting.
+      {"Menlu Sugiono bertemu dengan Menlu Rusia Sergey Lavrov di Moskow. Diskusi tersebut "
+       "membahas perdagangan.",
+       "id", "meet"},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.text);
+    const DocumentFacts f = Extract(c.text, c.lang);
+    REQUIRE(f.events.size() == 1);
+    CHECK(f.events[0].type == c.type);
+    CHECK(f.events[0].evidence.size() == 2);
+  }
+}
+
 }  // namespace newsgraph
