@@ -264,12 +264,12 @@ bool Relative(const DateSpec& spec, const DateContext& ctx, Timex* t, std::strin
         head = head.substr(0, space == std::string_view::npos ? 0 : space);
       }
     }
+    t->link = std::string(text);
     if (known) {
       origin = d;
       t->anchor = "event";
     } else {
       t->anchor = "unresolved";
-      t->link = text;
       t->note = fmt::format("counted from \"{}\", whose date is unknown", text);
       t->value = Unknown(unit);
       t->granularity = unit == "week"    ? Granularity::kWeek

@@ -84,7 +84,8 @@ struct Timex {
                                   // "event" (relative to a known event or period),
                                   // "vague", "unresolved"
   std::string note;               // why it stayed unresolved
-  std::string link;               // anchored: the text of the event it counts from
+  std::string link;               // anchored: the text of the event or period it counts
+                                  // from ("pemberontakan Grup Wagner"), resolved or not
   // A bare weekday ("on Tuesday"), read as the one on or before the publication date; an
   // event that is planned takes the next one instead (see Resolver).
   bool weekday_on_or_before = false;

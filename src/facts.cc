@@ -34,6 +34,7 @@ void WriteTimex(Writer& w, const Timex& t, const std::string& text) {
   if (t.start) KeyStr(w, "start", FormatDate(*t.start));
   if (t.end) KeyStr(w, "end", FormatDate(*t.end));
   KeyStr(w, "anchor", t.anchor);
+  if (!t.link.empty()) KeyStr(w, "link", t.link);  // the event or period it counts from
   if (!t.note.empty()) KeyStr(w, "note", t.note);
   if (!text.empty()) KeyStr(w, "text", text);
   w.EndObject();
@@ -242,6 +243,7 @@ bool ReadTimex(const rapidjson::Value& v, Timex* t, std::string* text) {
   if (ParseIsoDate(GetStr(v, "start"), &d)) t->start = d;
   if (ParseIsoDate(GetStr(v, "end"), &d)) t->end = d;
   t->anchor = GetStr(v, "anchor");
+  t->link = GetStr(v, "link");
   t->note = GetStr(v, "note");
   if (text) *text = GetStr(v, "text");
   return true;

@@ -74,6 +74,20 @@ TEST_CASE("Facts survive a round trip through JSON and merge the same", "[build]
   CHECK(Fingerprint(b1.Build()) == Fingerprint(b2.Build()));
   CHECK_FALSE(b2.Add(back));  // the same document twice is ignored
   CHECK_FALSE(FactsFromJson("{\"doc\": 1}", &back, &error));
+
+  // An anchored date keeps what it counts from ("link"), whether its date is known or not.
+  const std::string anchored =
+      "Beberapa hari setelah pemberontakan Grup Wagner, Presiden Vladimir Putin bertemu "
+      "Menteri Pertahanan Sergei Shoigu.";
+  const DocumentFacts a = Doc("b", anchored);
+  REQUIRE(a.events.size() == 1);
+  CHECK(a.events[0].date.anchor == "unresolved");
+  CHECK(a.events[0].date.link == "pemberontakan Grup Wagner");
+  const std::string a_line = FactsToJson(a, anchored, testing::BuiltinRules());
+  CHECK(a_line.find("\"link\":\"pemberontakan Grup Wagner\"") != std::string::npos);
+  REQUIRE(FactsFromJson(a_line, &back, &error));
+  REQUIRE(back.events.size() == 1);
+  CHECK(back.events[0].date.link == "pemberontakan Grup Wagner");
   CHECK(error == "not a facts record (needs \"doc\" and \"status\")");
 }
 
