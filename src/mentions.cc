@@ -309,6 +309,9 @@ void MentionFinder::Find(std::string_view text, LangMask lang,
             mentions_in(g_name, &inside);
             for (int m : inside) {
               if (mentions[m].kind == c.kind && mentions[m].span == c.name) {
+                // "Wakil Bupati Solok Candra, ...": the person found before is named by
+                // its own name part, and keeps its entity when it has one already.
+                c.name = mentions[m].name;
                 c.entity = mentions[m].entity;
                 c.gazetteer = mentions[m].gazetteer;
               }
