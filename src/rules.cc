@@ -749,6 +749,10 @@ bool RuleLoader::Expand(std::string_view pattern, const JsonSource& src,
                         std::string* out) {
   bool ok = true;
   out->clear();
+  auto error_at = [&](size_t at, const std::string& message) {
+    const Location loc = src.InString(pointer, at);
+    diags_->Error(loc, message, src.SourceLine(loc));
+  };
   // Inside a character class ("[{LATIN}.-]") a fragment is inserted bare: it is the class's
   // contents, and "(?:" would add '(', '?', ':' and ')' to the class.
   bool in_class = false;
@@ -802,12 +806,9 @@ bool RuleLoader::Expand(std::string_view pattern, const JsonSource& src,
     }
     const std::string n(name);
     if (in_class && !fragment_defs_.count(n)) {
-      const Location loc = src.InString(pointer, i);
-      diags_->Error(loc,
-                    fmt::format("{{{}}} is used inside a character class; only a fragment "
-                                "holding a class's contents may be",
-                                n),
-                    src.SourceLine(loc));
+      error_at(i, fmt::format("{{{}}} is used inside a character class; only a fragment "
+                              "holding a class's contents may be",
+                              n));
       ok = false;
     } else if (std::find(std::begin(kTokenFragments), std::end(kTokenFragments), n) !=
         std::end(kTokenFragments)) {
@@ -835,8 +836,7 @@ bool RuleLoader::Expand(std::string_view pattern, const JsonSource& src,
           cycle += "{" + *it + "} -> ";
         }
         cycle += "{" + n + "}";
-        const Location loc = src.InString(pointer, i);
-        diags_->Error(loc, fmt::format("fragment cycle: {}", cycle), src.SourceLine(loc));
+        error_at(i, fmt::format("fragment cycle: {}", cycle));
         return false;
       }
       std::string body;
@@ -855,12 +855,9 @@ bool RuleLoader::Expand(std::string_view pattern, const JsonSource& src,
           }
         }
         if (!check.ok() || contents.empty() || grouping) {
-          const Location loc = src.InString(pointer, i);
-          diags_->Error(loc,
-                        fmt::format("fragment {{{}}} is used inside a character class, but it "
-                                    "is not a class's contents (such as 'A-Za-z')",
-                                    n),
-                        src.SourceLine(loc));
+          error_at(i, fmt::format("fragment {{{}}} is used inside a character class, but it "
+                                  "is not a class's contents (such as 'A-Za-z')",
+                                  n));
           ok = false;
         } else {
           *out += contents;
@@ -869,8 +866,7 @@ bool RuleLoader::Expand(std::string_view pattern, const JsonSource& src,
         *out += body;
       }
     } else {
-      const Location loc = src.InString(pointer, i);
-      diags_->Error(loc, fmt::format("unknown fragment {{{}}}", n), src.SourceLine(loc));
+      error_at(i, fmt::format("unknown fragment {{{}}}", n));
       ok = false;
     }
     i = close;
