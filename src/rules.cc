@@ -135,6 +135,10 @@ void RuleSet::Prefilter::Candidates(std::string_view text, std::vector<int>* out
       return;
     }
   }
+  if (found.empty()) {  // most sentences: the rules that need no atom, computed once
+    *out = no_atoms;
+    return;
+  }
   std::vector<int> potential;
   filter->AllPotentials(found, &potential);
   for (int id : potential) {
@@ -1112,6 +1116,12 @@ void RuleLoader::BuildPrefilter(PrefilterTask* task) {
     if (!set->Compile()) return;
     out->atoms = std::move(set);
   }
+  std::vector<int> potential;
+  out->filter->AllPotentials({}, &potential);
+  for (int id : potential) {
+    if (out->ids[id] >= 0) out->no_atoms.push_back(out->ids[id]);
+  }
+  std::sort(out->no_atoms.begin(), out->no_atoms.end());
   out->active = true;
 }
 

@@ -215,6 +215,7 @@ class RuleSet {
     bool active = false;              // false: every rule is a candidate
     std::vector<int> rules;           // the group's rule indices, ascending
     std::vector<int> ids;             // filter regexp id -> rule index (-1: rule dropped)
+    std::vector<int> no_atoms;        // the candidates of a text with none of the atoms
     // Fills *out with the indices of the rules that may match text, ascending.
     void Candidates(std::string_view text, std::vector<int>* out) const;
   };
