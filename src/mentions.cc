@@ -121,7 +121,16 @@ Span TrimName(std::string_view text, Span name, const WordList* trim) {
     --last;
   }
   if (first >= last) return {name.begin, name.begin};
-  return {tokens[first].begin, tokens[last - 1].end};
+  Span out{tokens[first].begin, tokens[last - 1].end};
+  // A possessive is not part of the name: "Bill Northey's", "Northey’s".
+  for (std::string_view s : {std::string_view("'s"), std::string_view("’s")}) {
+    const std::string_view t = out.Of(text);
+    if (t.size() > s.size() + 1 && t.substr(t.size() - s.size()) == s) {
+      out.end -= static_cast<uint32_t>(s.size());
+      break;
+    }
+  }
+  return out;
 }
 
 // Returns the text of a capture group, or an empty view if it did not take part.
