@@ -133,6 +133,35 @@ Span TrimName(std::string_view text, Span name, const WordList* trim) {
   return out;
 }
 
+// Returns true if the capitalised title word at rendered offset `at` is a surname instead:
+// it is one of SURNAME_TITLES ("King", "Judge", "Prince") and follows a capitalised word
+// that is no token and no word that may stand before a title ("Steve King", "Erik
+// Prince", "Mark Judge"; not "Republican Senator", "⟦GPE⟧ King", "The King").
+bool SurnameNotTitle(std::string_view rendered, size_t at, const WordList* surname_titles,
+                     const std::vector<const WordList*>& context) {
+  if (surname_titles == nullptr || at >= rendered.size()) return false;
+  size_t end = at;
+  while (end < rendered.size() && IsWordChar(static_cast<unsigned char>(rendered[end]))) ++end;
+  std::string ignored;
+  if (!surname_titles->Lookup(rendered.substr(at, end - at), &ignored)) return false;
+  if (!(rendered[at] >= 'A' && rendered[at] <= 'Z')) return false;
+  size_t p = at;
+  if (p == 0 || rendered[p - 1] != ' ') return false;
+  --p;
+  const size_t word_end = p;
+  while (p > 0 && (IsWordChar(static_cast<unsigned char>(rendered[p - 1])) ||
+                   static_cast<unsigned char>(rendered[p - 1]) >= 0x80)) {
+    --p;
+  }
+  const std::string_view before = rendered.substr(p, word_end - p);
+  if (before.empty() || !(before[0] >= 'A' && before[0] <= 'Z')) return false;
+  if (before.size() >= 3 && before.substr(before.size() - 3) == "\u27E7") return false;
+  for (const WordList* l : context) {
+    if (l->Lookup(before, &ignored)) return false;
+  }
+  return true;
+}
+
 // Returns the text of a capture group, or an empty view if it did not take part.
 std::string_view GroupText(const std::vector<re2::StringPiece>& g, int index) {
   if (index < 0 || index >= static_cast<int>(g.size()) || g[index].data() == nullptr) return {};
@@ -223,6 +252,12 @@ void MentionFinder::Find(std::string_view text, LangMask lang,
   }
 
   // Passes 1..n: mention rules over the rendered sentence.
+  const WordList* surname_titles = rules_.List("SURNAME_TITLES");
+  std::vector<const WordList*> title_context;  // words that may stand before a title
+  for (const char* name : {"NOT_A_NAME", "TITLE_MOD_EN", "TITLE_MOD_ID", "TITLE_PREFIX_EN",
+                           "TITLE_PREFIX_ID"}) {
+    if (const WordList* l = rules_.List(name)) title_context.push_back(l);
+  }
   for (int pass : rules_.passes()) {
     const RuleSet::Prefilter& filter = rules_.pass_prefilter(pass);
     for (size_t s = 0; s < sentences.size(); ++s) {
@@ -272,6 +307,14 @@ void MentionFinder::Find(std::string_view text, LangMask lang,
             if (!c.span.Contains(c.name)) return;
           } else {
             c.name = c.span;
+          }
+          if (c.kind == MentionKind::kTitle) {
+            const std::string_view t = GroupText(g, g_span >= 0 ? g_span : 0);
+            if (t.data() != nullptr &&
+                SurnameNotTitle(r.text(), static_cast<size_t>(t.data() - r.text().data()),
+                                surname_titles, title_context)) {
+              return;
+            }
           }
           if (c.span.empty()) return;
           if (c.kind == MentionKind::kPerson && c.entity.empty()) {
