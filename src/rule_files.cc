@@ -4,10 +4,9 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
 #include "builtin.h"
+#include "document.h"
 
 namespace newsgraph {
 
@@ -22,25 +21,6 @@ bool EndsWith(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
 }
 
-bool ReadText(const std::string& path, std::string* out) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return false;
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  *out = ss.str();
-  return !in.bad();
-}
-
-// Adds src to *list, replacing the entry with the same relative path.
-void Put(RuleSource src, std::vector<RuleSource>* list) {
-  for (RuleSource& s : *list) {
-    if (s.rel == src.rel) {
-      s = std::move(src);
-      return;
-    }
-  }
-  list->push_back(std::move(src));
-}
 
 // Returns the longest relative path in list that is a whole-component suffix of path, or
 // "" if there is none.
@@ -72,11 +52,11 @@ std::string RelFor(const std::string& path, const RuleSelection& sel, const std:
 bool AddFile(const std::string& path, const std::string& rel, std::vector<RuleSource>* list,
              std::set<std::string>* selected, Diagnostics* diags) {
   std::string text;
-  if (!ReadText(path, &text)) {
+  if (!ReadWholeFile(path, &text)) {
     diags->Error({path, 0, 0}, "cannot read file");
     return false;
   }
-  Put({rel, path, std::move(text)}, list);
+  AddOrReplace({rel, path, std::move(text)}, list);
   if (selected) selected->insert(path);
   return true;
 }
@@ -144,7 +124,7 @@ bool SelectRuleFiles(const RuleSelectionOptions& options, RuleSelection* out, Di
       const std::string rel(f.path);
       const bool test = IsRuleTestPath(rel);
       if (!test && !EndsWith(rel, kRuleSuffix)) continue;
-      Put({rel, "rules/" + rel, std::string(f.content)}, test ? &out->tests : &out->rules);
+      AddOrReplace({rel, "rules/" + rel, std::string(f.content)}, test ? &out->tests : &out->rules);
       builtin.insert("rules/" + rel);
     }
   }

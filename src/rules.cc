@@ -9,13 +9,12 @@
 #include <algorithm>
 #include <atomic>
 #include <filesystem>
-#include <fstream>
 #include <functional>
 #include <set>
-#include <sstream>
 #include <thread>
 
 #include "builtin.h"
+#include "document.h"
 #include "json_source.h"
 #include "lexicon.h"
 #include "text.h"
@@ -174,14 +173,7 @@ std::vector<RuleSource> BuiltinRuleSources() {
 
 namespace {
 
-bool ReadFile(const std::string& path, std::string* out) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return false;
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  *out = ss.str();
-  return !in.bad();
-}
+}  // namespace
 
 void AddOrReplace(RuleSource src, std::vector<RuleSource>* sources) {
   for (RuleSource& s : *sources) {
@@ -192,8 +184,6 @@ void AddOrReplace(RuleSource src, std::vector<RuleSource>* sources) {
   }
   sources->push_back(std::move(src));
 }
-
-}  // namespace
 
 bool AddRuleDirectory(const std::string& dir, std::vector<RuleSource>* sources,
                       Diagnostics* diags) {
@@ -218,7 +208,7 @@ bool AddRuleDirectory(const std::string& dir, std::vector<RuleSource>* sources,
   for (const std::string& rel : files) {
     const std::string path = (fs::path(dir) / rel).generic_string();
     std::string text;
-    if (!ReadFile(path, &text)) {
+    if (!ReadWholeFile(path, &text)) {
       diags->Error({path, 0, 0}, "cannot read file");
       ok = false;
       continue;
@@ -231,7 +221,7 @@ bool AddRuleDirectory(const std::string& dir, std::vector<RuleSource>* sources,
 bool AddRuleFile(const std::string& path, std::vector<RuleSource>* sources,
                  Diagnostics* diags) {
   std::string text;
-  if (!ReadFile(path, &text)) {
+  if (!ReadWholeFile(path, &text)) {
     diags->Error({path, 0, 0}, "cannot read rule file");
     return false;
   }

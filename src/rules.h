@@ -267,6 +267,9 @@ std::vector<RuleSource> BuiltinRuleSources();
 bool AddRuleDirectory(const std::string& dir, std::vector<RuleSource>* sources,
                       Diagnostics* diags);
 
+// Adds src to *sources, replacing the entry with the same relative path.
+void AddOrReplace(RuleSource src, std::vector<RuleSource>* sources);
+
 // Adds one rule file (rel = its file name).
 bool AddRuleFile(const std::string& path, std::vector<RuleSource>* sources,
                  Diagnostics* diags);
