@@ -11,17 +11,10 @@ namespace newsgraph {
 
 namespace {
 
-struct Result {
-  int code;
-  std::string out, err;
-};
+using Result = testing::CliResult;
 
-Result Run(std::vector<std::string> args, const std::string& in = "") {
-  std::istringstream i(in);
-  std::ostringstream o, e;
-  Io io{i, o, e, false};
-  const int code = RunCli(args, io);
-  return {code, o.str(), e.str()};
+Result Run(const std::vector<std::string>& args, const std::string& in = "") {
+  return testing::RunCliCaptured(args, in);
 }
 
 }  // namespace

@@ -77,17 +77,10 @@ std::string Line(const std::string& type, const std::string& participants,
          "\", \"participants\": [" + participants + "]" + extra + "}\n";
 }
 
-struct CliResult {
-  int code;
-  std::string out, err;
-};
+using testing::CliResult;
 
-CliResult Cli(std::vector<std::string> args) {
-  std::istringstream in;
-  std::ostringstream out, err;
-  Io io{in, out, err, false};
-  const int code = RunCli(args, io);
-  return {code, out.str(), err.str()};
+CliResult Cli(const std::vector<std::string>& args) {
+  return testing::RunCliCaptured(args);
 }
 
 // Returns the built-in rule file rel with the event rule `rule_id` changed by edit.

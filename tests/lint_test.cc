@@ -13,25 +13,11 @@ namespace newsgraph {
 
 namespace {
 
-struct Result {
-  int code;
-  std::string out, err;
-};
+using Result = testing::CliResult;
 
-Result Run(const std::vector<std::string>& args) {
-  std::istringstream in;
-  std::ostringstream out, err;
-  Io io{in, out, err, false};
-  const int code = RunCli(args, io);
-  return {code, out.str(), err.str()};
-}
+Result Run(const std::vector<std::string>& args) { return testing::RunCliCaptured(args); }
 
-// Returns text with every "dir/" removed, so that outputs pin relative paths.
-std::string Relative(std::string text, const testing::TempDir& dir) {
-  const std::string prefix = dir.path().string() + "/";
-  for (size_t at; (at = text.find(prefix)) != std::string::npos;) text.erase(at, prefix.size());
-  return text;
-}
+using testing::Relative;
 
 // The rule set the test files extend: a language and an event type with its roles.
 const char kBase[] =

@@ -18,24 +18,11 @@ namespace newsgraph {
 
 namespace {
 
-struct Result {
-  int code;
-  std::string out, err;
-};
+using Result = testing::CliResult;
 
-Result Run(const std::vector<std::string>& args) {
-  std::istringstream in;
-  std::ostringstream out, err;
-  Io io{in, out, err, false};
-  const int code = RunCli(args, io);
-  return {code, out.str(), err.str()};
-}
+Result Run(const std::vector<std::string>& args) { return testing::RunCliCaptured(args); }
 
-std::string Relative(std::string text, const testing::TempDir& dir) {
-  const std::string prefix = dir.path().string() + "/";
-  for (size_t at; (at = text.find(prefix)) != std::string::npos;) text.erase(at, prefix.size());
-  return text;
-}
+using testing::Relative;
 
 std::vector<std::string> Lines(const Diagnostics& diags) {
   std::vector<std::string> out;

@@ -10,8 +10,11 @@
 #include <filesystem>
 #include <fstream>
 #include <memory>
+#include <sstream>
 #include <string>
+#include <vector>
 
+#include "cli.h"
 #include "diagnostic.h"
 #include "extract.h"
 #include "rules.h"
@@ -89,6 +92,29 @@ inline DocumentFacts ExtractText(const std::string& text, const std::string& lan
   doc.text = text;
   doc.lang = lang;
   return extractor.Extract(doc);
+}
+
+// What `newsgraph ARGS` printed and returned, run in-process with `in` as standard input.
+struct CliResult {
+  int code;
+  std::string out, err;
+};
+
+inline CliResult RunCliCaptured(const std::vector<std::string>& args,
+                                const std::string& in = "") {
+  std::istringstream i(in);
+  std::ostringstream o, e;
+  Io io{i, o, e, false};
+  const int code = RunCli(args, io);
+  return {code, o.str(), e.str()};
+}
+
+// Returns text with every "DIR/" of the temporary directory removed, so that outputs pin
+// relative paths.
+inline std::string Relative(std::string text, const TempDir& dir) {
+  const std::string prefix = dir.path().string() + "/";
+  for (size_t at; (at = text.find(prefix)) != std::string::npos;) text.erase(at, prefix.size());
+  return text;
 }
 
 }  // namespace newsgraph::testing
