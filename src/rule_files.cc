@@ -65,20 +65,11 @@ bool AddFile(const std::string& path, const std::string& rel, std::vector<RuleSo
 // relative to dir; a selected directory's files replace the files of the set they match
 // (RelFor), so that `lint rules/events` checks the built-in events/*.json as edited.
 bool AddDirectory(const std::string& dir, RuleSelection* out, bool select, Diagnostics* diags) {
-  std::error_code ec;
   std::vector<std::string> files;
-  for (auto it = fs::recursive_directory_iterator(dir, ec);
-       !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-    const std::string name = it->path().filename().generic_string();
-    if (it->is_regular_file() && (EndsWith(name, kRuleSuffix) || EndsWith(name, kTestSuffix))) {
-      files.push_back(fs::relative(it->path(), dir).generic_string());
-    }
-  }
-  if (ec) {
-    diags->Error({dir, 0, 0}, fmt::format("cannot read directory: {}", ec.message()));
-    return false;
-  }
-  std::sort(files.begin(), files.end());
+  auto rule_or_test = [](const std::string& name) {
+    return EndsWith(name, kRuleSuffix) || EndsWith(name, kTestSuffix);
+  };
+  if (!ListFiles(dir, rule_or_test, &files, diags)) return false;
   bool ok = true;
   for (const std::string& rel : files) {
     const std::string path = (fs::path(dir) / rel).generic_string();

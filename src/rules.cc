@@ -193,17 +193,10 @@ bool AddRuleDirectory(const std::string& dir, std::vector<RuleSource>* sources,
     return false;
   }
   std::vector<std::string> files;
-  for (auto it = fs::recursive_directory_iterator(dir, ec);
-       !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-    if (it->is_regular_file() && it->path().extension() == ".json") {
-      files.push_back(fs::relative(it->path(), dir).generic_string());
-    }
-  }
-  if (ec) {
-    diags->Error({dir, 0, 0}, fmt::format("cannot read directory: {}", ec.message()));
+  if (!ListFiles(dir, [](const std::string& name) { return fs::path(name).extension() == ".json"; },
+                 &files, diags)) {
     return false;
   }
-  std::sort(files.begin(), files.end());
   bool ok = true;
   for (const std::string& rel : files) {
     const std::string path = (fs::path(dir) / rel).generic_string();
@@ -216,6 +209,23 @@ bool AddRuleDirectory(const std::string& dir, std::vector<RuleSource>* sources,
     AddOrReplace({rel, path, std::move(text)}, sources);
   }
   return ok;
+}
+
+bool ListFiles(const std::string& dir, const std::function<bool(const std::string&)>& keep,
+               std::vector<std::string>* files, Diagnostics* diags) {
+  std::error_code ec;
+  for (auto it = fs::recursive_directory_iterator(dir, ec);
+       !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+    if (it->is_regular_file() && keep(it->path().filename().generic_string())) {
+      files->push_back(fs::relative(it->path(), dir).generic_string());
+    }
+  }
+  if (ec) {
+    diags->Error({dir, 0, 0}, fmt::format("cannot read directory: {}", ec.message()));
+    return false;
+  }
+  std::sort(files->begin(), files->end());
+  return true;
 }
 
 bool AddRuleFile(const std::string& path, std::vector<RuleSource>* sources,

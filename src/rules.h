@@ -16,6 +16,7 @@
 #include <re2/re2.h>
 #include <re2/set.h>
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
@@ -269,6 +270,12 @@ bool AddRuleDirectory(const std::string& dir, std::vector<RuleSource>* sources,
 
 // Adds src to *sources, replacing the entry with the same relative path.
 void AddOrReplace(RuleSource src, std::vector<RuleSource>* sources);
+
+// Fills *files with the paths (relative to dir, sorted) of the regular files under dir,
+// recursively, whose file name `keep` accepts. Returns false (with a diagnostic) if dir
+// cannot be read.
+bool ListFiles(const std::string& dir, const std::function<bool(const std::string&)>& keep,
+               std::vector<std::string>* files, Diagnostics* diags);
 
 // Adds one rule file (rel = its file name).
 bool AddRuleFile(const std::string& path, std::vector<RuleSource>* sources,
