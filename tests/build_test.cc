@@ -1,11 +1,11 @@
 // The corpus-level merge: order- and sharding-independent, deterministic ids.
-#include "build.h"
+#include "graph/build.h"
 
 #include <catch2/catch.hpp>
 
 #include <algorithm>
 
-#include "facts.h"
+#include "extract/facts.h"
 #include "test_util.h"
 
 namespace newsgraph {

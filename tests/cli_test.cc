@@ -1,5 +1,5 @@
 // The command line: options, help, exit codes, and run/extract/build on files.
-#include "cli.h"
+#include "cli/cli.h"
 
 #include <catch2/catch.hpp>
 

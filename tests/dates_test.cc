@@ -1,4 +1,4 @@
-#include "dates.h"
+#include "extract/dates.h"
 
 #include <catch2/catch.hpp>
 

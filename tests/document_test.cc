@@ -1,4 +1,4 @@
-#include "document.h"
+#include "extract/document.h"
 
 #include <catch2/catch.hpp>
 

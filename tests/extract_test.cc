@@ -1,6 +1,6 @@
 // End-to-end extraction of single texts with the built-in rules: the cascade, the
 // resolution and the merging the seed articles need, as small tables.
-#include "extract.h"
+#include "extract/extract.h"
 
 #include <catch2/catch.hpp>
 

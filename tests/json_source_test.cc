@@ -1,4 +1,4 @@
-#include "json_source.h"
+#include "base/json_source.h"
 
 #include <catch2/catch.hpp>
 

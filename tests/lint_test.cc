@@ -1,12 +1,12 @@
 // newsgraph lint: every problem of the linted rule files in one run, at file:line:col with
 // the source line and a caret, only the linted files' problems, exit codes (issue 3).
-#include "lint.h"
+#include "authoring/lint.h"
 
 #include <catch2/catch.hpp>
 
 #include <sstream>
 
-#include "cli.h"
+#include "cli/cli.h"
 #include "test_util.h"
 
 namespace newsgraph {

@@ -1,7 +1,7 @@
 // Rule test files and `newsgraph test` (issue 3): the format of docs/design.md, what a
 // check means (ruleid, ok, todo, expect), coverage, the report, exit codes; the shipped
 // rules pass their tests and a broken pattern fails exactly its rule's tests.
-#include "rule_test.h"
+#include "authoring/rule_test.h"
 
 #include <catch2/catch.hpp>
 
@@ -9,9 +9,9 @@
 
 #include <sstream>
 
-#include "builtin.h"
-#include "cli.h"
-#include "junit.h"
+#include "rules/builtin.h"
+#include "cli/cli.h"
+#include "authoring/junit.h"
 #include "test_util.h"
 
 namespace newsgraph {

@@ -1,6 +1,6 @@
 // The rule loader: the built-in set loads; broken rule files get every problem reported
 // at its file:line:col, in one run.
-#include "rules.h"
+#include "rules/rules.h"
 
 #include <catch2/catch.hpp>
 #include <fmt/format.h>

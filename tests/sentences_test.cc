@@ -1,4 +1,4 @@
-#include "sentences.h"
+#include "extract/sentences.h"
 
 #include <catch2/catch.hpp>
 

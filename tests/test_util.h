@@ -14,10 +14,10 @@
 #include <string>
 #include <vector>
 
-#include "cli.h"
-#include "diagnostic.h"
-#include "extract.h"
-#include "rules.h"
+#include "cli/cli.h"
+#include "base/diagnostic.h"
+#include "extract/extract.h"
+#include "rules/rules.h"
 
 namespace newsgraph::testing {
 

@@ -6,10 +6,10 @@
 
 #include <sstream>
 
-#include "build.h"
-#include "graph.h"
-#include "graphml.h"
-#include "jsonld.h"
+#include "graph/build.h"
+#include "graph/graph.h"
+#include "graph/graphml.h"
+#include "graph/jsonld.h"
 #include "test_util.h"
 
 namespace newsgraph {

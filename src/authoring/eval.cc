@@ -1,4 +1,4 @@
-#include "eval.h"
+#include "authoring/eval.h"
 
 #include <fmt/format.h>
 #include <rapidjson/document.h>
@@ -11,7 +11,7 @@
 #include <limits>
 #include <set>
 
-#include "text.h"
+#include "base/text.h"
 
 namespace newsgraph {
 

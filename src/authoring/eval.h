@@ -21,10 +21,10 @@
 #include <string_view>
 #include <vector>
 
-#include "dates.h"
-#include "diagnostic.h"
-#include "model.h"
-#include "rules.h"
+#include "extract/dates.h"
+#include "base/diagnostic.h"
+#include "extract/model.h"
+#include "rules/rules.h"
 
 namespace newsgraph {
 

@@ -1,10 +1,10 @@
-#include "junit.h"
+#include "authoring/junit.h"
 
 #include <fmt/format.h>
 
 #include <map>
 
-#include "text.h"
+#include "base/text.h"
 
 namespace newsgraph {
 

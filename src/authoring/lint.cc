@@ -1,4 +1,4 @@
-#include "lint.h"
+#include "authoring/lint.h"
 
 #include <fmt/format.h>
 
@@ -7,8 +7,8 @@
 #include <memory>
 #include <set>
 
-#include "json_source.h"
-#include "rule_test.h"
+#include "base/json_source.h"
+#include "authoring/rule_test.h"
 
 namespace newsgraph {
 

@@ -19,9 +19,9 @@
 
 #include <string>
 
-#include "diagnostic.h"
-#include "rule_files.h"
-#include "rules.h"
+#include "base/diagnostic.h"
+#include "authoring/rule_files.h"
+#include "rules/rules.h"
 
 namespace newsgraph {
 

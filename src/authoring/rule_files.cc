@@ -1,12 +1,12 @@
-#include "rule_files.h"
+#include "authoring/rule_files.h"
 
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <filesystem>
 
-#include "builtin.h"
-#include "document.h"
+#include "rules/builtin.h"
+#include "extract/document.h"
 
 namespace newsgraph {
 

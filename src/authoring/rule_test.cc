@@ -1,14 +1,14 @@
-#include "rule_test.h"
+#include "authoring/rule_test.h"
 
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <set>
 
-#include "extract.h"
-#include "facts.h"
-#include "render.h"
-#include "rule_files.h"
+#include "extract/extract.h"
+#include "extract/facts.h"
+#include "extract/render.h"
+#include "authoring/rule_files.h"
 
 namespace newsgraph {
 

@@ -32,8 +32,8 @@
 #include <string_view>
 #include <vector>
 
-#include "diagnostic.h"
-#include "rules.h"
+#include "base/diagnostic.h"
+#include "rules/rules.h"
 
 namespace newsgraph {
 

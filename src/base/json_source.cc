@@ -1,11 +1,11 @@
-#include "json_source.h"
+#include "base/json_source.h"
 
 #include <fmt/format.h>
 #include <rapidjson/error/en.h>
 
 #include <algorithm>
 
-#include "text.h"
+#include "base/text.h"
 
 namespace newsgraph {
 

@@ -16,7 +16,7 @@
 #include <string_view>
 #include <unordered_map>
 
-#include "diagnostic.h"
+#include "base/diagnostic.h"
 
 namespace newsgraph {
 

@@ -1,4 +1,4 @@
-#include "cli.h"
+#include "cli/cli.h"
 
 #include <fmt/format.h>
 #include <fmt/ostream.h>
@@ -9,16 +9,16 @@
 #include <iostream>
 #include <thread>
 
-#include "build.h"
-#include "commands.h"
-#include "diagnostic.h"
-#include "document.h"
-#include "extract.h"
-#include "facts.h"
-#include "graph.h"
-#include "graphml.h"
-#include "jsonld.h"
-#include "pipeline.h"
+#include "graph/build.h"
+#include "cli/commands.h"
+#include "base/diagnostic.h"
+#include "extract/document.h"
+#include "extract/extract.h"
+#include "extract/facts.h"
+#include "graph/graph.h"
+#include "graph/graphml.h"
+#include "graph/jsonld.h"
+#include "extract/pipeline.h"
 
 namespace newsgraph {
 

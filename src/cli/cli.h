@@ -12,7 +12,7 @@
 #include <string>
 #include <vector>
 
-#include "rules.h"
+#include "rules/rules.h"
 
 namespace newsgraph {
 

@@ -9,11 +9,11 @@
 #include <set>
 #include <sstream>
 
-#include "commands.h"
-#include "document.h"
-#include "eval.h"
-#include "extract.h"
-#include "facts.h"
+#include "cli/commands.h"
+#include "extract/document.h"
+#include "authoring/eval.h"
+#include "extract/extract.h"
+#include "extract/facts.h"
 
 namespace newsgraph {
 

@@ -7,9 +7,9 @@
 #include <fstream>
 #include <sstream>
 
-#include "commands.h"
-#include "extract.h"
-#include "facts.h"
+#include "cli/commands.h"
+#include "extract/extract.h"
+#include "extract/facts.h"
 
 namespace newsgraph {
 

@@ -3,9 +3,9 @@
 
 #include <ostream>
 
-#include "commands.h"
-#include "lint.h"
-#include "rule_files.h"
+#include "cli/commands.h"
+#include "authoring/lint.h"
+#include "authoring/rule_files.h"
 
 namespace newsgraph {
 

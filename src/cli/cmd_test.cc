@@ -4,10 +4,10 @@
 #include <fstream>
 #include <ostream>
 
-#include "commands.h"
-#include "junit.h"
-#include "rule_files.h"
-#include "rule_test.h"
+#include "cli/commands.h"
+#include "authoring/junit.h"
+#include "authoring/rule_files.h"
+#include "authoring/rule_test.h"
 
 namespace newsgraph {
 

@@ -1,4 +1,4 @@
-#include "dateline.h"
+#include "extract/dateline.h"
 
 #include <fmt/format.h>
 

@@ -15,9 +15,9 @@
 #include <string_view>
 #include <vector>
 
-#include "dates.h"
-#include "rules.h"
-#include "text.h"
+#include "extract/dates.h"
+#include "rules/rules.h"
+#include "base/text.h"
 
 namespace newsgraph {
 

@@ -1,4 +1,4 @@
-#include "document.h"
+#include "extract/document.h"
 
 #include <fmt/format.h>
 #include <rapidjson/document.h>
@@ -8,21 +8,11 @@
 #include <filesystem>
 #include <sstream>
 
-#include "text.h"
+#include "base/text.h"
 
 namespace newsgraph {
 
 namespace fs = std::filesystem;
-
-bool ReadWholeFile(const std::string& path, std::string* out) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return false;
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  if (in.bad()) return false;
-  *out = ss.str();
-  return true;
-}
 
 namespace {
 

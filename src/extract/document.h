@@ -22,7 +22,8 @@
 #include <string>
 #include <vector>
 
-#include "model.h"
+#include "base/files.h"
+#include "extract/model.h"
 
 namespace newsgraph {
 
@@ -74,9 +75,6 @@ class DocumentReader {
   std::set<std::string> seen_ids_;
   std::vector<std::string> warnings_;
 };
-
-// Returns the text of a file (false if it cannot be read).
-bool ReadWholeFile(const std::string& path, std::string* out);
 
 }  // namespace newsgraph
 

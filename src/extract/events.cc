@@ -1,8 +1,8 @@
-#include "events.h"
+#include "extract/events.h"
 
 #include <algorithm>
 
-#include "render.h"
+#include "extract/render.h"
 
 namespace newsgraph {
 

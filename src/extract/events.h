@@ -13,9 +13,9 @@
 #include <string_view>
 #include <vector>
 
-#include "mentions.h"
-#include "model.h"
-#include "rules.h"
+#include "extract/mentions.h"
+#include "extract/model.h"
+#include "rules/rules.h"
 
 namespace newsgraph {
 

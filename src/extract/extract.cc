@@ -1,12 +1,12 @@
-#include "extract.h"
+#include "extract/extract.h"
 
 #include <fmt/format.h>
 
 #include <unordered_map>
 #include <unordered_set>
 
-#include "dateline.h"
-#include "text.h"
+#include "extract/dateline.h"
+#include "base/text.h"
 
 namespace newsgraph {
 

@@ -10,12 +10,12 @@
 #include <optional>
 #include <string>
 
-#include "events.h"
-#include "mentions.h"
-#include "model.h"
-#include "resolve.h"
-#include "rules.h"
-#include "sentences.h"
+#include "extract/events.h"
+#include "extract/mentions.h"
+#include "extract/model.h"
+#include "extract/resolve.h"
+#include "rules/rules.h"
+#include "extract/sentences.h"
 
 namespace newsgraph {
 

@@ -1,4 +1,4 @@
-#include "facts.h"
+#include "extract/facts.h"
 
 #include <rapidjson/document.h>
 #include <rapidjson/error/en.h>

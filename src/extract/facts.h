@@ -11,8 +11,8 @@
 #include <string>
 #include <string_view>
 
-#include "model.h"
-#include "rules.h"
+#include "extract/model.h"
+#include "rules/rules.h"
 
 namespace newsgraph {
 

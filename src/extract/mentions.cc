@@ -1,4 +1,4 @@
-#include "mentions.h"
+#include "extract/mentions.h"
 
 #include <fmt/format.h>
 
@@ -6,10 +6,10 @@
 #include <map>
 #include <set>
 
-#include "dateline.h"
-#include "lexicon.h"
-#include "render.h"
-#include "text.h"
+#include "extract/dateline.h"
+#include "rules/lexicon.h"
+#include "extract/render.h"
+#include "base/text.h"
 
 namespace newsgraph {
 

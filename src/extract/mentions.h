@@ -17,8 +17,8 @@
 #include <string_view>
 #include <vector>
 
-#include "model.h"
-#include "rules.h"
+#include "extract/model.h"
+#include "rules/rules.h"
 
 namespace newsgraph {
 

@@ -8,9 +8,9 @@
 #include <string>
 #include <vector>
 
-#include "dates.h"
-#include "rules.h"
-#include "text.h"
+#include "base/calendar.h"
+#include "rules/rules.h"
+#include "base/text.h"
 
 namespace newsgraph {
 

@@ -1,9 +1,9 @@
-#include "pipeline.h"
+#include "extract/pipeline.h"
 
 #include <atomic>
 #include <thread>
 
-#include "facts.h"
+#include "extract/facts.h"
 
 namespace newsgraph {
 

@@ -12,8 +12,8 @@
 #include <functional>
 #include <string>
 
-#include "document.h"
-#include "extract.h"
+#include "extract/document.h"
+#include "extract/extract.h"
 
 namespace newsgraph {
 

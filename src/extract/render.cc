@@ -1,4 +1,4 @@
-#include "render.h"
+#include "extract/render.h"
 
 #include <algorithm>
 

@@ -11,7 +11,7 @@
 #include <string_view>
 #include <vector>
 
-#include "model.h"
+#include "extract/model.h"
 
 namespace newsgraph {
 

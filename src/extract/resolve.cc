@@ -1,4 +1,4 @@
-#include "resolve.h"
+#include "extract/resolve.h"
 
 #include <fmt/format.h>
 
@@ -10,7 +10,7 @@
 #include <numeric>
 #include <set>
 
-#include "text.h"
+#include "base/text.h"
 
 namespace newsgraph {
 

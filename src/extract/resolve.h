@@ -12,9 +12,9 @@
 #include <string_view>
 #include <vector>
 
-#include "events.h"
-#include "model.h"
-#include "rules.h"
+#include "extract/events.h"
+#include "extract/model.h"
+#include "rules/rules.h"
 
 namespace newsgraph {
 

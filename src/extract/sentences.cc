@@ -1,4 +1,4 @@
-#include "sentences.h"
+#include "extract/sentences.h"
 
 namespace newsgraph {
 

@@ -14,8 +14,8 @@
 #include <unordered_set>
 #include <vector>
 
-#include "model.h"
-#include "rules.h"
+#include "extract/model.h"
+#include "rules/rules.h"
 
 namespace newsgraph {
 

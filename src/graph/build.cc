@@ -1,4 +1,4 @@
-#include "build.h"
+#include "graph/build.h"
 
 #include <fmt/format.h>
 
@@ -6,7 +6,7 @@
 #include <functional>
 #include <numeric>
 
-#include "text.h"
+#include "base/text.h"
 
 namespace newsgraph {
 

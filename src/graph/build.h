@@ -20,9 +20,9 @@
 #include <string>
 #include <vector>
 
-#include "model.h"
-#include "resolve.h"
-#include "rules.h"
+#include "extract/model.h"
+#include "extract/resolve.h"
+#include "rules/rules.h"
 
 namespace newsgraph {
 

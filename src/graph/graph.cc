@@ -1,6 +1,6 @@
-#include "graph.h"
+#include "graph/graph.h"
 
-#include "text.h"
+#include "base/text.h"
 
 #include <algorithm>
 #include <map>

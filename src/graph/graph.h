@@ -16,7 +16,7 @@
 
 #include <string>
 
-#include "build.h"
+#include "graph/build.h"
 
 namespace newsgraph {
 

@@ -1,4 +1,4 @@
-#include "graphml.h"
+#include "graph/graphml.h"
 
 #include <fmt/format.h>
 

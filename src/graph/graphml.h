@@ -11,9 +11,9 @@
 #include <string>
 #include <string_view>
 
-#include "build.h"
-#include "graph.h"
-#include "rules.h"
+#include "graph/build.h"
+#include "graph/graph.h"
+#include "rules/rules.h"
 
 namespace newsgraph {
 

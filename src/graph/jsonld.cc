@@ -1,12 +1,12 @@
-#include "jsonld.h"
+#include "graph/jsonld.h"
 
 #include <fmt/format.h>
 #include <rapidjson/document.h>
 #include <rapidjson/prettywriter.h>
 #include <rapidjson/stringbuffer.h>
 
-#include "builtin.h"
-#include "graphml.h"
+#include "rules/builtin.h"
+#include "graph/graphml.h"
 
 namespace newsgraph {
 

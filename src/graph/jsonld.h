@@ -9,8 +9,8 @@
 
 #include <ostream>
 
-#include "build.h"
-#include "rules.h"
+#include "graph/build.h"
+#include "rules/rules.h"
 
 namespace newsgraph {
 

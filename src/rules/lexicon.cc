@@ -1,4 +1,4 @@
-#include "lexicon.h"
+#include "rules/lexicon.h"
 
 #include <algorithm>
 

@@ -1,4 +1,4 @@
-#include "rules.h"
+#include "rules/rules.h"
 
 #include <fmt/format.h>
 #include <rapidjson/schema.h>
@@ -13,11 +13,10 @@
 #include <set>
 #include <thread>
 
-#include "builtin.h"
-#include "document.h"
-#include "json_source.h"
-#include "lexicon.h"
-#include "text.h"
+#include "rules/builtin.h"
+#include "base/json_source.h"
+#include "rules/lexicon.h"
+#include "base/text.h"
 
 namespace newsgraph {
 
@@ -209,23 +208,6 @@ bool AddRuleDirectory(const std::string& dir, std::vector<RuleSource>* sources,
     AddOrReplace({rel, path, std::move(text)}, sources);
   }
   return ok;
-}
-
-bool ListFiles(const std::string& dir, const std::function<bool(const std::string&)>& keep,
-               std::vector<std::string>* files, Diagnostics* diags) {
-  std::error_code ec;
-  for (auto it = fs::recursive_directory_iterator(dir, ec);
-       !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-    if (it->is_regular_file() && keep(it->path().filename().generic_string())) {
-      files->push_back(fs::relative(it->path(), dir).generic_string());
-    }
-  }
-  if (ec) {
-    diags->Error({dir, 0, 0}, fmt::format("cannot read directory: {}", ec.message()));
-    return false;
-  }
-  std::sort(files->begin(), files->end());
-  return true;
 }
 
 bool AddRuleFile(const std::string& path, std::vector<RuleSource>* sources,

@@ -24,8 +24,10 @@
 #include <unordered_map>
 #include <vector>
 
-#include "dates.h"
-#include "diagnostic.h"
+#include "base/calendar.h"
+#include "base/diagnostic.h"
+#include "base/files.h"
+#include "rules/date_spec.h"
 
 namespace newsgraph {
 
@@ -270,12 +272,6 @@ bool AddRuleDirectory(const std::string& dir, std::vector<RuleSource>* sources,
 
 // Adds src to *sources, replacing the entry with the same relative path.
 void AddOrReplace(RuleSource src, std::vector<RuleSource>* sources);
-
-// Fills *files with the paths (relative to dir, sorted) of the regular files under dir,
-// recursively, whose file name `keep` accepts. Returns false (with a diagnostic) if dir
-// cannot be read.
-bool ListFiles(const std::string& dir, const std::function<bool(const std::string&)>& keep,
-               std::vector<std::string>* files, Diagnostics* diags);
 
 // Adds one rule file (rel = its file name).
 bool AddRuleFile(const std::string& path, std::vector<RuleSource>* sources,

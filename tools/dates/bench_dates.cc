@@ -13,10 +13,10 @@
 #include <string>
 #include <vector>
 
-#include "dateline.h"
-#include "diagnostic.h"
-#include "rules.h"
-#include "sentences.h"
+#include "extract/dateline.h"
+#include "base/diagnostic.h"
+#include "rules/rules.h"
+#include "extract/sentences.h"
 
 using namespace newsgraph;
 
