@@ -35,8 +35,9 @@ std::string Fingerprint(const KnowledgeGraph& kg) {
 
 TEST_CASE("Build merges the same event across documents, in any order", "[build]") {
   const std::vector<DocumentFacts> docs = {
-      Doc("a", "Presiden Joko Widodo bertemu dengan Presiden Vladimir Putin di Moskow pada bulan "
-               "Juni 2022."),
+      Doc("a",
+          "Presiden Joko Widodo bertemu dengan Presiden Vladimir Putin di Moskow pada bulan "
+          "Juni 2022."),
       Doc("b", "Jokowi bertemu Putin di Moskow pada 30 Juni 2022."),
       Doc("c", "Joko Widodo bertemu Vladimir Putin pada bulan Mei 2021."),
   };
@@ -63,8 +64,8 @@ TEST_CASE("Build merges the same event across documents, in any order", "[build]
 
 TEST_CASE("Facts survive a round trip through JSON and merge the same", "[build]") {
   const DocumentFacts d = Doc("a", "Rusia mencaplok Krimea pada tahun 2014.");
-  const std::string line = FactsToJson(d, "Rusia mencaplok Krimea pada tahun 2014.",
-                                       testing::BuiltinRules());
+  const std::string line =
+      FactsToJson(d, "Rusia mencaplok Krimea pada tahun 2014.", testing::BuiltinRules());
   DocumentFacts back;
   std::string error;
   REQUIRE(FactsFromJson(line, &back, &error));

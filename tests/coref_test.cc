@@ -57,15 +57,18 @@ void Check(const std::vector<Case>& cases) {
 
 TEST_CASE("Short names resolve to the full name introduced earlier", "[coref]") {
   Check({
-      {"surname, id", "id",
+      {"surname, id",
+       "id",
        "Duta Besar Norwegia Lars Haugen tiba di Jakarta. Haugen kemudian bertemu dengan "
        "Menteri Luar Negeri Sugiono.",
        {"visit: person:lars-haugen", "meet: person:lars-haugen person:sugiono"}},
-      {"first name, id", "id",
+      {"first name, id",
+       "id",
        "Menteri Perdagangan Budiman Santosa membuka pameran. Budiman lalu bertemu dengan "
        "Duta Besar Norwegia Lars Haugen.",
        {"meet: person:budiman-santosa person:lars-haugen"}},
-      {"surname, en", "en",
+      {"surname, en",
+       "en",
        "Norwegian Ambassador Lars Haugen arrived in Jakarta. Haugen later met Indonesian "
        "Foreign Minister Retno Marsudi.",
        {"visit: person:lars-haugen", "meet: person:lars-haugen person:retno-marsudi"}},
@@ -74,11 +77,13 @@ TEST_CASE("Short names resolve to the full name introduced earlier", "[coref]") 
 
 TEST_CASE("A name in brackets after a person is that person", "[coref]") {
   Check({
-      {"id", "id",
+      {"id",
+       "id",
        "Bupati Kendal Dyah Kartika Permanasari (Tika) membuka acara itu. Tika kemudian "
        "bertemu dengan Gubernur Jawa Tengah Ahmad Luthfi.",
        {"meet: person:ahmad-luthfi person:dyah-kartika-permanasari"}},
-      {"en", "en",
+      {"en",
+       "en",
        "Saudi Crown Prince Mohammed bin Salman (MbS) hosted the summit. MbS later met "
        "French President Emmanuel Macron.",
        {"meet: person:emmanuel-macron person:mohammed-bin-salman"}},
@@ -87,30 +92,37 @@ TEST_CASE("A name in brackets after a person is that person", "[coref]") {
 
 TEST_CASE("Role references resolve where the text makes them unambiguous", "[coref]") {
   Check({
-      {"counterpart, id", "id",
+      {"counterpart, id",
+       "id",
        "Direktur CIA William Burns berbicara dengan mitranya dari Rusia, Sergey Naryshkin.",
        {"consult: person:sergey-naryshkin person:william-burns"}},
-      {"counterpart, en", "en",
+      {"counterpart, en",
+       "en",
        "CIA Director William Burns spoke with his Russian counterpart, Sergei Naryshkin.",
        {"consult: person:sergei-naryshkin person:william-burns"}},
-      {"office word alone, id", "id",
+      {"office word alone, id",
+       "id",
        "Direktur CIA William Burns tiba di Kyiv. Sang direktur bertemu dengan Presiden "
        "Volodymyr Zelensky.",
        {"visit: person:william-burns", "meet: person:volodymyr-zelensky person:william-burns"}},
-      {"the U.S. leader, en", "en",
+      {"the U.S. leader, en",
+       "en",
        "U.S. President Donald Trump arrived in Tokyo. The U.S. leader met Japanese Prime "
        "Minister Shinzo Abe.",
        {"visit: person:donald-trump", "meet: person:donald-trump person:shinzo-abe"}},
-      {"pemimpin AS, id", "id",
+      {"pemimpin AS, id",
+       "id",
        "Presiden AS Donald Trump tiba di Tokyo. Pemimpin AS itu bertemu dengan Perdana "
        "Menteri Jepang Shinzo Abe.",
        {"visit: person:donald-trump", "meet: person:donald-trump person:shinzo-abe"}},
-      {"kedua menlu, id", "id",
+      {"kedua menlu, id",
+       "id",
        "Menlu Indonesia Sugiono bertemu dengan Menlu Singapura Vivian Balakrishnan. Kedua "
        "menlu kemudian bertemu dengan Presiden Prabowo Subianto.",
        {"meet: person:sugiono person:vivian-balakrishnan",
         "meet: person:prabowo-subianto person:sugiono person:vivian-balakrishnan"}},
-      {"both ministers, en", "en",
+      {"both ministers, en",
+       "en",
        "Indonesian Foreign Minister Retno Marsudi met Australian Foreign Minister Julie Bishop. "
        "Both foreign ministers later met Prime Minister Malcolm Turnbull.",
        {"meet: person:julie-bishop person:retno-marsudi",
@@ -120,12 +132,13 @@ TEST_CASE("Role references resolve where the text makes them unambiguous", "[cor
 
 TEST_CASE("Role references that are not unambiguous stay unresolved", "[coref]") {
   Check({
-      {"two directors, id", "id",
+      {"two directors, id",
+       "id",
        "Direktur CIA William Burns dan Direktur FBI Christopher Wray tiba di Kyiv. Direktur "
        "itu bertemu dengan Presiden Volodymyr Zelensky.",
-       {"visit: person:christopher-wray person:william-burns",
-        "meet: person:volodymyr-zelensky"}},
-      {"indefinite, en", "en",
+       {"visit: person:christopher-wray person:william-burns", "meet: person:volodymyr-zelensky"}},
+      {"indefinite, en",
+       "en",
        "CIA Director William Burns arrived in Kyiv. An official met President Volodymyr "
        "Zelensky.",
        {"visit: person:william-burns", "meet: person:volodymyr-zelensky"}},
@@ -134,9 +147,12 @@ TEST_CASE("Role references that are not unambiguous stay unresolved", "[coref]")
 
 TEST_CASE("Metonymy: a capital or seat of government acting is its country", "[coref]") {
   Check({
-      {"Washington, id", "id", "Washington bertemu dengan Moskow di Jenewa.",
+      {"Washington, id",
+       "id",
+       "Washington bertemu dengan Moskow di Jenewa.",
        {"meet: gpe:russia gpe:united-states"}},
-      {"Kremlin and White House, en", "en",
+      {"Kremlin and White House, en",
+       "en",
        "The Kremlin held talks with the White House in Geneva.",
        {"talks: gpe:russia gpe:united-states"}},
   });
@@ -161,18 +177,20 @@ TEST_CASE("Event coreference inside a document", "[coref]") {
   CHECK(f.events[0].date.value == "2025-10-20");
 
   // A back-reference joins the event and adds its date; details fill across sentences.
-  f = Extract("Indonesian Foreign Minister Retno Marsudi met Australian Foreign Minister Julie "
-              "Bishop in Canberra. The meeting in October 2017 focused on trade.",
-              "en");
+  f = Extract(
+      "Indonesian Foreign Minister Retno Marsudi met Australian Foreign Minister Julie "
+      "Bishop in Canberra. The meeting in October 2017 focused on trade.",
+      "en");
   REQUIRE(f.events.size() == 1);
   CHECK(f.events[0].place == "place:canberra");
   CHECK(f.events[0].date.value == "2017-10");
   CHECK(f.events[0].evidence.size() == 2);
 
-  f = Extract("Pertemuan antara Menlu Sugiono dan Menlu Singapura Vivian Balakrishnan "
-              "berlangsung di Jakarta. "
-              "Dalam pertemuan bulan Oktober itu, keduanya membahas perdagangan.",
-              "id");
+  f = Extract(
+      "Pertemuan antara Menlu Sugiono dan Menlu Singapura Vivian Balakrishnan "
+      "berlangsung di Jakarta. "
+      "Dalam pertemuan bulan Oktober itu, keduanya membahas perdagangan.",
+      "id");
   REQUIRE(f.events.size() == 1);
   CHECK(f.events[0].date.value == "2025-10");
 }

@@ -6,8 +6,8 @@
 #include <functional>
 #include <map>
 
-#include "test_util.h"
 #include <set>
+#include "test_util.h"
 
 namespace newsgraph {
 
@@ -192,35 +192,51 @@ TEST_CASE("NormalizeDate: expressions, ranges, anchors and preferences", "[dates
     return s;
   };
   const std::vector<Case> cases = {
-      {"digits pass through a list", spec([](DateSpec* s) {
+      {"digits pass through a list",
+       spec([](DateSpec* s) {
          s->rel_unit = "day";
          s->rel_offset = "-$n@NUM";
        }),
-       {{"n", "5"}}, "2025-10-16", ""},
-      {"a list value with a sign", spec([](DateSpec* s) {
+       {{"n", "5"}},
+       "2025-10-16",
+       ""},
+      {"a list value with a sign",
+       spec([](DateSpec* s) {
          s->rel_unit = "$u@UNIT";
          s->rel_offset = "$r@REL";
        }),
-       {{"u", "pekan"}, {"r", "lalu"}}, "2025-W42", "2025-10-13..2025-10-19"},
-      {"day n of a period: $n-1 from its start", spec([](DateSpec* s) {
+       {{"u", "pekan"}, {"r", "lalu"}},
+       "2025-W42",
+       "2025-10-13..2025-10-19"},
+      {"day n of a period: $n-1 from its start",
+       spec([](DateSpec* s) {
          s->rel_unit = "day";
          s->rel_offset = "$n-1";
          s->base = "$p@START";
        }),
-       {{"n", "1.302"}, {"p", "invasi Rusia ke Ukraina"}}, "2025-09-17", "2025-09-17..2025-09-17"},
-      {"an unknown anchor keeps its link", spec([](DateSpec* s) {
+       {{"n", "1.302"}, {"p", "invasi Rusia ke Ukraina"}},
+       "2025-09-17",
+       "2025-09-17..2025-09-17"},
+      {"an unknown anchor keeps its link",
+       spec([](DateSpec* s) {
          s->rel_unit = "day";
          s->base = "$e@START";
          s->mod = "AFTER";
        }),
-       {{"e", "the mutiny"}}, "XXXX-XX-XX;AFTER@the mutiny", "?..?"},
-      {"after a known anchor: up to the publication date", spec([](DateSpec* s) {
+       {{"e", "the mutiny"}},
+       "XXXX-XX-XX;AFTER@the mutiny",
+       "?..?"},
+      {"after a known anchor: up to the publication date",
+       spec([](DateSpec* s) {
          s->rel_unit = "day";
          s->base = "$e@START";
          s->mod = "AFTER";
        }),
-       {{"e", "invasi Rusia"}}, "2022-02-24;AFTER", "2022-02-25..2025-10-21"},
-      {"a range across years", spec([](DateSpec* s) {
+       {{"e", "invasi Rusia"}},
+       "2022-02-24;AFTER",
+       "2022-02-25..2025-10-21"},
+      {"a range across years",
+       spec([](DateSpec* s) {
          s->year = "$y";
          s->month = "12";
          s->day = "30";
@@ -228,49 +244,76 @@ TEST_CASE("NormalizeDate: expressions, ranges, anchors and preferences", "[dates
          s->month_end = "1";
          s->day_end = "2";
        }),
-       {{"y", "2023"}, {"y2", "2024"}}, "2023-12-30/2024-01-02", "2023-12-30..2024-01-02"},
-      {"a range of years", spec([](DateSpec* s) {
+       {{"y", "2023"}, {"y2", "2024"}},
+       "2023-12-30/2024-01-02",
+       "2023-12-30..2024-01-02"},
+      {"a range of years",
+       spec([](DateSpec* s) {
          s->year = "2019";
          s->year_end = "2024";
        }),
-       {}, "2019/2024", "2019-01-01..2024-12-31"},
-      {"a range that ends before it starts", spec([](DateSpec* s) {
+       {},
+       "2019/2024",
+       "2019-01-01..2024-12-31"},
+      {"a range that ends before it starts",
+       spec([](DateSpec* s) {
          s->year = "2024";
          s->year_end = "2019";
        }),
-       {}, "error: range end 2019 is before its start 2024", ""},
-      {"no year: within nine months before or three after", spec([](DateSpec* s) {
+       {},
+       "error: range end 2019 is before its start 2024",
+       ""},
+      {"no year: within nine months before or three after",
+       spec([](DateSpec* s) {
          s->month = "3";
          s->day = "3";
        }),
-       {}, "2025-03-03", ""},
-      {"no year: December is this year's in October", spec([](DateSpec* s) {
+       {},
+       "2025-03-03",
+       ""},
+      {"no year: December is this year's in October",
+       spec([](DateSpec* s) {
          s->month = "12";
          s->day = "25";
        }),
-       {}, "2025-12-25", ""},
-      {"no year, prefer past", spec([](DateSpec* s) {
+       {},
+       "2025-12-25",
+       ""},
+      {"no year, prefer past",
+       spec([](DateSpec* s) {
          s->month = "12";
          s->prefer = "past";
        }),
-       {}, "2024-12", ""},
-      {"no year, prefer future", spec([](DateSpec* s) {
+       {},
+       "2024-12",
+       ""},
+      {"no year, prefer future",
+       spec([](DateSpec* s) {
          s->month = "3";
          s->prefer = "future";
        }),
-       {}, "2026-03", ""},
-      {"a quarter without a year", spec([](DateSpec* s) { s->quarter = "3"; }), {},
-       "2025-Q3", "2025-07-01..2025-09-30"},
-      {"END of last year", spec([](DateSpec* s) {
+       {},
+       "2026-03",
+       ""},
+      {"a quarter without a year",
+       spec([](DateSpec* s) { s->quarter = "3"; }),
+       {},
+       "2025-Q3",
+       "2025-07-01..2025-09-30"},
+      {"END of last year",
+       spec([](DateSpec* s) {
          s->rel_unit = "year";
          s->rel_offset = "-1";
          s->mod = "END";
        }),
-       {}, "2024;END", "2024-09-01..2024-12-31"},
-      {"an unknown unit word", spec([](DateSpec* s) {
-         s->rel_unit = "$u@UNIT";
-       }),
-       {{"u", "abad"}}, "error: 'abad' is not a unit in $u@UNIT", ""},
+       {},
+       "2024;END",
+       "2024-09-01..2024-12-31"},
+      {"an unknown unit word",
+       spec([](DateSpec* s) { s->rel_unit = "$u@UNIT"; }),
+       {{"u", "abad"}},
+       "error: 'abad' is not a unit in $u@UNIT",
+       ""},
   };
   for (const Case& c : cases) {
     INFO(c.name);

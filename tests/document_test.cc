@@ -43,16 +43,16 @@ std::vector<Item> ReadAll(std::vector<std::string> inputs, const std::string& st
 
 TEST_CASE("JSON Lines: every line is a document or a skip with its location", "[input]") {
   testing::TempDir dir;
-  const std::string path = dir.Write(
-      "c.jsonl",
-      "{\"id\": \"a\", \"text\": \"Satu.\", \"date\": \"2025-01-02\"}\n"
-      "\n"
-      "{\"id\": \"b\", \"text\": 5}\n"
-      "{\"id\": \"c\" \"text\": \"x\"}\n"
-      "{\"text\": \"Tanpa id.\"}\n"
-      "[1]\n"
-      "{\"id\": \"e\", \"text\": \"  \"}\n"
-      "{\"id\": 7, \"text\": \"Nomor.\"}\n");
+  const std::string path =
+      dir.Write("c.jsonl",
+                "{\"id\": \"a\", \"text\": \"Satu.\", \"date\": \"2025-01-02\"}\n"
+                "\n"
+                "{\"id\": \"b\", \"text\": 5}\n"
+                "{\"id\": \"c\" \"text\": \"x\"}\n"
+                "{\"text\": \"Tanpa id.\"}\n"
+                "[1]\n"
+                "{\"id\": \"e\", \"text\": \"  \"}\n"
+                "{\"id\": 7, \"text\": \"Nomor.\"}\n");
   const auto items = ReadAll({path});
   REQUIRE(items.size() == 7);
   CHECK((!items[0].skipped && items[0].id == "a" && items[0].origin == path + ":1"));
@@ -84,7 +84,9 @@ TEST_CASE("Directories are read recursively in sorted order", "[input]") {
 TEST_CASE("Missing inputs, duplicate ids and invalid UTF-8 are accounted for", "[input]") {
   testing::TempDir dir;
   const std::string a = dir.Write("x/doc.txt", "Satu.");
-  const std::string b = dir.Write("y/doc.txt", "Du\xff" "a.");
+  const std::string b = dir.Write("y/doc.txt",
+                                  "Du\xff"
+                                  "a.");
   std::vector<std::string> warnings;
   const auto items = ReadAll({a, b, (dir.path() / "nope.txt").string()}, "", &warnings);
   REQUIRE(items.size() == 3);

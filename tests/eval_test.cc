@@ -25,18 +25,17 @@ namespace {
 const RuleSet& TinyRules() {
   static std::unique_ptr<RuleSet> rules = [] {
     Diagnostics diags;
-    auto r = testing::LoadRules(
-        {{"types.json", "types.json",
-          R"({"event_types": [
+    auto r = testing::LoadRules({{"types.json", "types.json",
+                                  R"({"event_types": [
                {"type": "consult", "cameo": "040", "plover": "CONSULT"},
                {"type": "call", "cameo": "041", "plover": "CONSULT", "parent": "consult"},
                {"type": "meet", "cameo": "044", "plover": "CONSULT", "parent": "consult"}]})"},
-         {"gaz.json", "gaz.json",
-          R"({"gazetteer": [
+                                 {"gaz.json", "gaz.json",
+                                  R"({"gazetteer": [
                {"id": "gpe:ukraine", "kind": "country", "name": "Ukraine"},
                {"id": "gpe:russia", "kind": "country", "name": "Russia"},
                {"id": "place:kyiv", "kind": "place", "name": "Kyiv", "part_of": "gpe:ukraine"}]})"}},
-        &diags);
+                                &diags);
     std::string text;
     for (const Diagnostic& d : diags.list()) text += FormatDiagnostic(d);
     INFO(text);
@@ -73,15 +72,13 @@ GoldSet Gold(const std::string& jsonl, const RuleSet& rules = TinyRules()) {
 
 std::string Line(const std::string& type, const std::string& participants,
                  const std::string& extra = "") {
-  return "{\"doc\": \"d\", \"kind\": \"event\", \"type\": \"" + type +
-         "\", \"participants\": [" + participants + "]" + extra + "}\n";
+  return "{\"doc\": \"d\", \"kind\": \"event\", \"type\": \"" + type + "\", \"participants\": [" +
+         participants + "]" + extra + "}\n";
 }
 
 using testing::CliResult;
 
-CliResult Cli(const std::vector<std::string>& args) {
-  return testing::RunCliCaptured(args);
-}
+CliResult Cli(const std::vector<std::string>& args) { return testing::RunCliCaptured(args); }
 
 // Returns the built-in rule file rel with the event rule `rule_id` changed by edit.
 std::string EditBuiltinRule(const std::string& rel, const std::string& rule_id,
@@ -172,7 +169,8 @@ TEST_CASE("ParseGold reports every problem at file:line:col", "[eval]") {
        "g.gold.jsonl:1:87: error: 'April 2023' is not a TIMEX value (2023, 2023-04, "
        "2023-04-12, 2023-Q2, 2023-H1, 2023-W15, XXXX-04-12, PAST_REF)"},
       {R"({"doc": "d", "kind": "event", "type": "meet", "participants": ["gpe:russia"], "modality": "maybe"})",
-       "g.gold.jsonl:1:91: error: modality 'maybe' is not held, planned, denied, negated or uncertain"},
+       "g.gold.jsonl:1:91: error: modality 'maybe' is not held, planned, denied, negated or "
+       "uncertain"},
       {R"({"doc": "d", "kind": "entity", "id": "person:x", "names": "X"})",
        "g.gold.jsonl:1:59: error: \"names\" must be a non-empty array of non-empty strings"},
       // Warnings: the line is kept.
@@ -185,8 +183,8 @@ TEST_CASE("ParseGold reports every problem at file:line:col", "[eval]") {
     INFO(c.line);
     GoldSet gold;
     Diagnostics diags;
-    const bool ok = ParseGold("g.gold.jsonl", std::string(c.line) + "\n", TinyRules(), &gold,
-                              &diags);
+    const bool ok =
+        ParseGold("g.gold.jsonl", std::string(c.line) + "\n", TinyRules(), &gold, &diags);
     REQUIRE(!diags.empty());
     const std::string text = FormatDiagnostic(diags.list()[0]);
     CHECK(text.substr(0, text.find('\n')) == c.diagnostic);
@@ -197,11 +195,12 @@ TEST_CASE("ParseGold reports every problem at file:line:col", "[eval]") {
   // A good file: blank lines skipped, participants sorted, "note" allowed, lines located.
   GoldSet gold;
   Diagnostics diags;
-  REQUIRE(ParseGold("g.gold.jsonl",
-                    "\n" + Line("meet", "\"person:b\", \"person:a\"",
-                                ", \"date\": \"2023-04\", \"note\": \"why\"") +
-                        R"({"doc": "e", "kind": "entity", "id": "person:a", "names": ["A", "Mr A"]})",
-                    TinyRules(), &gold, &diags));
+  REQUIRE(ParseGold(
+      "g.gold.jsonl",
+      "\n" +
+          Line("meet", "\"person:b\", \"person:a\"", ", \"date\": \"2023-04\", \"note\": \"why\"") +
+          R"({"doc": "e", "kind": "entity", "id": "person:a", "names": ["A", "Mr A"]})",
+      TinyRules(), &gold, &diags));
   CHECK(diags.empty());
   REQUIRE(gold.events.size() == 1);
   CHECK(gold.events[0].participants == std::vector<std::string>{"person:a", "person:b"});
@@ -224,48 +223,129 @@ TEST_CASE("The scorer counts TP, FP and FN by the documented criterion", "[eval]
   const std::vector<Case> cases = {
       {"equal", Line("meet", ab), {Ev("meet", {"person:a", "person:b"})}, 1, 0, 0, 1},
       {"unresolved participants do not count",
-       Line("meet", ab), {Ev("meet", {"person:a", "person:b", "", ""})}, 1, 0, 0, 1},
-      {"Jaccard 1/2 is enough", Line("meet", ab), {Ev("meet", {"person:a"})}, 1, 0, 0, 0},
-      {"Jaccard 1/3 is not", Line("meet", ab), {Ev("meet", {"person:a", "person:c"})}, 0, 1, 1,
-       0},
-      {"no resolved participant", Line("meet", ab), {Ev("meet", {"", ""})}, 0, 1, 1, 0},
-      {"a refining type matches", Line("consult", ab), {Ev("call", {"person:a", "person:b"})},
-       1, 0, 0, 0},
-      {"a more general type does not", Line("call", ab),
-       {Ev("consult", {"person:a", "person:b"})}, 0, 1, 1, 0},
-      {"sibling types do not", Line("call", ab), {Ev("meet", {"person:a", "person:b"})}, 0, 1,
-       1, 0},
-      {"dates: same", Line("meet", ab, ", \"date\": \"2023-04\""),
-       {Ev("meet", {"person:a", "person:b"}, "2023-04")}, 1, 0, 0, 1},
-      {"dates: overlapping is compatible", Line("meet", ab, ", \"date\": \"2023-04\""),
-       {Ev("meet", {"person:a", "person:b"}, "2023")}, 1, 0, 0, 0},
-      {"dates: disjoint", Line("meet", ab, ", \"date\": \"2023-04\""),
-       {Ev("meet", {"person:a", "person:b"}, "2023-05-02")}, 0, 1, 1, 0},
-      {"dates: none predicted", Line("meet", ab, ", \"date\": \"2023-04\""),
-       {Ev("meet", {"person:a", "person:b"})}, 1, 0, 0, 0},
-      {"dates: none in gold", Line("meet", ab), {Ev("meet", {"person:a", "person:b"}, "2023")},
-       1, 0, 0, 1},
-      {"places: inside", Line("meet", ab, ", \"place\": \"gpe:ukraine\""),
-       {Ev("meet", {"person:a", "person:b"}, "", "place:kyiv")}, 1, 0, 0, 0},
-      {"places: around", Line("meet", ab, ", \"place\": \"place:kyiv\""),
-       {Ev("meet", {"person:a", "person:b"}, "", "gpe:ukraine")}, 1, 0, 0, 0},
-      {"places: elsewhere", Line("meet", ab, ", \"place\": \"place:kyiv\""),
-       {Ev("meet", {"person:a", "person:b"}, "", "gpe:russia")}, 0, 1, 1, 0},
-      {"modality given must be equal", Line("meet", ab, ", \"modality\": \"planned\""),
-       {Ev("meet", {"person:a", "person:b"})}, 0, 1, 1, 0},
-      {"modality not given matches any", Line("meet", ab),
-       {Ev("meet", {"person:a", "person:b"}, "", "", "negated")}, 1, 0, 0, 1},
-      {"one to one: a repeat is a false positive", Line("meet", ab),
-       {Ev("meet", {"person:a", "person:b"}), Ev("meet", {"person:a", "person:b"})}, 1, 1, 0,
+       Line("meet", ab),
+       {Ev("meet", {"person:a", "person:b", "", ""})},
+       1,
+       0,
+       0,
        1},
-      {"one to one: two gold, one prediction", Line("meet", ab) + Line("meet", ab),
-       {Ev("meet", {"person:a", "person:b"})}, 1, 0, 1, 1},
+      {"Jaccard 1/2 is enough", Line("meet", ab), {Ev("meet", {"person:a"})}, 1, 0, 0, 0},
+      {"Jaccard 1/3 is not", Line("meet", ab), {Ev("meet", {"person:a", "person:c"})}, 0, 1, 1, 0},
+      {"no resolved participant", Line("meet", ab), {Ev("meet", {"", ""})}, 0, 1, 1, 0},
+      {"a refining type matches",
+       Line("consult", ab),
+       {Ev("call", {"person:a", "person:b"})},
+       1,
+       0,
+       0,
+       0},
+      {"a more general type does not",
+       Line("call", ab),
+       {Ev("consult", {"person:a", "person:b"})},
+       0,
+       1,
+       1,
+       0},
+      {"sibling types do not",
+       Line("call", ab),
+       {Ev("meet", {"person:a", "person:b"})},
+       0,
+       1,
+       1,
+       0},
+      {"dates: same",
+       Line("meet", ab, ", \"date\": \"2023-04\""),
+       {Ev("meet", {"person:a", "person:b"}, "2023-04")},
+       1,
+       0,
+       0,
+       1},
+      {"dates: overlapping is compatible",
+       Line("meet", ab, ", \"date\": \"2023-04\""),
+       {Ev("meet", {"person:a", "person:b"}, "2023")},
+       1,
+       0,
+       0,
+       0},
+      {"dates: disjoint",
+       Line("meet", ab, ", \"date\": \"2023-04\""),
+       {Ev("meet", {"person:a", "person:b"}, "2023-05-02")},
+       0,
+       1,
+       1,
+       0},
+      {"dates: none predicted",
+       Line("meet", ab, ", \"date\": \"2023-04\""),
+       {Ev("meet", {"person:a", "person:b"})},
+       1,
+       0,
+       0,
+       0},
+      {"dates: none in gold",
+       Line("meet", ab),
+       {Ev("meet", {"person:a", "person:b"}, "2023")},
+       1,
+       0,
+       0,
+       1},
+      {"places: inside",
+       Line("meet", ab, ", \"place\": \"gpe:ukraine\""),
+       {Ev("meet", {"person:a", "person:b"}, "", "place:kyiv")},
+       1,
+       0,
+       0,
+       0},
+      {"places: around",
+       Line("meet", ab, ", \"place\": \"place:kyiv\""),
+       {Ev("meet", {"person:a", "person:b"}, "", "gpe:ukraine")},
+       1,
+       0,
+       0,
+       0},
+      {"places: elsewhere",
+       Line("meet", ab, ", \"place\": \"place:kyiv\""),
+       {Ev("meet", {"person:a", "person:b"}, "", "gpe:russia")},
+       0,
+       1,
+       1,
+       0},
+      {"modality given must be equal",
+       Line("meet", ab, ", \"modality\": \"planned\""),
+       {Ev("meet", {"person:a", "person:b"})},
+       0,
+       1,
+       1,
+       0},
+      {"modality not given matches any",
+       Line("meet", ab),
+       {Ev("meet", {"person:a", "person:b"}, "", "", "negated")},
+       1,
+       0,
+       0,
+       1},
+      {"one to one: a repeat is a false positive",
+       Line("meet", ab),
+       {Ev("meet", {"person:a", "person:b"}), Ev("meet", {"person:a", "person:b"})},
+       1,
+       1,
+       0,
+       1},
+      {"one to one: two gold, one prediction",
+       Line("meet", ab) + Line("meet", ab),
+       {Ev("meet", {"person:a", "person:b"})},
+       1,
+       0,
+       1,
+       1},
       // Greedy best-first would pair P1 with G1 (Jaccard 1) and leave P2 alone; the maximum
       // assignment pairs P1-G2 (1/2) and P2-G1 (2/3).
       {"the assignment maximises the matches",
        Line("meet", ab) + Line("meet", "\"person:a\", \"person:b\", \"person:c\", \"person:d\""),
        {Ev("meet", {"person:a", "person:b"}), Ev("meet", {"person:a", "person:b", "person:x"})},
-       2, 0, 0, 0},
+       2,
+       0,
+       0,
+       0},
       {"nothing predicted", Line("meet", ab), {}, 0, 0, 1, 0},
   };
   for (const Case& c : cases) {
@@ -282,18 +362,17 @@ TEST_CASE("The scorer counts TP, FP and FN by the documented criterion", "[eval]
 }
 
 TEST_CASE("Scores per type and per rule, and why a near miss failed", "[eval]") {
-  const GoldSet gold = Gold(
-      Line("meet", "\"person:a\", \"person:b\"", ", \"date\": \"2023-04\"") +
-      Line("call", "\"person:a\", \"person:c\"") +
-      Line("consult", "\"person:d\", \"person:e\""));
-  const EventScore s = ScoreEvents(
-      gold,
-      {{"d",
-        {Ev("meet", {"person:a", "person:b"}, "2023-04-12", "", "held", "meet.verb"),
-         Ev("call", {"person:a", "person:c"}, "", "", "held", "call.phone"),
-         Ev("meet", {"person:d", "person:f"}, "", "", "held", "meet.verb"),
-         Ev("meet", {"person:x", "person:y"}, "", "", "held", "meet.pair")}}},
-      TinyRules());
+  const GoldSet gold = Gold(Line("meet", "\"person:a\", \"person:b\"", ", \"date\": \"2023-04\"") +
+                            Line("call", "\"person:a\", \"person:c\"") +
+                            Line("consult", "\"person:d\", \"person:e\""));
+  const EventScore s =
+      ScoreEvents(gold,
+                  {{"d",
+                    {Ev("meet", {"person:a", "person:b"}, "2023-04-12", "", "held", "meet.verb"),
+                     Ev("call", {"person:a", "person:c"}, "", "", "held", "call.phone"),
+                     Ev("meet", {"person:d", "person:f"}, "", "", "held", "meet.verb"),
+                     Ev("meet", {"person:x", "person:y"}, "", "", "held", "meet.pair")}}},
+                  TinyRules());
   // The meet (a day inside the gold month) and the call match; {d, f} shares 1 of 3 with
   // {d, e}, so the consult is missed and both other meets are false positives.
   CHECK(s.overall.tp == 2);
@@ -348,7 +427,7 @@ TEST_CASE("MaxWeightAssignment finds the maximum over rectangular tables", "[eva
       {{}, 3, {}},
       {{{0, 0}}, 2, {-1}},
       {{{5}}, 1, {0}},
-      {{{10, 9}, {9, 0}}, 2, {1, 0}},        // 18 beats 10
+      {{{10, 9}, {9, 0}}, 2, {1, 0}},  // 18 beats 10
       {{{1, 2, 3}}, 3, {2}},
       {{{3}, {5}, {4}}, 1, {-1, 0, -1}},
       {{{7, 0, 0}, {0, 0, 6}}, 3, {0, 2}},
@@ -371,8 +450,8 @@ TEST_CASE("Entity links: (document, name) -> id over the gold names", "[eval]") 
     facts.mentions.push_back(m);
   };
   mention("Direktur Burns", "Burns", "person:william-burns");  // the span and the name
-  mention("Lavrov", "Lavrov", "person:lavrov");                 // wrong id
-  mention("Burns lalu", "Burns", "");                           // unresolved: no link
+  mention("Lavrov", "Lavrov", "person:lavrov");                // wrong id
+  mention("Burns lalu", "Burns", "");                          // unresolved: no link
   const GoldSet gold = Gold(
       R"({"doc": "d", "kind": "entity", "id": "person:william-burns", "names": ["Direktur Burns", "Burns", "William Burns"]})"
       "\n"
@@ -410,9 +489,9 @@ TEST_CASE("CompareRuns lists the events added and removed, per document", "[eval
   CHECK(EventKey(lavrov) ==
         "meet [person:blinken, person:lavrov] date=2023-04 place=place:kyiv modality=held");
   CHECK(EventKey(started) == "talks [gpe:russia, gpe:ukraine] date=2022(START) modality=held");
-  const RunDiff d = CompareRuns(
-      {facts("a", {lavrov, call, call}), facts("b", {call}), facts("old", {call})},
-      {facts("a", {lavrov, call, started}), facts("b", {call}), facts("new", {})});
+  const RunDiff d =
+      CompareRuns({facts("a", {lavrov, call, call}), facts("b", {call}), facts("old", {call})},
+                  {facts("a", {lavrov, call, started}), facts("b", {call}), facts("new", {})});
   CHECK(d.added == 1);
   CHECK(d.removed == 1);
   CHECK(d.unchanged == 3);
@@ -464,14 +543,15 @@ TEST_CASE("eval: usage errors and help", "[eval][cli]") {
   r = Cli({"eval", "--gold", (ex.dir.path() / "nothing").string()});
   CHECK(r.code == kExitUsage);
   // A gold document that cannot be found names the gold line.
-  const std::string other = ex.dir.Write(
-      "other/x.gold.jsonl",
-      "\n{\"doc\": \"x\", \"kind\": \"event\", \"type\": \"meet\", "
-      "\"participants\": [\"person:sergey-lavrov\", \"person:antony-blinken\"]}\n");
+  const std::string other =
+      ex.dir.Write("other/x.gold.jsonl",
+                   "\n{\"doc\": \"x\", \"kind\": \"event\", \"type\": \"meet\", "
+                   "\"participants\": [\"person:sergey-lavrov\", \"person:antony-blinken\"]}\n");
   r = Cli({"eval", "--gold", other});
   CHECK(r.code == kExitUsage);
-  CHECK(r.err == other + ":2: error: document 'x' not found: no x.txt beside the gold file and "
-                         "no document with this id in the INPUT files\n");
+  CHECK(r.err == other +
+                     ":2: error: document 'x' not found: no x.txt beside the gold file and "
+                     "no document with this id in the INPUT files\n");
   // ... and is found by id in the INPUT files.
   const std::string input = ex.dir.Write(
       "in.jsonl",
@@ -511,19 +591,22 @@ TEST_CASE("eval --baseline lists exactly the events a rule change added and remo
   INFO(r.out);
   CHECK(r.code == kExitOk);
   const std::string tail = r.out.substr(r.out.find("\nbaseline "));
-  CHECK(tail ==
-        "\nbaseline " + ex.base + ": 1 added, 1 removed, 1 unchanged; event F1 1.000 -> 0.500\n"
-        "  - t1 meet [person:joko-widodo, person:vladimir-putin] date=2022-06 "
-        "place=place:moscow modality=held\n"
-        "  + t1 call [person:joko-widodo, person:vladimir-putin] date=2022-06 "
-        "place=place:moscow modality=held\n");
-  CHECK(r.out.find("false positives (1):\n"
-                   "  t1 call [person:joko-widodo, person:vladimir-putin] date=2022-06 "
-                   "place=place:moscow modality=held\n"
-                   "      rules: meet.id.pair; date by attach.date.prep.id; place by attach.place.id\n"
-                   "      nearest gold " + ex.gold + "/t1.gold.jsonl:2 meet [person:joko-widodo, "
-                   "person:vladimir-putin] date=2022-06 place=place:moscow: type call is not "
-                   "meet nor a refinement of it\n") != std::string::npos);
+  CHECK(tail == "\nbaseline " + ex.base +
+                    ": 1 added, 1 removed, 1 unchanged; event F1 1.000 -> 0.500\n"
+                    "  - t1 meet [person:joko-widodo, person:vladimir-putin] date=2022-06 "
+                    "place=place:moscow modality=held\n"
+                    "  + t1 call [person:joko-widodo, person:vladimir-putin] date=2022-06 "
+                    "place=place:moscow modality=held\n");
+  CHECK(r.out.find(
+            "false positives (1):\n"
+            "  t1 call [person:joko-widodo, person:vladimir-putin] date=2022-06 "
+            "place=place:moscow modality=held\n"
+            "      rules: meet.id.pair; date by attach.date.prep.id; place by attach.place.id\n"
+            "      nearest gold " +
+            ex.gold +
+            "/t1.gold.jsonl:2 meet [person:joko-widodo, "
+            "person:vladimir-putin] date=2022-06 place=place:moscow: type call is not "
+            "meet nor a refinement of it\n") != std::string::npos);
 
   // The same as JSON, for machines.
   const std::string report = (ex.dir.path() / "report.json").string();
@@ -581,8 +664,7 @@ TEST_CASE("eval --min-f1 fails the run when a rule is broken", "[eval][cli]") {
                    "/t1.gold.jsonl:1 t1 meet [person:antony-blinken, person:sergey-lavrov] "
                    "date=2023-04-12 place=place:new-york\n") != std::string::npos);
   // At the figure itself the run passes: the threshold is "at least".
-  CHECK(Cli({"eval", "--gold", ex.gold, "--rules", ex.rules, "--min-f1", "0.6"}).code ==
-        kExitOk);
+  CHECK(Cli({"eval", "--gold", ex.gold, "--rules", ex.rules, "--min-f1", "0.6"}).code == kExitOk);
 }
 
 }  // namespace newsgraph

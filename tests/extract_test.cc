@@ -47,25 +47,31 @@ TEST_CASE("Events from single sentences", "[extract]") {
     std::vector<std::string> events;
   };
   const Case cases[] = {
-      {"Direktur CIA William Burns bertemu dengan Presiden Volodymyr Zelensky di Kyiv.", "id",
+      {"Direktur CIA William Burns bertemu dengan Presiden Volodymyr Zelensky di Kyiv.",
+       "id",
        {"meet: person:william-burns person:volodymyr-zelensky @place:kyiv"}},
-      {"Menteri Luar Negeri Rusia Sergey Lavrov akan bertemu Menlu AS Antony Blinken.", "id",
+      {"Menteri Luar Negeri Rusia Sergey Lavrov akan bertemu Menlu AS Antony Blinken.",
+       "id",
        {"meet: person:sergey-lavrov person:antony-blinken [planned]"}},
-      {"Rusia mencaplok Krimea pada tahun 2014.", "id",
-       {"annex: gpe:russia place:crimea (2014)"}},
+      {"Rusia mencaplok Krimea pada tahun 2014.", "id", {"annex: gpe:russia place:crimea (2014)"}},
       {"Russian Foreign Minister Sergei Lavrov met U.S. Secretary of State Rex Tillerson in "
        "Vienna on Thursday.",
-       "en", {"meet: person:sergey-lavrov person:rex-tillerson (2017-12-07) @place:vienna-austria"}},
+       "en",
+       {"meet: person:sergey-lavrov person:rex-tillerson (2017-12-07) @place:vienna-austria"}},
       {"Kremlin mengatakan Rusia tidak akan menyerah.", "id", {}},
       // English tells the past by its verb: a month or day without a year that would fall
       // after the publication date (2017-12-08) is last year's; with "will" it is planned.
-      {"Michael Flynn met Sergei Kislyak in December.", "en",
+      {"Michael Flynn met Sergei Kislyak in December.",
+       "en",
        {"meet: person:michael-flynn person:sergei-kislyak (2017-12)"}},
-      {"Michael Flynn met Sergei Kislyak in February.", "en",
+      {"Michael Flynn met Sergei Kislyak in February.",
+       "en",
        {"meet: person:michael-flynn person:sergei-kislyak (2017-02)"}},
-      {"Michael Flynn met Sergei Kislyak on Dec. 29-30.", "en",
+      {"Michael Flynn met Sergei Kislyak on Dec. 29-30.",
+       "en",
        {"meet: person:michael-flynn person:sergei-kislyak (2016-12-29/2016-12-30)"}},
-      {"Michael Flynn will meet Sergei Kislyak on Dec. 29.", "en",
+      {"Michael Flynn will meet Sergei Kislyak on Dec. 29.",
+       "en",
        {"meet: person:michael-flynn person:sergei-kislyak (2017-12-29) [planned]"}},
   };
   for (const Case& c : cases) {
@@ -103,9 +109,9 @@ TEST_CASE("Short names and titles resolve to one entity", "[extract]") {
       "Rusia, Sergey Naryshkin. The Wall Street Journal pertama kali melaporkan panggilan "
       "tersebut.",
       "id");
-  CHECK(Summaries(f) == std::vector<std::string>{
-                            "visit: person:william-burns @place:kyiv",
-                            "call: person:william-burns person:sergey-naryshkin"});
+  CHECK(Summaries(f) ==
+        std::vector<std::string>{"visit: person:william-burns @place:kyiv",
+                                 "call: person:william-burns person:sergey-naryshkin"});
   REQUIRE(f.events.size() == 2);
   CHECK(f.events[1].reported_by == std::vector<std::string>{"source:the-wall-street-journal"});
   int burns = 0;

@@ -46,7 +46,8 @@ TEST_CASE("JsonSource reports syntax errors with a location", "[json]") {
 
 TEST_CASE("DecodeJsonString handles escapes and surrogates", "[json]") {
   std::vector<uint32_t> offsets;
-  CHECK(DecodeJsonString("\"a\\u00e9\\ud83d\\ude00\\n\"", &offsets) == "a\xc3\xa9\xf0\x9f\x98\x80\n");
+  CHECK(DecodeJsonString("\"a\\u00e9\\ud83d\\ude00\\n\"", &offsets) ==
+        "a\xc3\xa9\xf0\x9f\x98\x80\n");
   CHECK(offsets[0] == 1);
   CHECK(offsets[1] == 2);
   CHECK(offsets[3] == 8);

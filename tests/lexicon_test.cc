@@ -22,20 +22,20 @@ std::vector<std::string> Found(const RuleSet& rules, const std::string& text, La
 
 TEST_CASE("Gazetteer lookup: longest match, case, caps, language", "[lexicon]") {
   Diagnostics diags;
-  auto rules = testing::LoadRules(
-      {{"g.json", "g.json", R"({"gazetteer": [
+  auto rules = testing::LoadRules({{"g.json", "g.json", R"({"gazetteer": [
         {"id": "gpe:us", "kind": "country", "name": "United States", "aliases_id": ["AS"], "aliases_en": ["U.S."]},
         {"id": "place:ny", "kind": "place", "name": "New York"},
         {"id": "place:york", "kind": "place", "name": "York"},
         {"id": "place:moscow", "kind": "place", "name": "Moscow", "aliases": ["Moskow"]}]})"}},
-      &diags);
+                                  &diags);
   REQUIRE(rules);
   using V = std::vector<std::string>;
   CHECK(Found(*rules, "Ia di New York.", kLangId) == V{"New York=place:ny"});
   CHECK(Found(*rules, "MOSKOW - Pejabat AS", kLangId) == V{"MOSKOW=place:moscow", "AS=gpe:us"});
-  CHECK(Found(*rules, "as well as the U.S. and York", kLangEn) == V{"U.S.=gpe:us", "York=place:york"});
-  CHECK(Found(*rules, "AS", kLangEn).empty());                // Indonesian-only alias
-  CHECK(Found(*rules, "ASEAN moskow", kLangId).empty());      // whole tokens, exact case
+  CHECK(Found(*rules, "as well as the U.S. and York", kLangEn) ==
+        V{"U.S.=gpe:us", "York=place:york"});
+  CHECK(Found(*rules, "AS", kLangEn).empty());                         // Indonesian-only alias
+  CHECK(Found(*rules, "ASEAN moskow", kLangId).empty());               // whole tokens, exact case
   CHECK(Found(*rules, "New\nYork", kLangEn) == V{"York=place:york"});  // not across lines
 }
 

@@ -27,8 +27,7 @@ const char kBase[] =
 
 }  // namespace
 
-TEST_CASE("lint: five mistakes in one rule file, five located diagnostics in one run",
-          "[lint]") {
+TEST_CASE("lint: five mistakes in one rule file, five located diagnostics in one run", "[lint]") {
   testing::TempDir dir;
   dir.Write("base/types.json", kBase);
   const std::string bad = dir.Write(
@@ -37,13 +36,16 @@ TEST_CASE("lint: five mistakes in one rule file, five located diagnostics in one
       "  \"events\": [\n"
       "    {\"id\": \"e1\", \"type\": \"meet\", \"pattern\": \"(?P<a>{PER}) met (?P<b>{PERSN})\",\n"
       "     \"roles\": {\"a\": \"participant\", \"b\": \"participant\"}},\n"
-      "    {\"id\": \"e2\", \"type\": \"meet\", \"pattern\": \"(?P<a>{PER}) greeted (?P<b>{PER}\",\n"
+      "    {\"id\": \"e2\", \"type\": \"meet\", \"pattern\": \"(?P<a>{PER}) greeted "
+      "(?P<b>{PER}\",\n"
       "     \"roles\": {\"a\": \"participant\", \"b\": \"participant\"}},\n"
-      "    {\"id\": \"e3\", \"type\": \"meet\", \"modality\": \"maybe\", \"pattern\": \"(?P<a>{PER}) saw (?P<b>{PER})\",\n"
+      "    {\"id\": \"e3\", \"type\": \"meet\", \"modality\": \"maybe\", \"pattern\": "
+      "\"(?P<a>{PER}) saw (?P<b>{PER})\",\n"
       "     \"roles\": {\"a\": \"participant\", \"b\": \"participant\"}},\n"
       "    {\"id\": \"e1\", \"type\": \"meet\", \"pattern\": \"(?P<a>{PER}) met (?P<b>{PER})\",\n"
       "     \"roles\": {\"a\": \"participant\", \"b\": \"participant\"}},\n"
-      "    {\"id\": \"e5\", \"type\": \"meet\", \"pattern\": \"(?P<a>{PER}) hosted (?P<b>{PER})\",\n"
+      "    {\"id\": \"e5\", \"type\": \"meet\", \"pattern\": \"(?P<a>{PER}) hosted "
+      "(?P<b>{PER})\",\n"
       "     \"roles\": {\"a\": \"host\", \"b\": \"participant\"}}\n"
       "  ]\n"
       "}\n");
@@ -53,35 +55,40 @@ TEST_CASE("lint: five mistakes in one rule file, five located diagnostics in one
       Run({"lint", "--no-builtin-rules", "--rules", (dir.path() / "base").string(), bad});
   CHECK(r.code == kExitFindings);
   CHECK(r.out.empty());
-  CHECK(Relative(r.err, dir) ==
-        "bad.json:3:69: error: unknown fragment {PERSN}\n"
-        "      {\"id\": \"e1\", \"type\": \"meet\", \"pattern\": \"(?P<a>{PER}) met (?P<b>{PERSN})\",\n"
-        "                                                                      ^\n"
-        "bad.json:5:45: error: rule 'e2' does not compile: missing ): (?P<a>{PER}) greeted "
-        "(?P<b>{PER}\n"
-        "      {\"id\": \"e2\", \"type\": \"meet\", \"pattern\": \"(?P<a>{PER}) greeted (?P<b>{PER}\",\n"
-        "                                              ^\n"
-        "bad.json:7:46: error: \"maybe\" is not one of "
-        "[\"held\",\"planned\",\"denied\",\"negated\",\"uncertain\"] (at /events/2/modality)\n"
-        "      {\"id\": \"e3\", \"type\": \"meet\", \"modality\": \"maybe\", \"pattern\": \"(?P<a>{PER}) "
-        "saw (?P<b>{PER})\",\n"
-        "                                               ^\n"
-        "bad.json:9:12: error: duplicate rule id 'e1' (first defined at bad.json:3:12)\n"
-        "      {\"id\": \"e1\", \"type\": \"meet\", \"pattern\": \"(?P<a>{PER}) met (?P<b>{PER})\",\n"
-        "             ^\n"
-        "bad.json:12:21: error: role 'host' of rule 'e5' is not a role of event type 'meet' "
-        "(participant)\n"
-        "       \"roles\": {\"a\": \"host\", \"b\": \"participant\"}}\n"
-        "                      ^\n"
-        "newsgraph lint: 5 errors, 0 warnings in 1 of 2 files\n");
+  CHECK(
+      Relative(r.err, dir) ==
+      "bad.json:3:69: error: unknown fragment {PERSN}\n"
+      "      {\"id\": \"e1\", \"type\": \"meet\", \"pattern\": \"(?P<a>{PER}) met "
+      "(?P<b>{PERSN})\",\n"
+      "                                                                      ^\n"
+      "bad.json:5:45: error: rule 'e2' does not compile: missing ): (?P<a>{PER}) greeted "
+      "(?P<b>{PER}\n"
+      "      {\"id\": \"e2\", \"type\": \"meet\", \"pattern\": \"(?P<a>{PER}) greeted "
+      "(?P<b>{PER}\",\n"
+      "                                              ^\n"
+      "bad.json:7:46: error: \"maybe\" is not one of "
+      "[\"held\",\"planned\",\"denied\",\"negated\",\"uncertain\"] (at /events/2/modality)\n"
+      "      {\"id\": \"e3\", \"type\": \"meet\", \"modality\": \"maybe\", \"pattern\": "
+      "\"(?P<a>{PER}) "
+      "saw (?P<b>{PER})\",\n"
+      "                                               ^\n"
+      "bad.json:9:12: error: duplicate rule id 'e1' (first defined at bad.json:3:12)\n"
+      "      {\"id\": \"e1\", \"type\": \"meet\", \"pattern\": \"(?P<a>{PER}) met (?P<b>{PER})\",\n"
+      "             ^\n"
+      "bad.json:12:21: error: role 'host' of rule 'e5' is not a role of event type 'meet' "
+      "(participant)\n"
+      "       \"roles\": {\"a\": \"host\", \"b\": \"participant\"}}\n"
+      "                      ^\n"
+      "newsgraph lint: 5 errors, 0 warnings in 1 of 2 files\n");
 }
 
 TEST_CASE("lint: JSON syntax errors, and unknown keys with their JSON pointer", "[lint]") {
   testing::TempDir dir;
   dir.Write("types.json", kBase);
   dir.Write("a.json", "{\"events\": [\n  {\"id\": \"x\",, \"type\": \"meet\"}\n]}\n");
-  dir.Write("b.json",
-            "{\"events\": [{\"id\": \"y\", \"type\": \"meet\", \"pattern\": \"x\", \"colour\": 1}]}\n");
+  dir.Write(
+      "b.json",
+      "{\"events\": [{\"id\": \"y\", \"type\": \"meet\", \"pattern\": \"x\", \"colour\": 1}]}\n");
   const Result r = Run({"lint", "--no-builtin-rules", dir.path().string()});
   CHECK(r.code == kExitFindings);
   CHECK(Relative(r.err, dir) ==
@@ -99,8 +106,8 @@ TEST_CASE("lint: JSON syntax errors, and unknown keys with their JSON pointer", 
 TEST_CASE("lint: checks of its own, of rule files and of test files", "[lint]") {
   struct Case {
     const char* name;
-    std::string rules;      // x.json
-    std::string tests;      // x.test.txt ("" = none)
+    std::string rules;                  // x.json
+    std::string tests;                  // x.test.txt ("" = none)
     std::vector<std::string> expected;  // first lines of the diagnostics
   };
   const std::string rule =
@@ -113,10 +120,13 @@ TEST_CASE("lint: checks of its own, of rule files and of test files", "[lint]") 
        "# ruleid: greet\nA greets B.\n",
        {"x.json:1:16: warning: fragment {UNUSED} is not used by any rule or fragment",
         "x.json:2:56: warning: group 'how' of rule 'greet' maps to no role"}},
-      {"no test file", rule, "",
+      {"no test file",
+       rule,
+       "",
        {"x.json: warning: no test file beside it: add x.test.txt (see docs/rules.md, "
         "\"Testing rules\")"}},
-      {"test file naming an unknown rule, in the wrong language, with a mention key", rule,
+      {"test file naming an unknown rule, in the wrong language, with a mention key",
+       rule,
        "# lang: id\n# ruleid: greets\nA greets B.\n# ok: greet\n# expect: entity=person:a\n"
        "A waves.\n# ruleid: greet\n# expect: value=2020\nA greets B.\n",
        {"x.test.txt:2:11: error: unknown rule id 'greets' (did you mean 'greet'?)",
@@ -145,8 +155,7 @@ TEST_CASE("lint: checks of its own, of rule files and of test files", "[lint]") 
       const LintResult result = LintRuleFiles(selection, options);
       std::vector<std::string> got;
       for (const Diagnostic& d : result.diags.list()) {
-        got.push_back(Relative(FormatDiagnostic(d).substr(0, FormatDiagnostic(d).find('\n')),
-                               dir));
+        got.push_back(Relative(FormatDiagnostic(d).substr(0, FormatDiagnostic(d).find('\n')), dir));
       }
       CHECK(got == c.expected);
     }

@@ -9,9 +9,9 @@
 
 #include <sstream>
 
-#include "rules/builtin.h"
-#include "cli/cli.h"
 #include "authoring/junit.h"
+#include "cli/cli.h"
+#include "rules/builtin.h"
 #include "test_util.h"
 
 namespace newsgraph {
@@ -136,24 +136,24 @@ TEST_CASE("ruleid, ok, todo and expect checks; the report and coverage", "[rulet
   REQUIRE(rules);
   const std::string text =
       "# lang: en\n"
-      "# ruleid: greet\n"                                               // 2
+      "# ruleid: greet\n"  // 2
       "# expect: type=meet; participants=person:ann-lee,person:bob-ray; modality=held\n"
-      "Ann Lee greets Bob Ray.\n"                                       // 4
+      "Ann Lee greets Bob Ray.\n"  // 4
       "# ok: greet\n"
-      "Ann Lee waves at Bob Ray.\n"                                     // 6
+      "Ann Lee waves at Bob Ray.\n"  // 6
       "# todoruleid: greet\n"
-      "Ann Lee greeted Bob Ray.\n"                                      // 8
+      "Ann Lee greeted Bob Ray.\n"  // 8
       "# todook: greet\n"
-      "Ann Lee smiles.\n"                                               // 10
+      "Ann Lee smiles.\n"  // 10
       "# ruleid: greet\n"
       "# expect: participants=person:ann-lee,person:carl-fox; modality=planned\n"
-      "Ann Lee greets Bob Ray.\n"                                       // 13
+      "Ann Lee greets Bob Ray.\n"  // 13
       "# ok: greet\n"
-      "Bob Ray greets Ann Lee.\n"                                       // 15
+      "Bob Ray greets Ann Lee.\n"  // 15
       "# ruleid: greet\n"
-      "Ann Lee waves at Bob Ray.\n"                                     // 17
+      "Ann Lee waves at Bob Ray.\n"  // 17
       "# ruleid: nosuch\n"
-      "Ann Lee greets Bob Ray.\n";                                      // 19
+      "Ann Lee greets Bob Ray.\n";  // 19
   const RuleTestFile file = ParseRuleTestFile({"r.test.txt", "r.test.txt", text}, &diags);
   REQUIRE(diags.empty());
   RuleTestOptions options;
@@ -274,22 +274,26 @@ TEST_CASE("newsgraph test: a broken pattern fails exactly its rule's tests", "[r
   for (size_t p = 0; (p = r.out.find("  FAIL  ", p)) != std::string::npos; ++p) ++fails;
   CHECK(fails == 1);
   // Pinned to the case, not to how many cases talks.test.txt holds or where this one is.
-  const std::string cases = testing::ReadFile((dir.path() / "rules/events/talks.test.txt").string());
+  const std::string cases =
+      testing::ReadFile((dir.path() / "rules/events/talks.test.txt").string());
   const size_t case_at = cases.find("Luhut berunding dengan China");
   REQUIRE(case_at != std::string::npos);
-  const int case_line = 1 + static_cast<int>(std::count(cases.begin(), cases.begin() + case_at, '\n'));
+  const int case_line =
+      1 + static_cast<int>(std::count(cases.begin(), cases.begin() + case_at, '\n'));
   CHECK(r.out.find("  FAIL  talks.id.verb (1 of ") != std::string::npos);
-  CHECK(Relative(r.out, dir).find(
-            "        rules/events/talks.test.txt:" + std::to_string(case_line) +
-            ": ruleid: talks.id.verb\n"
-            "          text:     Luhut berunding dengan China soal restrukturisasi utang kereta "
-            "cepat.\n"
-            "          expect:   type=talks\n"
-            "          expect:   participants=person:luhut-binsar-pandjaitan,gpe:china\n"
-            "          expected a fact from talks.id.verb, got none\n"
-            "          talks.id.verb does not match the sentence as it sees it (events)\n"
-            "          rendered: \u27e6PER\u27e7 berunding dengan \u27e6GPE\u27e7 soal "
-            "restrukturisasi utang kereta cepat.\n") != std::string::npos);
+  CHECK(
+      Relative(r.out, dir)
+          .find(
+              "        rules/events/talks.test.txt:" + std::to_string(case_line) +
+              ": ruleid: talks.id.verb\n"
+              "          text:     Luhut berunding dengan China soal restrukturisasi utang kereta "
+              "cepat.\n"
+              "          expect:   type=talks\n"
+              "          expect:   participants=person:luhut-binsar-pandjaitan,gpe:china\n"
+              "          expected a fact from talks.id.verb, got none\n"
+              "          talks.id.verb does not match the sentence as it sees it (events)\n"
+              "          rendered: \u27e6PER\u27e7 berunding dengan \u27e6GPE\u27e7 soal "
+              "restrukturisasi utang kereta cepat.\n") != std::string::npos);
   CHECK(r.out.find(", 1 failed") != std::string::npos);
 }
 

@@ -2,8 +2,8 @@
 // at its file:line:col, in one run.
 #include "rules/rules.h"
 
-#include <catch2/catch.hpp>
 #include <fmt/format.h>
+#include <catch2/catch.hpp>
 
 #include "test_util.h"
 
@@ -40,17 +40,17 @@ TEST_CASE("The built-in rule set loads", "[rules]") {
 
 TEST_CASE("Five mistakes in one rule file give five located diagnostics", "[rules]") {
   const std::string text =
-      "{\n"                                                                  // 1
-      "  \"fragments\": {\"A\": \"x{B}\", \"B\": \"y{A}\"},\n"               // 2
-      "  \"events\": [\n"                                                    // 3
+      "{\n"                                                                          // 1
+      "  \"fragments\": {\"A\": \"x{B}\", \"B\": \"y{A}\"},\n"                       // 2
+      "  \"events\": [\n"                                                            // 3
       "    {\"id\": \"e1\", \"type\": \"meet\", \"pattern\": \"(?P<a>{PERSN})\",\n"  // 4
-      "     \"roles\": {\"a\": \"participant\"}},\n"                         // 5
-      "    {\"id\": \"e2\", \"type\": \"meet\", \"pattern\": \"(?P<a>x\",\n"  // 6
-      "     \"roles\": {\"a\": \"participant\"}},\n"                         // 7
-      "    {\"id\": \"e3\", \"type\": \"meet\", \"pattern\": \"(?P<a>x)\",\n"  // 8
-      "     \"roles\": {\"b\": \"participant\"}, \"colour\": 1},\n"          // 9
-      "    {\"id\": \"e4\", \"type\": \"meet\", \"pattern\": \"(?P<a>x)\",\n"  // 10
-      "     \"roles\": {\"z\": \"participant\"}}\n"                          // 11
+      "     \"roles\": {\"a\": \"participant\"}},\n"                                 // 5
+      "    {\"id\": \"e2\", \"type\": \"meet\", \"pattern\": \"(?P<a>x\",\n"         // 6
+      "     \"roles\": {\"a\": \"participant\"}},\n"                                 // 7
+      "    {\"id\": \"e3\", \"type\": \"meet\", \"pattern\": \"(?P<a>x)\",\n"        // 8
+      "     \"roles\": {\"b\": \"participant\"}, \"colour\": 1},\n"                  // 9
+      "    {\"id\": \"e4\", \"type\": \"meet\", \"pattern\": \"(?P<a>x)\",\n"        // 10
+      "     \"roles\": {\"z\": \"participant\"}}\n"                                  // 11
       "  ]\n"
       "}\n";
   Diagnostics diags;
@@ -116,12 +116,14 @@ TEST_CASE("Duplicate rule ids, unknown types and lists are errors", "[rules]") {
       "{\"events\": [\n"
       " {\"id\": \"same\", \"type\": \"meet\", \"pattern\": \"a\"},\n"
       " {\"id\": \"same\", \"type\": \"greet\", \"pattern\": \"b\"}],\n"
-      " \"dates\": [{\"id\": \"d\", \"pattern\": \"(?P<m>x)\", \"value\": {\"month\": \"$m@NOLIST\"}}]}\n";
+      " \"dates\": [{\"id\": \"d\", \"pattern\": \"(?P<m>x)\", \"value\": {\"month\": "
+      "\"$m@NOLIST\"}}]}\n";
   Diagnostics diags;
   LoadRules({{"t.json", "t.json", kTypes}, {"r.json", "r.json", text}}, &diags);
   const auto got = Formatted(diags);
   REQUIRE(got.size() == 3);
-  CHECK(got[0].find("r.json:3:9: error: duplicate rule id 'same' (first defined at r.json:2:9)") == 0);
+  CHECK(got[0].find("r.json:3:9: error: duplicate rule id 'same' (first defined at r.json:2:9)") ==
+        0);
   CHECK(got[1] == "r.json:3:25: error: unknown event type 'greet' (declare it in event_types)");
   CHECK(got[2] == "r.json:4:12: error: rule 'd' uses unknown word list 'NOLIST'");
 }
@@ -135,8 +137,9 @@ TEST_CASE("Schema errors name the key and the allowed values", "[rules]") {
   LoadRules({{"r.json", "r.json", text}}, &diags);
   const auto got = Formatted(diags);
   REQUIRE(got.size() == 3);
-  CHECK(got[0] == "r.json:1:35: error: \"persn\" is not one of "
-                  "[\"person\",\"organization\",\"country\",\"place\",\"source\",\"title\"]");
+  CHECK(got[0] ==
+        "r.json:1:35: error: \"persn\" is not one of "
+        "[\"person\",\"organization\",\"country\",\"place\",\"source\",\"title\"]");
   CHECK(got[1] == "r.json:2:16: error: missing required key 'kind'");
   CHECK(got[2].find("'lower' is not a valid list name") != std::string::npos);
 }

@@ -14,8 +14,10 @@ TEST_CASE("Sentence splitting knows abbreviations and quotes", "[sentences]") {
   };
   const Case cases[] = {
       {"Prof. Budi dkk. datang. Mereka pergi.", {"Prof. Budi dkk. datang.", "Mereka pergi."}},
-      {"Ia tinggal di Jl. Sudirman. Besok pindah.", {"Ia tinggal di Jl. Sudirman.", "Besok pindah."}},
-      {"The U.S. Secretary spoke. Dr. Smith left.", {"The U.S. Secretary spoke.", "Dr. Smith left."}},
+      {"Ia tinggal di Jl. Sudirman. Besok pindah.",
+       {"Ia tinggal di Jl. Sudirman.", "Besok pindah."}},
+      {"The U.S. Secretary spoke. Dr. Smith left.",
+       {"The U.S. Secretary spoke.", "Dr. Smith left."}},
       {"He met J. Smith. Then he left!", {"He met J. Smith.", "Then he left!"}},
       {"“Kami siap.” Kata dia.", {"“Kami siap.”", "Kata dia."}},
       {"Harga naik 2.5 persen. Itu tinggi.", {"Harga naik 2.5 persen.", "Itu tinggi."}},

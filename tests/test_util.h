@@ -14,8 +14,8 @@
 #include <string>
 #include <vector>
 
-#include "cli/cli.h"
 #include "base/diagnostic.h"
+#include "cli/cli.h"
 #include "extract/extract.h"
 #include "rules/rules.h"
 
@@ -100,8 +100,7 @@ struct CliResult {
   std::string out, err;
 };
 
-inline CliResult RunCliCaptured(const std::vector<std::string>& args,
-                                const std::string& in = "") {
+inline CliResult RunCliCaptured(const std::vector<std::string>& args, const std::string& in = "") {
   std::istringstream i(in);
   std::ostringstream o, e;
   Io io{i, o, e, false};

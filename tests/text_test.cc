@@ -41,7 +41,9 @@ TEST_CASE("Slugify makes readable ASCII ids", "[text]") {
 }
 
 TEST_CASE("SanitizeUtf8 keeps offsets", "[text]") {
-  std::string s = "ab\xff" "cd\xc3";
+  std::string s =
+      "ab\xff"
+      "cd\xc3";
   size_t first = 0;
   CHECK(SanitizeUtf8(&s, &first) == 2);
   CHECK(first == 2);

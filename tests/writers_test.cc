@@ -79,7 +79,8 @@ TEST_CASE("JSON-LD has an inline context and typed partial dates", "[writers]") 
     found = true;
     CHECK(std::string(node["startDate"]["@value"].GetString()) == "2023-04");
     CHECK(std::string(node["startDate"]["@type"].GetString()) == "xsd:gYearMonth");
-    CHECK(std::string(node["wasDerivedFrom"][0]["document"].GetString()) == "doc:d%20%26%20%3C1%3E");
+    CHECK(std::string(node["wasDerivedFrom"][0]["document"].GetString()) ==
+          "doc:d%20%26%20%3C1%3E");
   }
   CHECK(found);
   CHECK(DocumentIri("001_x") == "doc:001_x");

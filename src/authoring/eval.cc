@@ -71,8 +71,7 @@ bool Refines(const std::string& narrow, const std::string& wide, const RuleSet& 
 // Returns true if name occurs in text with no word character right before or after it.
 bool OccursAsWord(std::string_view text, std::string_view name) {
   if (name.empty()) return false;
-  for (size_t at = text.find(name); at != std::string_view::npos;
-       at = text.find(name, at + 1)) {
+  for (size_t at = text.find(name); at != std::string_view::npos; at = text.find(name, at + 1)) {
     bool ok = true;
     if (at > 0) {
       size_t b = at - 1;
@@ -153,8 +152,8 @@ bool ParseTimexValue(std::string_view v, Timex* out) {
   if (year_part == "XXXX") {
     // The year is unknown: only the month (and day) can be compared.
     int month = 0, day = 0;
-    if (rest.size() == 3 && rest[0] == '-' && ParseDigits(rest.substr(1), &month) &&
-        month >= 1 && month <= 12) {
+    if (rest.size() == 3 && rest[0] == '-' && ParseDigits(rest.substr(1), &month) && month >= 1 &&
+        month <= 12) {
       t.granularity = Granularity::kMonth;
     } else if (rest.size() == 6 && rest[0] == '-' && rest[3] == '-' &&
                ParseDigits(rest.substr(1, 2), &month) && ParseDigits(rest.substr(4), &day) &&
@@ -207,8 +206,8 @@ bool ParseTimexValue(std::string_view v, Timex* out) {
   return true;
 }
 
-bool ParseGold(const std::string& file, std::string_view text, const RuleSet& rules,
-               GoldSet* gold, Diagnostics* diags) {
+bool ParseGold(const std::string& file, std::string_view text, const RuleSet& rules, GoldSet* gold,
+               Diagnostics* diags) {
   if (std::find(gold->files.begin(), gold->files.end(), file) == gold->files.end()) {
     gold->files.push_back(file);
   }
@@ -308,18 +307,19 @@ bool ParseGold(const std::string& file, std::string_view text, const RuleSet& ru
         if (!IsKnownIdPrefix(p)) {
           error(KeyColumn(line, "participants"),
                 fmt::format("'{}' is not an entity id (person:, org:, gpe:, place: or "
-                            "source: followed by a name)", p));
+                            "source: followed by a name)",
+                            p));
           line_ok = false;
         } else if (p.rfind("person:", 0) != 0 && rules.Entry(p) == nullptr) {
-          warning(KeyColumn(line, "participants"),
-                  fmt::format("'{}' is not in the gazetteer", p));
+          warning(KeyColumn(line, "participants"), fmt::format("'{}' is not in the gazetteer", p));
         }
       }
       ev.participants = std::move(parts);
       if (!ev.date.empty() && !ParseTimexValue(ev.date, &ev.timex)) {
         error(KeyColumn(line, "date"),
               fmt::format("'{}' is not a TIMEX value (2023, 2023-04, 2023-04-12, 2023-Q2, "
-                          "2023-H1, 2023-W15, XXXX-04-12, PAST_REF)", ev.date));
+                          "2023-H1, 2023-W15, XXXX-04-12, PAST_REF)",
+                          ev.date));
         line_ok = false;
       }
       if (!ev.place.empty()) {
@@ -327,8 +327,7 @@ bool ParseGold(const std::string& file, std::string_view text, const RuleSet& ru
           error(KeyColumn(line, "place"), fmt::format("'{}' is not an entity id", ev.place));
           line_ok = false;
         } else if (rules.Entry(ev.place) == nullptr) {
-          warning(KeyColumn(line, "place"),
-                  fmt::format("'{}' is not in the gazetteer", ev.place));
+          warning(KeyColumn(line, "place"), fmt::format("'{}' is not in the gazetteer", ev.place));
         }
       }
       if (!ev.modality.empty() && ev.modality != "held" && ev.modality != "planned" &&
@@ -406,8 +405,8 @@ PairCheck ComparePair(const GoldEvent& g, const Event& p, const RuleSet& rules) 
   c.modality_ok = g.modality.empty() || g.modality == p.modality;
   const std::vector<std::string> pred = ResolvedParticipants(p);
   std::vector<std::string> common;
-  std::set_intersection(pred.begin(), pred.end(), g.participants.begin(),
-                        g.participants.end(), std::back_inserter(common));
+  std::set_intersection(pred.begin(), pred.end(), g.participants.begin(), g.participants.end(),
+                        std::back_inserter(common));
   const size_t inter = common.size();
   const size_t uni = pred.size() + g.participants.size() - inter;
   c.jaccard = uni == 0 ? 0.0 : double(inter) / uni;
@@ -428,15 +427,15 @@ PairCheck ComparePair(const GoldEvent& g, const Event& p, const RuleSet& rules) 
       why.push_back(fmt::format("type {} is not {} nor a refinement of it", p.type, g.type));
     }
     if (!participants_ok) {
-      why.push_back(fmt::format("participants share {} of {} (Jaccard {:.2f} < 0.5)", inter,
-                                uni, c.jaccard));
+      why.push_back(
+          fmt::format("participants share {} of {} (Jaccard {:.2f} < 0.5)", inter, uni, c.jaccard));
     }
     if (!c.date_ok) {
       why.push_back(fmt::format("date {} does not overlap {}", p.date.value, g.date));
     }
     if (!c.place_ok) {
-      why.push_back(fmt::format("place {} is neither {} nor inside or around it", p.place,
-                                g.place));
+      why.push_back(
+          fmt::format("place {} is neither {} nor inside or around it", p.place, g.place));
     }
     if (!c.modality_ok) {
       why.push_back(fmt::format("modality {}, gold {}", p.modality, g.modality));
@@ -619,8 +618,8 @@ EventScore ScoreEvents(const GoldSet& gold,
         if (gold_of[j] < 0) nearest(i, j, false, &best, &best_j, &best_type);
       }
       if (best >= 0) {
-        fn.near = fmt::format("nearest prediction {}: {}", EventKey(preds[best]),
-                              checks[i][best].why);
+        fn.near =
+            fmt::format("nearest prediction {}: {}", EventKey(preds[best]), checks[i][best].why);
       }
       score.false_negatives.push_back(std::move(fn));
     }
@@ -770,9 +769,9 @@ std::string FieldLine(const char* what, const FieldCounts& f) {
 
 std::string FormatReport(const EvalReport& r) {
   const EventScore& s = r.events;
-  std::string out = fmt::format(
-      "newsgraph eval: {} document{}, {} gold events, {} predicted (gold: {})\n\n", s.documents,
-      s.documents == 1 ? "" : "s", s.gold, s.predicted, r.gold_dir);
+  std::string out =
+      fmt::format("newsgraph eval: {} document{}, {} gold events, {} predicted (gold: {})\n\n",
+                  s.documents, s.documents == 1 ? "" : "s", s.gold, s.predicted, r.gold_dir);
 
   size_t width = 10;
   for (const auto& [type, c] : s.by_type) width = std::max(width, type.size() + 4);
@@ -784,8 +783,8 @@ std::string FormatReport(const EvalReport& r) {
   };
   for (const auto& [type, c] : s.by_type) {
     out += fmt::format("  {:<{}} {:>5} {:>5} {:>5} {:>5} {:>5} {}\n",
-                       type + (no_rules(type) ? " *" : ""), width, c.tp + c.fn, c.tp + c.fp,
-                       c.tp, c.fp, c.fn, Figures(c));
+                       type + (no_rules(type) ? " *" : ""), width, c.tp + c.fn, c.tp + c.fp, c.tp,
+                       c.fp, c.fn, Figures(c));
   }
   const Counts& o = s.overall;
   out += fmt::format("  {:<{}} {:>5} {:>5} {:>5} {:>5} {:>5} {}\n", "all", width, o.tp + o.fn,
@@ -804,11 +803,11 @@ std::string FormatReport(const EvalReport& r) {
   if (!s.by_rule.empty()) {
     size_t rw = 10;
     for (const auto& [rule, c] : s.by_rule) rw = std::max(rw, rule.size());
-    out += fmt::format("\n{:<{}} {:>6} {:>5} {:>5} {:>6}\n", "rules", rw + 2, "events", "TP",
-                       "FP", "P");
+    out += fmt::format("\n{:<{}} {:>6} {:>5} {:>5} {:>6}\n", "rules", rw + 2, "events", "TP", "FP",
+                       "P");
     for (const auto& [rule, c] : s.by_rule) {
-      out += fmt::format("  {:<{}} {:>6} {:>5} {:>5} {:6.3f}\n", rule, rw, c.tp + c.fp, c.tp,
-                         c.fp, double(c.tp) / (c.tp + c.fp));
+      out += fmt::format("  {:<{}} {:>6} {:>5} {:>5} {:6.3f}\n", rule, rw, c.tp + c.fp, c.tp, c.fp,
+                         double(c.tp) / (c.tp + c.fp));
     }
   }
   if (!s.false_positives.empty()) {
@@ -834,8 +833,8 @@ std::string FormatReport(const EvalReport& r) {
         "P {:.3f} R {:.3f} F1 {:.3f}\n",
         l.tp + l.fn, l.tp + l.fp, l.tp, l.fp, l.fn, l.Precision(), l.Recall(), l.F1());
     for (const EntityLinkError& w : e.wrong) {
-      out += fmt::format("  wrong    {} \"{}\" -> {} (gold: {})\n", w.doc, w.name, w.id,
-                         w.expected);
+      out +=
+          fmt::format("  wrong    {} \"{}\" -> {} (gold: {})\n", w.doc, w.name, w.id, w.expected);
     }
     for (const EntityLinkError& m : e.missing) {
       out += fmt::format("  missing  {} \"{}\" -> {} (predicted: {})\n", m.doc, m.name, m.id,
@@ -847,10 +846,11 @@ std::string FormatReport(const EvalReport& r) {
   }
   if (r.has_baseline) {
     const RunDiff& d = r.diff;
-    out += fmt::format("\nbaseline {}: {} added, {} removed, {} unchanged; event F1 {:.3f} -> "
-                       "{:.3f}\n",
-                       r.baseline_file, d.added, d.removed, d.unchanged,
-                       r.baseline_events.overall.F1(), s.overall.F1());
+    out += fmt::format(
+        "\nbaseline {}: {} added, {} removed, {} unchanged; event F1 {:.3f} -> "
+        "{:.3f}\n",
+        r.baseline_file, d.added, d.removed, d.unchanged, r.baseline_events.overall.F1(),
+        s.overall.F1());
     for (const RunDiff::Doc& doc : d.docs) {
       for (const std::string& k : doc.removed) out += fmt::format("  - {} {}\n", doc.doc, k);
       for (const std::string& k : doc.added) out += fmt::format("  + {} {}\n", doc.doc, k);
@@ -864,8 +864,7 @@ std::string FormatReport(const EvalReport& r) {
   }
   if (r.min_f1) {
     out += r.Passed() ? fmt::format("\nevent F1 {:.3f} >= --min-f1 {}: ok\n", o.F1(), *r.min_f1)
-                      : fmt::format("\nFAILED: event F1 {:.3f} < --min-f1 {}\n", o.F1(),
-                                    *r.min_f1);
+                      : fmt::format("\nFAILED: event F1 {:.3f} < --min-f1 {}\n", o.F1(), *r.min_f1);
   }
   return out;
 }

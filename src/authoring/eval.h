@@ -21,8 +21,8 @@
 #include <string_view>
 #include <vector>
 
-#include "extract/dates.h"
 #include "base/diagnostic.h"
+#include "extract/dates.h"
 #include "extract/model.h"
 #include "rules/rules.h"
 
@@ -52,9 +52,9 @@ struct GoldEntity {
 };
 
 struct GoldSet {
-  std::vector<GoldEvent> events;      // in file order
-  std::vector<GoldEntity> entities;   // in file order
-  std::vector<std::string> files;     // the gold files read, in order
+  std::vector<GoldEvent> events;     // in file order
+  std::vector<GoldEntity> entities;  // in file order
+  std::vector<std::string> files;    // the gold files read, in order
 
   // Returns the ids of the documents that have any gold line, sorted.
   std::vector<std::string> Docs() const;
@@ -65,8 +65,8 @@ struct GoldSet {
 // Parses the text of one gold file (JSON Lines) and appends its lines to *gold. Every
 // problem goes to *diags at file:line:col; unknown keys and ids that are neither gazetteer
 // ids nor person:<slug> are warnings. Returns false if the file had an error.
-bool ParseGold(const std::string& file, std::string_view text, const RuleSet& rules,
-               GoldSet* gold, Diagnostics* diags);
+bool ParseGold(const std::string& file, std::string_view text, const RuleSet& rules, GoldSet* gold,
+               Diagnostics* diags);
 
 // Parses a TIMEX3 value as gold files write it: "2023", "2023-04", "2023-04-12",
 // "2023-Q2", "2023-H1", "2023-W15", "XXXX-04", "XXXX-04-12" (year unknown) or PAST_REF,
@@ -96,9 +96,9 @@ struct Counts {
 
 // How a predicted event compares with a gold event of the same document.
 struct PairCheck {
-  bool match = false;     // every criterion of docs/eval.md holds
-  double jaccard = 0;     // of the resolved participant sets
-  bool type_ok = false;   // equal, or the predicted type refines the gold one
+  bool match = false;    // every criterion of docs/eval.md holds
+  double jaccard = 0;    // of the resolved participant sets
+  bool type_ok = false;  // equal, or the predicted type refines the gold one
   bool type_exact = false;
   bool modality_ok = false;
   bool date_ok = false;   // compatible, or one side gives none
@@ -116,8 +116,7 @@ PairCheck ComparePair(const GoldEvent& g, const Event& p, const RuleSet& rules);
 
 // Returns a maximum-weight one-to-one assignment for a rows x cols weight table (weight 0 =
 // not allowed): result[row] is the column assigned to row, or -1. (Hungarian algorithm.)
-std::vector<int> MaxWeightAssignment(const std::vector<std::vector<int64_t>>& weights,
-                                     size_t cols);
+std::vector<int> MaxWeightAssignment(const std::vector<std::vector<int64_t>>& weights, size_t cols);
 
 // A predicted event that matched no gold event.
 struct FalsePositive {
@@ -183,15 +182,15 @@ struct ScoredDocument {
 struct EntityLinkError {
   std::string doc;
   std::string name;
-  std::string id;                  // the predicted id (wrong) or the gold id (missing)
-  std::string expected;            // wrong: the gold id(s) of the name; missing: the
-                                   // predicted ids of the name, comma-separated, or ""
+  std::string id;        // the predicted id (wrong) or the gold id (missing)
+  std::string expected;  // wrong: the gold id(s) of the name; missing: the
+                         // predicted ids of the name, comma-separated, or ""
 };
 
 struct EntityScore {
-  Counts links;  // over (doc, name, id) links
-  std::vector<EntityLinkError> wrong;    // predicted links not in gold
-  std::vector<EntityLinkError> missing;  // gold links not predicted
+  Counts links;                                               // over (doc, name, id) links
+  std::vector<EntityLinkError> wrong;                         // predicted links not in gold
+  std::vector<EntityLinkError> missing;                       // gold links not predicted
   std::vector<std::pair<Location, std::string>> not_in_text;  // gold names not found
 };
 
@@ -237,7 +236,7 @@ struct EvalReport {
   std::string gold_dir;
   EventScore events;
   EntityScore entities;
-  bool has_entities = false;  // the gold has entity lines
+  bool has_entities = false;                     // the gold has entity lines
   std::vector<std::string> types_without_rules;  // gold types the rule set does not define
   // --baseline
   bool has_baseline = false;

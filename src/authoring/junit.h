@@ -13,8 +13,8 @@
 #include <string_view>
 #include <vector>
 
-#include "base/diagnostic.h"
 #include "authoring/rule_test.h"
+#include "base/diagnostic.h"
 
 namespace newsgraph {
 

@@ -7,8 +7,8 @@
 #include <memory>
 #include <set>
 
-#include "base/json_source.h"
 #include "authoring/rule_test.h"
+#include "base/json_source.h"
 
 namespace newsgraph {
 

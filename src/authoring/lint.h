@@ -19,8 +19,8 @@
 
 #include <string>
 
-#include "base/diagnostic.h"
 #include "authoring/rule_files.h"
+#include "base/diagnostic.h"
 #include "rules/rules.h"
 
 namespace newsgraph {

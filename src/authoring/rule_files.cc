@@ -5,8 +5,8 @@
 #include <algorithm>
 #include <filesystem>
 
-#include "rules/builtin.h"
 #include "extract/document.h"
+#include "rules/builtin.h"
 
 namespace newsgraph {
 
@@ -20,7 +20,6 @@ constexpr std::string_view kRuleSuffix = ".json";
 bool EndsWith(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
 }
-
 
 // Returns the longest relative path in list that is a whole-component suffix of path, or
 // "" if there is none.

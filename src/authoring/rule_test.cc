@@ -5,10 +5,10 @@
 #include <algorithm>
 #include <set>
 
+#include "authoring/rule_files.h"
 #include "extract/extract.h"
 #include "extract/facts.h"
 #include "extract/render.h"
-#include "authoring/rule_files.h"
 
 namespace newsgraph {
 

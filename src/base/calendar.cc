@@ -32,7 +32,7 @@ CivilDate CivilFromDays(int64_t z) {
 }
 
 int IsoWeekday(const CivilDate& d) {
-  const int64_t z = DaysFromCivil(d);  // 1970-01-01 was a Thursday (4)
+  const int64_t z = DaysFromCivil(d);       // 1970-01-01 was a Thursday (4)
   const int64_t w = ((z % 7) + 7 + 3) % 7;  // 0 = Monday
   return static_cast<int>(w) + 1;
 }
@@ -75,14 +75,22 @@ bool ParseIsoDate(std::string_view text, CivilDate* out) {
 
 const char* GranularityName(Granularity g) {
   switch (g) {
-    case Granularity::kNone: return "none";
-    case Granularity::kDay: return "day";
-    case Granularity::kWeek: return "week";
-    case Granularity::kMonth: return "month";
-    case Granularity::kQuarter: return "quarter";
-    case Granularity::kHalf: return "half";
-    case Granularity::kYear: return "year";
-    case Granularity::kDecade: return "decade";
+    case Granularity::kNone:
+      return "none";
+    case Granularity::kDay:
+      return "day";
+    case Granularity::kWeek:
+      return "week";
+    case Granularity::kMonth:
+      return "month";
+    case Granularity::kQuarter:
+      return "quarter";
+    case Granularity::kHalf:
+      return "half";
+    case Granularity::kYear:
+      return "year";
+    case Granularity::kDecade:
+      return "decade";
   }
   return "none";
 }

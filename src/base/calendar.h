@@ -58,15 +58,15 @@ struct Timex {
   std::string value;  // "2023-06-14", "2023-04", "2022", "2022-Q1", "2023-H2", "PAST_REF",
                       // "XXXX-10-29" (year unknown)
   Granularity granularity = Granularity::kNone;
-  std::string mod;    // "", "START", "MID", "END", "APPROX", ...
+  std::string mod;                 // "", "START", "MID", "END", "APPROX", ...
   std::optional<CivilDate> start;  // the closed interval [start, end] the expression covers;
   std::optional<CivilDate> end;    // PAST_REF has only an end (the publication date)
-  std::string anchor;             // "absolute", "dct" (relative to the publication date),
-                                  // "event" (relative to a known event or period),
-                                  // "vague", "unresolved"
-  std::string note;               // why it stayed unresolved
-  std::string link;               // anchored: the text of the event or period it counts
-                                  // from ("pemberontakan Grup Wagner"), resolved or not
+  std::string anchor;              // "absolute", "dct" (relative to the publication date),
+                                   // "event" (relative to a known event or period),
+                                   // "vague", "unresolved"
+  std::string note;                // why it stayed unresolved
+  std::string link;                // anchored: the text of the event or period it counts
+                                   // from ("pemberontakan Grup Wagner"), resolved or not
   // A bare weekday ("on Tuesday"), read as the one on or before the publication date; an
   // event that is planned takes the next one instead (see Resolver).
   bool weekday_on_or_before = false;

@@ -43,13 +43,11 @@ std::string FormatDiagnostic(const Diagnostic& d) {
 }
 
 void Diagnostics::Error(Location loc, std::string message, std::string source_line) {
-  list_.push_back({Severity::kError, std::move(loc), std::move(message),
-                   std::move(source_line)});
+  list_.push_back({Severity::kError, std::move(loc), std::move(message), std::move(source_line)});
 }
 
 void Diagnostics::Warning(Location loc, std::string message, std::string source_line) {
-  list_.push_back({Severity::kWarning, std::move(loc), std::move(message),
-                   std::move(source_line)});
+  list_.push_back({Severity::kWarning, std::move(loc), std::move(message), std::move(source_line)});
 }
 
 int Diagnostics::error_count() const {
@@ -70,7 +68,8 @@ void Diagnostics::SortFrom(size_t from, const std::vector<std::string>& files) {
                      const size_t fa = file_index(a.location.file);
                      const size_t fb = file_index(b.location.file);
                      if (fa != fb) return fa < fb;
-                     if (a.location.line != b.location.line) return a.location.line < b.location.line;
+                     if (a.location.line != b.location.line)
+                       return a.location.line < b.location.line;
                      return a.location.column < b.location.column;
                    });
 }

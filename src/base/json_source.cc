@@ -31,8 +31,7 @@ bool ReadHex4(std::string_view raw, size_t i, char32_t* out) {
 }
 
 void SkipSpace(const std::string& t, size_t* i) {
-  while (*i < t.size() &&
-         (t[*i] == ' ' || t[*i] == '\t' || t[*i] == '\n' || t[*i] == '\r')) {
+  while (*i < t.size() && (t[*i] == ' ' || t[*i] == '\t' || t[*i] == '\n' || t[*i] == '\r')) {
     ++*i;
   }
 }
@@ -82,11 +81,21 @@ std::string DecodeJsonString(std::string_view raw, std::vector<uint32_t>* offset
     const char e = raw[i + 1];
     i += 2;
     switch (e) {
-      case 'n': emit("\n", at); break;
-      case 't': emit("\t", at); break;
-      case 'r': emit("\r", at); break;
-      case 'b': emit("\b", at); break;
-      case 'f': emit("\f", at); break;
+      case 'n':
+        emit("\n", at);
+        break;
+      case 't':
+        emit("\t", at);
+        break;
+      case 'r':
+        emit("\r", at);
+        break;
+      case 'b':
+        emit("\b", at);
+        break;
+      case 'f':
+        emit("\f", at);
+        break;
       case 'u': {
         char32_t cp = 0;
         if (!ReadHex4(raw, i, &cp)) break;
@@ -123,8 +132,7 @@ bool JsonSource::Parse(std::string file, std::string text, Diagnostics* diags) {
   doc_.Parse<rapidjson::kParseStopWhenDoneFlag>(text_.data(), text_.size());
   if (doc_.HasParseError()) {
     const Location loc = At(doc_.GetErrorOffset());
-    diags->Error(loc,
-                 fmt::format("JSON syntax error: {}", GetParseError_En(doc_.GetParseError())),
+    diags->Error(loc, fmt::format("JSON syntax error: {}", GetParseError_En(doc_.GetParseError())),
                  SourceLine(loc));
     return false;
   }
@@ -138,8 +146,7 @@ bool JsonSource::Parse(std::string file, std::string text, Diagnostics* diags) {
   SkipSpace(text_, &i);
   if (i < text_.size()) {
     const Location loc = At(i);
-    diags->Error(loc, "JSON syntax error: text after the end of the document",
-                 SourceLine(loc));
+    diags->Error(loc, "JSON syntax error: text after the end of the document", SourceLine(loc));
     return false;
   }
   return true;
@@ -163,8 +170,7 @@ void JsonSource::Index(size_t* i, std::string* path) {
       const size_t key_begin = *i;
       const size_t key_end = SkipString(text_, key_begin);
       const std::string key =
-          DecodeJsonString(std::string_view(text_).substr(key_begin, key_end - key_begin),
-                           nullptr);
+          DecodeJsonString(std::string_view(text_).substr(key_begin, key_end - key_begin), nullptr);
       *path += "/" + EscapePointerToken(key);
       keys_.emplace(*path, static_cast<uint32_t>(key_begin));
       *i = key_end;
@@ -257,14 +263,12 @@ std::string JsonSource::SourceLine(const Location& loc) const {
   return std::string(LineAt(text_, pos));
 }
 
-void JsonSource::Error(Diagnostics* diags, std::string_view pointer,
-                       std::string message) const {
+void JsonSource::Error(Diagnostics* diags, std::string_view pointer, std::string message) const {
   const Location loc = ValueAt(pointer);
   diags->Error(loc, std::move(message), SourceLine(loc));
 }
 
-void JsonSource::Warning(Diagnostics* diags, std::string_view pointer,
-                         std::string message) const {
+void JsonSource::Warning(Diagnostics* diags, std::string_view pointer, std::string message) const {
   const Location loc = ValueAt(pointer);
   diags->Warning(loc, std::move(message), SourceLine(loc));
 }

@@ -93,8 +93,8 @@ bool IsWordChar(char32_t cp) {
     return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9');
   }
   if (cp < 0xC0 || cp == 0xD7 || cp == 0xF7) return false;  // Latin-1 symbols
-  if (cp >= 0x2000 && cp <= 0x2BFF) return false;  // punctuation, symbols, arrows
-  if (cp >= 0x3000 && cp <= 0x303F) return false;  // CJK punctuation
+  if (cp >= 0x2000 && cp <= 0x2BFF) return false;           // punctuation, symbols, arrows
+  if (cp >= 0x3000 && cp <= 0x303F) return false;           // CJK punctuation
   if (cp >= 0xFE30 && cp <= 0xFE6F) return false;
   if (cp >= 0xFF00 && cp <= 0xFF0F) return false;
   if (cp == 0xFEFF || cp == 0xFFFD) return false;
@@ -130,8 +130,8 @@ char32_t ToUpper(char32_t cp) {
   if (cp < 0x80) return cp;
   if (cp >= 0xE0 && cp <= 0xFE && cp != 0xF7) return cp - 32;
   if (cp == 0xFF) return 0x178;
-  if (cp >= 0x100 && cp < 0x180 && cp != 0x138 && cp != 0x149 && cp != 0x17F &&
-      IsUpper(cp - 1) && !IsUpper(cp)) {
+  if (cp >= 0x100 && cp < 0x180 && cp != 0x138 && cp != 0x149 && cp != 0x17F && IsUpper(cp - 1) &&
+      !IsUpper(cp)) {
     return cp - 1;
   }
   if (cp >= 0x3B1 && cp <= 0x3CB && cp != 0x3C2) return cp - 32;
@@ -193,8 +193,8 @@ std::vector<Span> Tokenize(std::string_view text) {
     char32_t cp;
     int len;
     DecodeUtf8(text, i, &cp, &len);
-    if (cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == 0xA0 ||
-        cp == 0x2009 || cp == 0x200B || cp == 0x202F) {
+    if (cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == 0xA0 || cp == 0x2009 ||
+        cp == 0x200B || cp == 0x202F) {
       i += len;
       continue;
     }
@@ -242,22 +242,22 @@ namespace {
 // Returns the ASCII letters that a Latin letter with diacritics folds to, or nullptr.
 const char* FoldLatin(char32_t cp) {
   static const char* const kLatin1[64] = {
-      "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",
-      "d", "n", "o", "o", "o", "o", "o", nullptr, "o", "u", "u", "u", "u", "y", "th", "ss",
-      "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",
-      "d", "n", "o", "o", "o", "o", "o", nullptr, "o", "u", "u", "u", "u", "y", "th", "y"};
+      "a", "a", "a", "a", "a", "a", "ae", "c",     "e", "e", "e", "e", "i", "i", "i",  "i",
+      "d", "n", "o", "o", "o", "o", "o",  nullptr, "o", "u", "u", "u", "u", "y", "th", "ss",
+      "a", "a", "a", "a", "a", "a", "ae", "c",     "e", "e", "e", "e", "i", "i", "i",  "i",
+      "d", "n", "o", "o", "o", "o", "o",  nullptr, "o", "u", "u", "u", "u", "y", "th", "y"};
   if (cp >= 0xC0 && cp <= 0xFF) return kLatin1[cp - 0xC0];
   struct Range {
     char32_t first, last;
     const char* ascii;
   };
   static const Range kExtendedA[] = {
-      {0x100, 0x105, "a"}, {0x106, 0x10D, "c"}, {0x10E, 0x111, "d"}, {0x112, 0x11B, "e"},
-      {0x11C, 0x123, "g"}, {0x124, 0x127, "h"}, {0x128, 0x131, "i"}, {0x132, 0x133, "ij"},
-      {0x134, 0x135, "j"}, {0x136, 0x138, "k"}, {0x139, 0x142, "l"}, {0x143, 0x14B, "n"},
+      {0x100, 0x105, "a"}, {0x106, 0x10D, "c"},  {0x10E, 0x111, "d"}, {0x112, 0x11B, "e"},
+      {0x11C, 0x123, "g"}, {0x124, 0x127, "h"},  {0x128, 0x131, "i"}, {0x132, 0x133, "ij"},
+      {0x134, 0x135, "j"}, {0x136, 0x138, "k"},  {0x139, 0x142, "l"}, {0x143, 0x14B, "n"},
       {0x14C, 0x151, "o"}, {0x152, 0x153, "oe"}, {0x154, 0x159, "r"}, {0x15A, 0x161, "s"},
-      {0x162, 0x167, "t"}, {0x168, 0x173, "u"}, {0x174, 0x175, "w"}, {0x176, 0x178, "y"},
-      {0x179, 0x17E, "z"}, {0x17F, 0x17F, "s"}, {0x218, 0x219, "s"}, {0x21A, 0x21B, "t"}};
+      {0x162, 0x167, "t"}, {0x168, 0x173, "u"},  {0x174, 0x175, "w"}, {0x176, 0x178, "y"},
+      {0x179, 0x17E, "z"}, {0x17F, 0x17F, "s"},  {0x218, 0x219, "s"}, {0x21A, 0x21B, "t"}};
   for (const Range& r : kExtendedA) {
     if (cp >= r.first && cp <= r.last) return r.ascii;
   }

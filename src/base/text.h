@@ -23,14 +23,10 @@ struct Span {
   bool empty() const { return begin == end; }
   bool Contains(Span o) const { return begin <= o.begin && o.end <= end; }
   bool Overlaps(Span o) const { return begin < o.end && o.begin < end; }
-  std::string_view Of(std::string_view text) const {
-    return text.substr(begin, end - begin);
-  }
+  std::string_view Of(std::string_view text) const { return text.substr(begin, end - begin); }
   bool operator==(Span o) const { return begin == o.begin && end == o.end; }
   bool operator!=(Span o) const { return !(*this == o); }
-  bool operator<(Span o) const {
-    return begin != o.begin ? begin < o.begin : end < o.end;
-  }
+  bool operator<(Span o) const { return begin != o.begin ? begin < o.begin : end < o.end; }
 };
 
 // Decodes the code point at text[i]; sets *len to its byte length. Returns false (and

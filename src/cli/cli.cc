@@ -9,16 +9,16 @@
 #include <iostream>
 #include <thread>
 
-#include "graph/build.h"
-#include "cli/commands.h"
 #include "base/diagnostic.h"
+#include "cli/commands.h"
 #include "extract/document.h"
 #include "extract/extract.h"
 #include "extract/facts.h"
+#include "extract/pipeline.h"
+#include "graph/build.h"
 #include "graph/graph.h"
 #include "graph/graphml.h"
 #include "graph/jsonld.h"
-#include "extract/pipeline.h"
 
 namespace newsgraph {
 
@@ -165,8 +165,7 @@ void AddExtractOptions(std::vector<OptionSpec>* specs) {
   specs->push_back({"help", 'h', false});
 }
 
-bool ExtractOptionsFromArgs(const ParsedArgs& args, ExtractOptions* options, int* threads,
-                            Io& io) {
+bool ExtractOptionsFromArgs(const ParsedArgs& args, ExtractOptions* options, int* threads, Io& io) {
   if (args.Has("dct")) {
     CivilDate d;
     const std::string v = args.Get("dct");
@@ -236,14 +235,14 @@ bool WriteGraphOutputs(const KnowledgeGraph& kg, const RuleSet& rules, const std
   std::string report = "{\n";
   report += fmt::format("  \"documents\": {},\n  \"processed\": {},\n  \"skipped\": {},\n",
                         kg.documents + kg.skipped, kg.documents, kg.skipped);
-  report += fmt::format("  \"entities\": {},\n  \"events\": {},\n", kg.entities.size(),
-                        kg.events.size());
+  report +=
+      fmt::format("  \"entities\": {},\n  \"events\": {},\n", kg.entities.size(), kg.events.size());
   report += fmt::format("  \"nodes\": {},\n  \"edges\": {},\n", boost::num_vertices(g),
                         boost::num_edges(g));
   report += "  \"skipped_documents\": [";
   for (size_t i = 0; i < skipped.size(); ++i) {
-    report += fmt::format("{}\n    {}", i ? "," : "", SkipToJson(skipped[i].doc, skipped[i].origin,
-                                                                  skipped[i].reason));
+    report += fmt::format("{}\n    {}", i ? "," : "",
+                          SkipToJson(skipped[i].doc, skipped[i].origin, skipped[i].reason));
   }
   report += skipped.empty() ? "]\n}\n" : "\n  ]\n}\n";
   return WriteFileAtomically(fs::path(dir) / "graph.graphml", graphml.str(), io) &&
@@ -265,18 +264,16 @@ class ProgressPrinter {
   void Done(const Progress& p) {
     if (enabled_) Print(p, true);
   }
-  double Seconds() const {
-    return std::chrono::duration<double>(Clock::now() - start_).count();
-  }
+  double Seconds() const { return std::chrono::duration<double>(Clock::now() - start_).count(); }
 
  private:
   using Clock = std::chrono::steady_clock;
   void Print(const Progress& p, bool final) {
     const double s = std::max(1e-9, Seconds());
-    io_.err << fmt::format("\r{} documents ({} skipped), {:.1f} MB, {} events, {:.1f} s, "
-                           "{:.2f} MB/s{}",
-                           p.documents, p.skipped, p.bytes / 1e6, p.events, s,
-                           p.bytes / 1e6 / s, final ? "\n" : "");
+    io_.err << fmt::format(
+        "\r{} documents ({} skipped), {:.1f} MB, {} events, {:.1f} s, "
+        "{:.2f} MB/s{}",
+        p.documents, p.skipped, p.bytes / 1e6, p.events, s, p.bytes / 1e6 / s, final ? "\n" : "");
     io_.err.flush();
   }
   Io& io_;
@@ -460,8 +457,8 @@ int CmdExtract(const std::vector<std::string>& argv, Io& io) {
 // build
 
 int CmdBuild(const std::vector<std::string>& argv, Io& io) {
-  std::vector<OptionSpec> specs = {{"output", 'o', true}, {"help", 'h', false},
-                                   {"quiet", 'q', false}};
+  std::vector<OptionSpec> specs = {
+      {"output", 'o', true}, {"help", 'h', false}, {"quiet", 'q', false}};
   AddRuleOptions(&specs);
   ParsedArgs args;
   std::string error;
@@ -515,8 +512,8 @@ int CmdBuild(const std::vector<std::string>& argv, Io& io) {
         continue;
       }
       if (!builder.Add(facts)) {
-        io.err << fmt::format("{}:{}: warning: facts of document '{}' seen before; ignored\n",
-                              path, line_no, facts.doc);
+        io.err << fmt::format("{}:{}: warning: facts of document '{}' seen before; ignored\n", path,
+                              line_no, facts.doc);
         continue;
       }
       if (facts.status != "ok") skipped.push_back({facts.doc, facts.origin, facts.reason});
@@ -554,13 +551,11 @@ const Command kCommands[] = {
     {"run", "extract and build in one go: INPUT... -> facts.jsonl, graph.graphml, graph.jsonld",
      CmdRun},
     {"extract", "INPUT... -> facts.jsonl (one line per document)", CmdExtract},
-    {"build", "facts.jsonl... -> graph.graphml, graph.jsonld (order-independent merge)",
-     CmdBuild},
+    {"build", "facts.jsonl... -> graph.graphml, graph.jsonld (order-independent merge)", CmdBuild},
     {"explain", "show what every stage saw and which rule fired, for one text", CmdExplain},
     {"lint", "report every problem of rule files and their tests: [PATH...]", CmdLint},
     {"test", "run the rule test files (*.test.txt) beside the rule files", CmdTest},
-    {"eval", "score the rules against gold files: P/R/F1, per rule, --baseline diff",
-     CmdEval},
+    {"eval", "score the rules against gold files: P/R/F1, per rule, --baseline diff", CmdEval},
 };
 
 void PrintUsage(std::ostream& out) {

@@ -32,8 +32,8 @@ int RunCli(const std::vector<std::string>& args, Io& io);
 
 // A small option parser: --name VALUE, --name=VALUE, -x VALUE, flags, positionals, "--".
 struct OptionSpec {
-  std::string name;   // long name without dashes
-  char short_name;    // 0 for none
+  std::string name;  // long name without dashes
+  char short_name;   // 0 for none
   bool takes_value;
 };
 

@@ -9,9 +9,9 @@
 #include <set>
 #include <sstream>
 
+#include "authoring/eval.h"
 #include "cli/commands.h"
 #include "extract/document.h"
-#include "authoring/eval.h"
 #include "extract/extract.h"
 #include "extract/facts.h"
 
@@ -55,8 +55,7 @@ bool FindGoldFiles(const std::string& dir, std::vector<std::string>* out, Io& io
     return true;
   }
   if (!fs::is_directory(dir, ec)) {
-    io.err << fmt::format("newsgraph eval: --gold '{}' is neither a directory nor a file\n",
-                          dir);
+    io.err << fmt::format("newsgraph eval: --gold '{}' is neither a directory nor a file\n", dir);
     return false;
   }
   for (auto it = fs::recursive_directory_iterator(dir, ec);
@@ -104,8 +103,8 @@ void CollectDocuments(const std::vector<std::string>& inputs, const std::set<std
     }
     if (r == DocumentReader::kEnd) break;
     if (r == DocumentReader::kSkipped) {
-      io.err << fmt::format("newsgraph eval: warning: skipped {} ({}): {}\n", skip.id,
-                            skip.origin, skip.reason);
+      io.err << fmt::format("newsgraph eval: warning: skipped {} ({}): {}\n", skip.id, skip.origin,
+                            skip.reason);
       continue;
     }
     if (wanted.count(doc.id) && !docs->count(doc.id)) docs->emplace(doc.id, doc);
@@ -159,9 +158,9 @@ bool WriteAtomically(const std::string& path, const std::string& text, Io& io) {
 
 int CmdEval(const std::vector<std::string>& argv, Io& io) {
   std::vector<OptionSpec> specs = {
-      {"gold", 0, true},     {"baseline", 0, true}, {"save", 0, true},
-      {"min-f1", 0, true},   {"json", 0, false},    {"report", 0, true},
-      {"dct", 0, true},      {"no-metonymy", 0, false}, {"help", 'h', false}};
+      {"gold", 0, true},   {"baseline", 0, true},     {"save", 0, true},
+      {"min-f1", 0, true}, {"json", 0, false},        {"report", 0, true},
+      {"dct", 0, true},    {"no-metonymy", 0, false}, {"help", 'h', false}};
   AddRuleOptions(&specs);
   ParsedArgs args;
   std::string error;

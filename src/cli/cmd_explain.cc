@@ -52,8 +52,8 @@ bool ExplainRule(const RuleSet& rules, const std::string& id, const Document& do
   const Location& at = rule->origin.location;
   out << fmt::format("\nrule {} ({}, {}:{}:{}):\n", id, what, at.file, at.line, at.column);
   if ((rule->langs & LangFromCode(facts.lang)) == 0) {
-    out << fmt::format("  does not apply: the text is '{}' and the rule is for '{}'\n",
-                       facts.lang, rule->langs == kLangId ? "id" : "en");
+    out << fmt::format("  does not apply: the text is '{}' and the rule is for '{}'\n", facts.lang,
+                       rule->langs == kLangId ? "id" : "en");
     return true;
   }
   std::vector<int> candidates;
@@ -86,8 +86,8 @@ bool ExplainRule(const RuleSet& rules, const std::string& id, const Document& do
       for (const Evidence& ev : e.evidence) {
         made += ev.rule == id && facts.sentences[s].span.Contains(ev.span);
       }
-      made += (e.date_rule == id || e.place_rule == id) &&
-              !e.evidence.empty() && facts.sentences[s].span.Contains(e.evidence[0].span);
+      made += (e.date_rule == id || e.place_rule == id) && !e.evidence.empty() &&
+              facts.sentences[s].span.Contains(e.evidence[0].span);
     }
     for (const Mention& mention : facts.mentions) {
       made += mention.rule == id && mention.sentence == static_cast<int>(s);
@@ -97,9 +97,8 @@ bool ExplainRule(const RuleSet& rules, const std::string& id, const Document& do
                        stage.empty() ? "the text" : stage, made);
     for (const std::string& text : matches) out << fmt::format("      match \"{}\"\n", text);
     if (static_cast<int>(matches.size()) > made) {
-      out << (what == "event rule"
-                  ? "      a match made no event: no participant resolved, or a "
-                    "back-reference with nothing to join\n"
+      out << (what == "event rule" ? "      a match made no event: no participant resolved, or a "
+                                     "back-reference with nothing to join\n"
               : what == "attachment rule"
                   ? "      a match attached nothing: no event in the sentence, or a nearer "
                     "or higher-priority candidate won\n"
@@ -113,9 +112,9 @@ bool ExplainRule(const RuleSet& rules, const std::string& id, const Document& do
 }  // namespace
 
 int CmdExplain(const std::vector<std::string>& argv, Io& io) {
-  std::vector<OptionSpec> specs = {{"dct", 0, true}, {"lang", 0, true}, {"file", 'f', true},
-                                   {"help", 'h', false}, {"no-metonymy", 0, false},
-                                   {"rule", 0, true}};
+  std::vector<OptionSpec> specs = {{"dct", 0, true},          {"lang", 0, true},
+                                   {"file", 'f', true},       {"help", 'h', false},
+                                   {"no-metonymy", 0, false}, {"rule", 0, true}};
   AddRuleOptions(&specs);
   ParsedArgs args;
   std::string error;
@@ -204,14 +203,15 @@ int CmdExplain(const std::vector<std::string>& argv, Io& io) {
   for (const std::string& w : facts.warnings) out << "warning: " << w << "\n";
   for (size_t s = 0; s < facts.sentences.size(); ++s) {
     const Span span = facts.sentences[s].span;
-    out << fmt::format("\n[{}] sentence {}-{} (paragraph {})\n  {}\n", s + 1, span.begin,
-                       span.end, facts.sentences[s].paragraph + 1, span.Of(doc.text));
+    out << fmt::format("\n[{}] sentence {}-{} (paragraph {})\n  {}\n", s + 1, span.begin, span.end,
+                       facts.sentences[s].paragraph + 1, span.Of(doc.text));
     for (const Mention& m : facts.mentions) {
       if (m.sentence != static_cast<int>(s)) continue;
       std::string extra;
       if (!m.entity.empty()) extra += " -> " + m.entity;
       if (m.kind == MentionKind::kDate) extra += " = " + TimexToJson(m.timex, "");
-      if (m.parent >= 0) extra += " (inside " + std::string(facts.mentions[m.parent].span.Of(doc.text)) + ")";
+      if (m.parent >= 0)
+        extra += " (inside " + std::string(facts.mentions[m.parent].span.Of(doc.text)) + ")";
       out << fmt::format("  {:<12} {:<44} {}{}\n", KindName(m.kind),
                          "\"" + std::string(m.span.Of(doc.text)) + "\"", m.rule, extra);
     }
@@ -226,7 +226,8 @@ int CmdExplain(const std::vector<std::string>& argv, Io& io) {
   if (facts.events.empty()) out << "  (none)\n";
   for (const Event& ev : facts.events) {
     out << fmt::format("  {} {} modality={}", ev.id, ev.type, ev.modality);
-    if (!ev.date.value.empty()) out << fmt::format(" date={} (\"{}\")", ev.date.value, ev.date_text);
+    if (!ev.date.value.empty())
+      out << fmt::format(" date={} (\"{}\")", ev.date.value, ev.date_text);
     if (!ev.place.empty()) out << " place=" << ev.place;
     for (const std::string& s : ev.reported_by) out << " reported_by=" << s;
     out << "\n";
@@ -235,8 +236,8 @@ int CmdExplain(const std::vector<std::string>& argv, Io& io) {
                          p.entity.empty() ? "(unresolved)" : p.entity, p.text);
     }
     for (const Evidence& e : ev.evidence) {
-      out << fmt::format("      evidence {}-{} rule {}: \"{}\"\n", e.span.begin, e.span.end,
-                         e.rule, e.span.Of(doc.text));
+      out << fmt::format("      evidence {}-{} rule {}: \"{}\"\n", e.span.begin, e.span.end, e.rule,
+                         e.span.Of(doc.text));
     }
   }
   if (args.Has("rule")) ExplainRule(*rules, args.Get("rule"), doc, facts, trace, out);

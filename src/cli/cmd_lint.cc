@@ -3,9 +3,9 @@
 
 #include <ostream>
 
-#include "cli/commands.h"
 #include "authoring/lint.h"
 #include "authoring/rule_files.h"
+#include "cli/commands.h"
 
 namespace newsgraph {
 

@@ -4,10 +4,10 @@
 #include <fstream>
 #include <ostream>
 
-#include "cli/commands.h"
 #include "authoring/junit.h"
 #include "authoring/rule_files.h"
 #include "authoring/rule_test.h"
+#include "cli/commands.h"
 
 namespace newsgraph {
 

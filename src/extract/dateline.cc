@@ -31,16 +31,15 @@ void MatchDates(const RuleSet& rules, std::string_view text, Span sentence, Lang
     const int n = rule.re->NumberOfCapturingGroups() + 1;
     g.assign(n, re2::StringPiece());
     DateContext ctx;
-    ctx.group = [&](std::string_view name) {
-      return std::string(GroupText(g, rule.Group(name)));
-    };
+    ctx.group = [&](std::string_view name) { return std::string(GroupText(g, rule.Group(name))); };
     ctx.lookup = [&](std::string_view list, std::string_view word, std::string* value) {
       const WordList* l = rules.List(list);
       return l != nullptr && l->Lookup(word, value);
     };
     ctx.dct = dct;
     size_t pos = 0;
-    while (pos <= st.size() && rule.re->Match(input, pos, st.size(), RE2::UNANCHORED, g.data(), n)) {
+    while (pos <= st.size() &&
+           rule.re->Match(input, pos, st.size(), RE2::UNANCHORED, g.data(), n)) {
       const size_t begin = g[0].data() - st.data();
       size_t next = begin + g[0].size();
       const re2::StringPiece& whole = g_span > 0 && g[g_span].data() != nullptr ? g[g_span] : g[0];
@@ -56,8 +55,8 @@ void MatchDates(const RuleSet& rules, std::string_view text, Span sentence, Lang
         if (NormalizeDate(rule.spec, ctx, &m.timex, &error)) {
           out->push_back(std::move(m));
         } else if (notes) {
-          notes->push_back(fmt::format("date rule {} matched \"{}\" but: {}", rule.id,
-                                       m.span.Of(text), error));
+          notes->push_back(
+              fmt::format("date rule {} matched \"{}\" but: {}", rule.id, m.span.Of(text), error));
         }
       }
       if (next <= begin) {

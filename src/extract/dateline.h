@@ -15,9 +15,9 @@
 #include <string_view>
 #include <vector>
 
+#include "base/text.h"
 #include "extract/dates.h"
 #include "rules/rules.h"
-#include "base/text.h"
 
 namespace newsgraph {
 

@@ -155,7 +155,8 @@ bool Relative(const DateSpec& spec, const DateContext& ctx, Timex* t, std::strin
   if (!unit.empty() && unit[0] == '$') {
     const size_t at = unit.find('@');
     const std::string text = ctx.group(std::string_view(unit).substr(1, at - 1));
-    if (at == std::string::npos || !ctx.lookup(std::string_view(unit).substr(at + 1), text, &unit)) {
+    if (at == std::string::npos ||
+        !ctx.lookup(std::string_view(unit).substr(at + 1), text, &unit)) {
       *error = fmt::format("'{}' is not a unit in {}", text, spec.rel_unit);
       return false;
     }
@@ -261,8 +262,7 @@ bool Relative(const DateSpec& spec, const DateContext& ctx, Timex* t, std::strin
 
 }  // namespace
 
-bool NormalizeDate(const DateSpec& spec, const DateContext& ctx, Timex* out,
-                   std::string* error) {
+bool NormalizeDate(const DateSpec& spec, const DateContext& ctx, Timex* out, std::string* error) {
   Timex t;
   std::string mod = spec.mod;
   if (!mod.empty() && mod[0] == '$') {
@@ -297,8 +297,7 @@ bool NormalizeDate(const DateSpec& spec, const DateContext& ctx, Timex* out,
     return true;
   }
 
-  int year = 0, month = 0, day = 0, day_end = 0, month_end = 0, year_end = 0, quarter = 0,
-      half = 0;
+  int year = 0, month = 0, day = 0, day_end = 0, month_end = 0, year_end = 0, quarter = 0, half = 0;
   bool has_year, has_month, has_day, has_day_end, has_month_end, has_year_end, has_quarter,
       has_half;
   if (!Eval(spec.year, ctx, &year, &has_year, error) ||

@@ -47,8 +47,7 @@ struct DateContext {
 // Evaluates spec for one match. Returns false and sets *error if an expression cannot be
 // evaluated (unknown word, impossible day); a missing publication date is not an error:
 // the Timex stays unresolved and says so in note.
-bool NormalizeDate(const DateSpec& spec, const DateContext& ctx, Timex* out,
-                   std::string* error);
+bool NormalizeDate(const DateSpec& spec, const DateContext& ctx, Timex* out, std::string* error);
 
 }  // namespace newsgraph
 

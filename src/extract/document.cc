@@ -17,8 +17,8 @@ namespace fs = std::filesystem;
 namespace {
 
 bool HasSuffix(const std::string& s, std::string_view suffix) {
-  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(),
-                                                suffix.data(), suffix.size()) == 0;
+  return s.size() >= suffix.size() &&
+         s.compare(s.size() - suffix.size(), suffix.size(), suffix.data(), suffix.size()) == 0;
 }
 
 bool IsJsonLines(const std::string& path) {
@@ -37,8 +37,8 @@ std::string StripTextExtension(const std::string& name) {
 
 }  // namespace
 
-bool ParseJsonLine(std::string_view line, const std::string& origin,
-                   const std::string& fallback_id, Document* doc, std::string* reason) {
+bool ParseJsonLine(std::string_view line, const std::string& origin, const std::string& fallback_id,
+                   Document* doc, std::string* reason) {
   rapidjson::Document d;
   d.Parse<rapidjson::kParseStopWhenDoneFlag>(line.data(), line.size());
   if (d.HasParseError()) {
@@ -80,8 +80,7 @@ bool ParseJsonLine(std::string_view line, const std::string& origin,
   return true;
 }
 
-DocumentReader::DocumentReader(std::vector<std::string> inputs, std::istream* in)
-    : stdin_(in) {
+DocumentReader::DocumentReader(std::vector<std::string> inputs, std::istream* in) : stdin_(in) {
   for (const std::string& input : inputs) Expand(input);
 }
 
@@ -144,9 +143,10 @@ DocumentReader::Result DocumentReader::Finish(Document* doc, SkipRecord* skip) {
   }
   size_t first_bad = 0;
   if (const size_t bad = SanitizeUtf8(&doc->text, &first_bad)) {
-    warnings_.push_back(fmt::format("{}: document {}: {} byte(s) of invalid UTF-8 replaced by "
-                                    "'?' (first at byte {})",
-                                    doc->origin, doc->id, bad, first_bad));
+    warnings_.push_back(
+        fmt::format("{}: document {}: {} byte(s) of invalid UTF-8 replaced by "
+                    "'?' (first at byte {})",
+                    doc->origin, doc->id, bad, first_bad));
   }
   for (std::string* field : {&doc->id, &doc->title, &doc->url, &doc->date, &doc->lang}) {
     SanitizeUtf8(field, nullptr);
@@ -157,16 +157,17 @@ DocumentReader::Result DocumentReader::Finish(Document* doc, SkipRecord* skip) {
       renamed = fmt::format("{}~{}", doc->id, k);
       if (seen_ids_.insert(renamed).second) break;
     }
-    warnings_.push_back(fmt::format("{}: document id '{}' was already used; this document is "
-                                    "'{}'",
-                                    doc->origin, doc->id, renamed));
+    warnings_.push_back(
+        fmt::format("{}: document id '{}' was already used; this document is "
+                    "'{}'",
+                    doc->origin, doc->id, renamed));
     doc->id = renamed;
   }
   return kDocument;
 }
 
-DocumentReader::Result DocumentReader::FromText(const Item& item, std::istream& in,
-                                                Document* doc, SkipRecord* skip) {
+DocumentReader::Result DocumentReader::FromText(const Item& item, std::istream& in, Document* doc,
+                                                SkipRecord* skip) {
   std::ostringstream ss;
   if (has_pending_) {
     ss << pending_;

@@ -36,8 +36,8 @@ struct SkipRecord {
 
 // Parses one JSON Lines record. Returns false and sets *reason (with the column) if it is
 // not a usable document. `origin` is "file:line"; `fallback_id` names a record without id.
-bool ParseJsonLine(std::string_view line, const std::string& origin,
-                   const std::string& fallback_id, Document* doc, std::string* reason);
+bool ParseJsonLine(std::string_view line, const std::string& origin, const std::string& fallback_id,
+                   Document* doc, std::string* reason);
 
 class DocumentReader {
  public:

@@ -25,10 +25,10 @@ struct EventMatch {
   int sentence = -1;
   Span span;
   std::vector<std::pair<std::string, int>> roles;  // (role, mention id)
-  int date = -1;                 // date mention
-  int place = -1;                // place mention
-  std::vector<int> sources;      // source mentions (reported_by)
-  std::vector<std::string> source_rules;  // attachment rule of each source ("" = own rule)
+  int date = -1;                                   // date mention
+  int place = -1;                                  // place mention
+  std::vector<int> sources;                        // source mentions (reported_by)
+  std::vector<std::string> source_rules;           // attachment rule of each source ("" = own rule)
   std::string modality = "held";
   bool anaphoric = false;
   std::string date_rule, place_rule;  // attachment rules used, if any

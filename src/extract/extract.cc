@@ -5,8 +5,8 @@
 #include <unordered_map>
 #include <unordered_set>
 
-#include "extract/dateline.h"
 #include "base/text.h"
+#include "extract/dateline.h"
 
 namespace newsgraph {
 

@@ -14,8 +14,8 @@
 #include "extract/mentions.h"
 #include "extract/model.h"
 #include "extract/resolve.h"
-#include "rules/rules.h"
 #include "extract/sentences.h"
+#include "rules/rules.h"
 
 namespace newsgraph {
 

@@ -233,9 +233,9 @@ bool ReadTimex(const rapidjson::Value& v, Timex* t, std::string* text) {
   if (!v.IsObject()) return false;
   t->value = GetStr(v, "value");
   const std::string g = GetStr(v, "granularity");
-  for (Granularity x : {Granularity::kNone, Granularity::kDay, Granularity::kWeek,
-                        Granularity::kMonth, Granularity::kQuarter, Granularity::kHalf,
-                        Granularity::kYear, Granularity::kDecade}) {
+  for (Granularity x :
+       {Granularity::kNone, Granularity::kDay, Granularity::kWeek, Granularity::kMonth,
+        Granularity::kQuarter, Granularity::kHalf, Granularity::kYear, Granularity::kDecade}) {
     if (g == GranularityName(x)) t->granularity = x;
   }
   t->mod = GetStr(v, "mod");
@@ -285,7 +285,8 @@ bool FactsFromJson(std::string_view line, DocumentFacts* f, std::string* error) 
       e.name = GetStr(v, "name");
       e.type = GetStr(v, "type");
       e.part_of = GetStr(v, "part_of");
-      if (v.HasMember("gazetteer") && v["gazetteer"].IsBool()) e.gazetteer = v["gazetteer"].GetBool();
+      if (v.HasMember("gazetteer") && v["gazetteer"].IsBool())
+        e.gazetteer = v["gazetteer"].GetBool();
       if (v.HasMember("aliases") && v["aliases"].IsArray()) {
         for (const auto& a : v["aliases"].GetArray()) {
           if (a.IsString()) e.aliases.push_back(a.GetString());

@@ -6,10 +6,10 @@
 #include <map>
 #include <set>
 
-#include "extract/dateline.h"
-#include "rules/lexicon.h"
-#include "extract/render.h"
 #include "base/text.h"
+#include "extract/dateline.h"
+#include "extract/render.h"
+#include "rules/lexicon.h"
 
 namespace newsgraph {
 
@@ -20,9 +20,8 @@ std::vector<int> TopLevel(const std::vector<Mention>& mentions, int sentence) {
       out.push_back(static_cast<int>(i));
     }
   }
-  std::sort(out.begin(), out.end(), [&](int a, int b) {
-    return mentions[a].span < mentions[b].span;
-  });
+  std::sort(out.begin(), out.end(),
+            [&](int a, int b) { return mentions[a].span < mentions[b].span; });
   return out;
 }
 
@@ -96,9 +95,8 @@ bool Insert(const Candidate& c, int s, std::vector<Mention>* mentions, std::vect
   }
   mentions->push_back(std::move(m));
   rest.push_back(id);
-  std::sort(rest.begin(), rest.end(), [&](int a, int b) {
-    return (*mentions)[a].span < (*mentions)[b].span;
-  });
+  std::sort(rest.begin(), rest.end(),
+            [&](int a, int b) { return (*mentions)[a].span < (*mentions)[b].span; });
   *top = std::move(rest);
   return true;
 }
@@ -176,8 +174,7 @@ void ForEachMatch(const RE2& re, std::string_view text, int resume, F f) {
   std::vector<re2::StringPiece> g(n);
   const re2::StringPiece input(text.data(), text.size());
   size_t pos = 0;
-  while (pos <= text.size() &&
-         re.Match(input, pos, text.size(), RE2::UNANCHORED, g.data(), n)) {
+  while (pos <= text.size() && re.Match(input, pos, text.size(), RE2::UNANCHORED, g.data(), n)) {
     const size_t begin = g[0].data() - text.data();
     size_t next = begin + g[0].size();
     if (resume > 0 && g[resume].data() != nullptr) {
@@ -199,9 +196,8 @@ bool IsEntityKind(MentionKind k) {
 
 }  // namespace
 
-void MentionFinder::Find(std::string_view text, LangMask lang,
-                         const std::optional<CivilDate>& dct, DocumentFacts* facts,
-                         MentionIndex* index, Trace* trace) const {
+void MentionFinder::Find(std::string_view text, LangMask lang, const std::optional<CivilDate>& dct,
+                         DocumentFacts* facts, MentionIndex* index, Trace* trace) const {
   std::vector<Mention>& mentions = facts->mentions;
   const std::vector<Sentence>& sentences = facts->sentences;
   index->top.assign(sentences.size(), {});
@@ -254,8 +250,8 @@ void MentionFinder::Find(std::string_view text, LangMask lang,
   // Passes 1..n: mention rules over the rendered sentence.
   const WordList* surname_titles = rules_.List("SURNAME_TITLES");
   std::vector<const WordList*> title_context;  // words that may stand before a title
-  for (const char* name : {"NOT_A_NAME", "TITLE_MOD_EN", "TITLE_MOD_ID", "TITLE_PREFIX_EN",
-                           "TITLE_PREFIX_ID"}) {
+  for (const char* name :
+       {"NOT_A_NAME", "TITLE_MOD_EN", "TITLE_MOD_ID", "TITLE_PREFIX_EN", "TITLE_PREFIX_ID"}) {
     if (const WordList* l = rules_.List(name)) title_context.push_back(l);
   }
   for (int pass : rules_.passes()) {
@@ -273,8 +269,7 @@ void MentionFinder::Find(std::string_view text, LangMask lang,
         const int g_title = rule.Group("title"), g_of = rule.Group("of");
         const int g_about = rule.Group("about");
         const WordList* trim = rule.trim_list.empty() ? nullptr : rules_.List(rule.trim_list);
-        const WordList* reject =
-            rule.reject_list.empty() ? nullptr : rules_.List(rule.reject_list);
+        const WordList* reject = rule.reject_list.empty() ? nullptr : rules_.List(rule.reject_list);
         ForEachMatch(*rule.re, r.text(), g_span, [&](const std::vector<re2::StringPiece>& g) {
           auto doc_span = [&](int group) -> Span {
             const std::string_view t = GroupText(g, group);
@@ -345,7 +340,8 @@ void MentionFinder::Find(std::string_view text, LangMask lang,
           }
           // The organisation or country a title belongs to is the last one named in the
           // group: "Kementerian Luar Negeri China" belongs to China.
-          for (auto [group, slot] : {std::make_pair(g_of, &c.of), std::make_pair(g_about, &c.about)}) {
+          for (auto [group, slot] :
+               {std::make_pair(g_of, &c.of), std::make_pair(g_about, &c.about)}) {
             if (group < 0) continue;
             inside.clear();
             mentions_in(group, &inside);
@@ -381,7 +377,7 @@ void MentionFinder::Find(std::string_view text, LangMask lang,
   // Aliases: short names of people named in full elsewhere in the document, and names
   // given in brackets after a person ("Joko Widodo (Jokowi)", "Mohammed bin Salman (MbS)").
   std::map<std::string, std::set<std::string>> short_forms;  // short name -> full names
-  std::map<std::string, int> bracketed;                     // bracketed name -> its person
+  std::map<std::string, int> bracketed;                      // bracketed name -> its person
   const WordList* not_a_name = rules_.List("NOT_A_NAME");
   const WordList* name_reject = rules_.List("NAME_REJECT");
   std::string ignored;
@@ -471,8 +467,7 @@ void MentionFinder::Find(std::string_view text, LangMask lang,
       Mention& a = mentions[top[k - 1]];
       Mention& b = mentions[top[k]];
       if (place_like(a.kind) != place_like(b.kind) || a.kind == MentionKind::kDate) continue;
-      const std::string between =
-          CollapseSpace(text.substr(a.span.end, b.span.begin - a.span.end));
+      const std::string between = CollapseSpace(text.substr(a.span.end, b.span.begin - a.span.end));
       bool joined = between == ",";
       if (!joined && coord) {
         std::string_view w = between;

@@ -9,8 +9,8 @@
 #include <vector>
 
 #include "base/calendar.h"
-#include "rules/rules.h"
 #include "base/text.h"
+#include "rules/rules.h"
 
 namespace newsgraph {
 
@@ -37,21 +37,21 @@ struct Sentence {
 // A typed span found by stage 1.
 struct Mention {
   MentionKind kind = MentionKind::kPerson;
-  Span span;        // the whole mention
-  Span name;        // the part that names the entity (== span unless a rule says otherwise)
-  std::string rule; // rule id, or "gazetteer", "alias.short-name", ...
+  Span span;         // the whole mention
+  Span name;         // the part that names the entity (== span unless a rule says otherwise)
+  std::string rule;  // rule id, or "gazetteer", "alias.short-name", ...
   int sentence = -1;
   int parent = -1;  // the enclosing mention, -1 for a top-level mention
   std::vector<int> children;
-  std::string entity;   // entity id, once known
-  int gazetteer = -1;   // gazetteer entry index, for gazetteer matches
-  std::vector<int> titles;  // person: its title mentions ("Menlu Rusia", appositives)
-  int of = -1;          // title: the organisation / country mention it belongs to
-  int about = -1;       // title: the topic ("pakar Rusia")
-  int rule_index = -1;  // mention rule (index into RuleSet::mention_rules), -1 otherwise
-  int coord = -1;       // coordination group ("A, B dan C"), -1 if alone
+  std::string entity;            // entity id, once known
+  int gazetteer = -1;            // gazetteer entry index, for gazetteer matches
+  std::vector<int> titles;       // person: its title mentions ("Menlu Rusia", appositives)
+  int of = -1;                   // title: the organisation / country mention it belongs to
+  int about = -1;                // title: the topic ("pakar Rusia")
+  int rule_index = -1;           // mention rule (index into RuleSet::mention_rules), -1 otherwise
+  int coord = -1;                // coordination group ("A, B dan C"), -1 if alone
   std::vector<int> antecedents;  // references: the mentions they resolve to
-  Timex timex;          // dates
+  Timex timex;                   // dates
 };
 
 // A title an entity holds ("Menteri Luar Negeri Rusia"), with the organisation or country
@@ -82,7 +82,7 @@ struct Entity {
 struct Participant {
   std::string entity;  // entity id; empty when unresolved
   std::string role;
-  std::string text;    // the text that filled the role
+  std::string text;  // the text that filled the role
   bool operator<(const Participant& o) const {
     if (entity != o.entity) return entity < o.entity;
     if (role != o.role) return role < o.role;
@@ -116,7 +116,7 @@ struct Event {
   std::vector<Participant> participants;  // resolved and unresolved
   Timex date;
   std::string date_text;
-  std::string place;  // entity id
+  std::string place;                     // entity id
   std::vector<std::string> reported_by;  // source entity ids
   std::string modality = "held";
   std::vector<Evidence> evidence;

@@ -19,8 +19,8 @@ Rendered::Rendered(std::string_view text, Span sentence, const std::vector<int>&
     literal(mention.span.begin);
     const uint32_t r = static_cast<uint32_t>(text_.size());
     text_ += KindToken(mention.kind);
-    pieces_.push_back({r, static_cast<uint32_t>(text_.size()), mention.span.begin,
-                       mention.span.end, m});
+    pieces_.push_back(
+        {r, static_cast<uint32_t>(text_.size()), mention.span.begin, mention.span.end, m});
     pos = mention.span.end;
   }
   literal(sentence.end);

@@ -27,9 +27,7 @@ std::vector<std::string> Words(std::string_view name) {
   return out;
 }
 
-bool IsEntityKind(MentionKind k) {
-  return k != MentionKind::kTitle && k != MentionKind::kDate;
-}
+bool IsEntityKind(MentionKind k) { return k != MentionKind::kTitle && k != MentionKind::kDate; }
 
 int TypeDepth(const RuleSet& rules, const std::string& type) {
   int depth = 0;
@@ -293,8 +291,9 @@ void Resolver::ResolveReferences(std::string_view text, DocumentFacts* facts) co
         return false;
       }
       const bool place = m.kind == MentionKind::kPlace || m.kind == MentionKind::kCountry;
-      const bool kind_ok = place ? (c.kind == MentionKind::kPlace || c.kind == MentionKind::kCountry)
-                                 : c.kind == m.kind;
+      const bool kind_ok = place
+                               ? (c.kind == MentionKind::kPlace || c.kind == MentionKind::kCountry)
+                               : c.kind == m.kind;
       if (!kind_ok || c.entity.empty()) return false;
       if (rule.refers_type.empty()) return true;
       const GazetteerEntry* e = rules_.Entry(c.entity);
@@ -313,8 +312,8 @@ void Resolver::ResolveReferences(std::string_view text, DocumentFacts* facts) co
     if (mentions[best].coord >= 0) {
       group.clear();
       for (size_t j = 0; j < mentions.size(); ++j) {
-        if (mentions[j].coord == mentions[best].coord && mentions[j].sentence == mentions[best].sentence &&
-            fits(mentions[j])) {
+        if (mentions[j].coord == mentions[best].coord &&
+            mentions[j].sentence == mentions[best].sentence && fits(mentions[j])) {
           group.push_back(static_cast<int>(j));
         }
       }
@@ -335,8 +334,8 @@ void Resolver::Resolve(std::string_view text, const std::vector<EventMatch>& mat
   std::map<std::string, std::map<std::string, int>> names;  // id -> written name -> count
   std::vector<std::string> order;
   for (const Mention& m : mentions) {
-    const bool reference = m.rule_index >= 0 &&
-                           rules_.mention_rules()[m.rule_index]->refers == "antecedent";
+    const bool reference =
+        m.rule_index >= 0 && rules_.mention_rules()[m.rule_index]->refers == "antecedent";
     if (!IsEntityKind(m.kind) || m.entity.empty() || reference) continue;
     auto [it, inserted] = entities.try_emplace(m.entity);
     Entity& e = it->second;
@@ -457,7 +456,8 @@ void Resolver::Resolve(std::string_view text, const std::vector<EventMatch>& mat
         }
         Participant p{entity, role, written};
         bool dup = false;
-        for (const Participant& q : ev.participants) dup |= q.entity == p.entity && q.role == p.role;
+        for (const Participant& q : ev.participants)
+          dup |= q.entity == p.entity && q.role == p.role;
         if (!dup) ev.participants.push_back(p);
         w.resolved.insert(entity);
       }
@@ -491,7 +491,9 @@ void Resolver::Resolve(std::string_view text, const std::vector<EventMatch>& mat
   // Merge: union-find over reports of one event.
   std::vector<int> parent(work.size());
   std::iota(parent.begin(), parent.end(), 0);
-  std::function<int(int)> find = [&](int x) { return parent[x] == x ? x : parent[x] = find(parent[x]); };
+  std::function<int(int)> find = [&](int x) {
+    return parent[x] == x ? x : parent[x] = find(parent[x]);
+  };
   auto places_compatible = [&](const std::string& a, const std::string& b) {
     return a.empty() || b.empty() || a == b || rules_.PlaceWithin(a, b) || rules_.PlaceWithin(b, a);
   };
@@ -519,10 +521,10 @@ void Resolver::Resolve(std::string_view text, const std::vector<EventMatch>& mat
         }
         return false;
       };
-      const bool a_in_b = std::includes(b.begin(), b.end(), a.begin(), a.end()) &&
-                          incomplete(work[i]);
-      const bool b_in_a = std::includes(a.begin(), a.end(), b.begin(), b.end()) &&
-                          incomplete(work[j]);
+      const bool a_in_b =
+          std::includes(b.begin(), b.end(), a.begin(), a.end()) && incomplete(work[i]);
+      const bool b_in_a =
+          std::includes(a.begin(), a.end(), b.begin(), b.end()) && incomplete(work[j]);
       const bool near = work[j].sentence - work[i].sentence <= options_.subset_window;
       if (work[i].indefinite || work[j].indefinite) continue;  // somebody unnamed took part
       if (equal || ((a_in_b || b_in_a) && near)) parent[find(j)] = find(i);
@@ -555,7 +557,8 @@ void Resolver::Resolve(std::string_view text, const std::vector<EventMatch>& mat
 
   // Combine each group into one event.
   std::map<int, std::vector<int>> groups;
-  for (size_t i = 0; i < work.size(); ++i) groups[find(static_cast<int>(i))].push_back(static_cast<int>(i));
+  for (size_t i = 0; i < work.size(); ++i)
+    groups[find(static_cast<int>(i))].push_back(static_cast<int>(i));
   std::set<int> used_dates;
   for (const Work& w : work) {
     if (w.date_mention >= 0) used_dates.insert(w.date_mention);
@@ -640,9 +643,8 @@ void Resolver::Resolve(std::string_view text, const std::vector<EventMatch>& mat
     std::sort(ev.evidence.begin(), ev.evidence.end());
     events.push_back(std::move(ev));
   }
-  std::sort(events.begin(), events.end(), [](const Event& a, const Event& b) {
-    return a.evidence.front() < b.evidence.front();
-  });
+  std::sort(events.begin(), events.end(),
+            [](const Event& a, const Event& b) { return a.evidence.front() < b.evidence.front(); });
   for (size_t i = 0; i < events.size(); ++i) events[i].id = "e" + std::to_string(i + 1);
   FillEventDates(facts->dct, facts->lang, &events);
   facts->events = std::move(events);

@@ -41,8 +41,7 @@ struct ResolveOptions {
 // only when the number of people fits (one, unless a number is given).
 class RoleReferences {
  public:
-  RoleReferences(const RuleSet& rules, std::string_view text,
-                 const std::vector<Mention>& mentions);
+  RoleReferences(const RuleSet& rules, std::string_view text, const std::vector<Mention>& mentions);
 
   // Returns the entity ids the title mention refers to, or none if not unambiguous.
   std::vector<std::string> Resolve(const Mention& title) const;

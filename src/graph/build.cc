@@ -33,7 +33,9 @@ namespace {
 
 size_t WordCount(const std::string& s) {
   size_t n = 0;
-  for (Span t : Tokenize(s)) n += IsWordChar(static_cast<unsigned char>(s[t.begin])) || static_cast<unsigned char>(s[t.begin]) >= 0x80;
+  for (Span t : Tokenize(s))
+    n += IsWordChar(static_cast<unsigned char>(s[t.begin])) ||
+         static_cast<unsigned char>(s[t.begin]) >= 0x80;
   return n;
 }
 
@@ -51,7 +53,8 @@ std::vector<std::string> ResolvedSet(const Event& ev) {
 std::string CanonicalKey(const Event& ev) {
   std::string key = ev.type + "|" + ev.modality + "|" + ev.date.value + "|" + ev.place;
   for (const std::string& p : ResolvedSet(ev)) key += "|" + p;
-  for (const Evidence& e : ev.evidence) key += fmt::format("|{}:{}:{}", e.doc, e.span.begin, e.rule);
+  for (const Evidence& e : ev.evidence)
+    key += fmt::format("|{}:{}:{}", e.doc, e.span.begin, e.rule);
   return key;
 }
 
@@ -112,9 +115,8 @@ KnowledgeGraph GraphBuilder::Build() const {
 
   // Events: bucket by resolved participant set and modality, then join compatible ones.
   std::vector<Event> events = events_;
-  std::sort(events.begin(), events.end(), [](const Event& a, const Event& b) {
-    return CanonicalKey(a) < CanonicalKey(b);
-  });
+  std::sort(events.begin(), events.end(),
+            [](const Event& a, const Event& b) { return CanonicalKey(a) < CanonicalKey(b); });
   std::map<std::string, std::vector<int>> buckets;
   for (size_t i = 0; i < events.size(); ++i) {
     std::string key = events[i].modality;
@@ -123,7 +125,9 @@ KnowledgeGraph GraphBuilder::Build() const {
   }
   std::vector<int> parent(events.size());
   std::iota(parent.begin(), parent.end(), 0);
-  std::function<int(int)> find = [&](int x) { return parent[x] == x ? x : parent[x] = find(parent[x]); };
+  std::function<int(int)> find = [&](int x) {
+    return parent[x] == x ? x : parent[x] = find(parent[x]);
+  };
   auto places_ok = [&](const std::string& a, const std::string& b) {
     return a.empty() || b.empty() || a == b || rules_.PlaceWithin(a, b) || rules_.PlaceWithin(b, a);
   };
@@ -133,8 +137,8 @@ KnowledgeGraph GraphBuilder::Build() const {
         const Event& a = events[members[x]];
         const Event& b = events[members[y]];
         std::string merged;
-        if (resolver_.TypesCompatible(a.type, b.type, &merged) &&
-            TimexCompatible(a.date, b.date) && places_ok(a.place, b.place)) {
+        if (resolver_.TypesCompatible(a.type, b.type, &merged) && TimexCompatible(a.date, b.date) &&
+            places_ok(a.place, b.place)) {
           const int ra = find(members[x]), rb = find(members[y]);
           if (ra != rb) parent[std::max(ra, rb)] = std::min(ra, rb);
         }
@@ -142,7 +146,8 @@ KnowledgeGraph GraphBuilder::Build() const {
     }
   }
   std::map<int, std::vector<int>> groups;
-  for (size_t i = 0; i < events.size(); ++i) groups[find(static_cast<int>(i))].push_back(static_cast<int>(i));
+  for (size_t i = 0; i < events.size(); ++i)
+    groups[find(static_cast<int>(i))].push_back(static_cast<int>(i));
   for (const auto& [root, members] : groups) {
     Event ev = events[members.front()];
     int depth = TypeDepth(rules_, ev.type);
@@ -210,7 +215,8 @@ KnowledgeGraph GraphBuilder::Build() const {
     } else {
       const std::string prefix = id.substr(0, id.find(':'));
       for (int k = 0; k < kMentionKindCount; ++k) {
-        if (prefix == KindIdPrefix(static_cast<MentionKind>(k))) e.kind = static_cast<MentionKind>(k);
+        if (prefix == KindIdPrefix(static_cast<MentionKind>(k)))
+          e.kind = static_cast<MentionKind>(k);
       }
       e.name = id.substr(id.find(':') + 1);
     }

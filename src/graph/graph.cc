@@ -13,7 +13,8 @@ Graph MakeGraph(const KnowledgeGraph& kg) {
   Graph g;
   std::unordered_map<std::string, Graph::vertex_descriptor> vertex;
   for (size_t i = 0; i < kg.entities.size(); ++i) {
-    vertex[kg.entities[i].id] = boost::add_vertex({kg.entities[i].id, false, static_cast<int>(i)}, g);
+    vertex[kg.entities[i].id] =
+        boost::add_vertex({kg.entities[i].id, false, static_cast<int>(i)}, g);
   }
   for (size_t i = 0; i < kg.events.size(); ++i) {
     vertex[kg.events[i].id] = boost::add_vertex({kg.events[i].id, true, static_cast<int>(i)}, g);
@@ -56,7 +57,8 @@ Graph MakeGraph(const KnowledgeGraph& kg) {
     std::sort(p.roles.begin(), p.roles.end());
     std::string roles;
     for (const std::string& r : p.roles) roles += (roles.empty() ? "" : ";") + r;
-    boost::add_edge(vertex[p.source], vertex[p.target], EdgeProps{p.type, roles, p.title, p.weight}, g);
+    boost::add_edge(vertex[p.source], vertex[p.target], EdgeProps{p.type, roles, p.title, p.weight},
+                    g);
   }
   return g;
 }

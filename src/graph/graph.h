@@ -27,14 +27,14 @@ struct NodeProps {
 };
 
 struct EdgeProps {
-  std::string type;  // PARTICIPANT_IN, LOCATED_IN, REPORTED_BY, HOLDS_TITLE
-  std::string role;  // PARTICIPANT_IN: the roles, joined with ";"
-  std::string title; // HOLDS_TITLE: the title text
+  std::string type;     // PARTICIPANT_IN, LOCATED_IN, REPORTED_BY, HOLDS_TITLE
+  std::string role;     // PARTICIPANT_IN: the roles, joined with ";"
+  std::string title;    // HOLDS_TITLE: the title text
   double weight = 1.0;  // evidence spans behind the edge's event (1 for HOLDS_TITLE)
 };
 
-using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS,
-                                    NodeProps, EdgeProps>;
+using Graph =
+    boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS, NodeProps, EdgeProps>;
 
 // Returns the graph of kg: vertices in the order entities (by id), then events (by id);
 // edges sorted by (source id, type, target id, title).

@@ -13,11 +13,21 @@ std::string XmlEscape(std::string_view text) {
   for (size_t i = 0; i < text.size(); ++i) {
     const unsigned char c = static_cast<unsigned char>(text[i]);
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&apos;"; break;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&apos;";
+        break;
       default:
         if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') break;  // not allowed in XML 1.0
         // U+FFFE and U+FFFF are not XML characters either.
@@ -55,7 +65,7 @@ struct Key {
   const char* id;
   const char* domain;  // node | edge
   const char* name;
-  const char* type;    // string | int | double | boolean
+  const char* type;  // string | int | double | boolean
 };
 
 const Key kKeys[] = {
@@ -152,7 +162,8 @@ void WriteGraphml(const KnowledgeGraph& kg, const Graph& g, const RuleSet& rules
       for (const EntityTitle& t : e.titles) titles.push_back(t.title);
       d.Str("n_titles", Join(titles));
       d.Str("n_part_of", e.part_of);
-      if (auto it = e.external.find("iso3166"); it != e.external.end()) d.Str("n_iso3166", it->second);
+      if (auto it = e.external.find("iso3166"); it != e.external.end())
+        d.Str("n_iso3166", it->second);
       d.Int("n_mentions", e.mentions);
     } else {
       const Event& ev = kg.events[n.index];

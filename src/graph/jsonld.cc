@@ -5,8 +5,8 @@
 #include <rapidjson/prettywriter.h>
 #include <rapidjson/stringbuffer.h>
 
-#include "rules/builtin.h"
 #include "graph/graphml.h"
+#include "rules/builtin.h"
 
 namespace newsgraph {
 
@@ -38,12 +38,18 @@ void KeyStr(Writer& w, const char* k, std::string_view v) {
 
 const char* SchemaType(MentionKind k) {
   switch (k) {
-    case MentionKind::kPerson: return "Person";
-    case MentionKind::kOrganization: return "Organization";
-    case MentionKind::kCountry: return "Country";
-    case MentionKind::kPlace: return "Place";
-    case MentionKind::kSource: return "NewsMediaOrganization";
-    default: return "Place";
+    case MentionKind::kPerson:
+      return "Person";
+    case MentionKind::kOrganization:
+      return "Organization";
+    case MentionKind::kCountry:
+      return "Country";
+    case MentionKind::kPlace:
+      return "Place";
+    case MentionKind::kSource:
+      return "NewsMediaOrganization";
+    default:
+      return "Place";
   }
 }
 

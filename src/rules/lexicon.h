@@ -14,8 +14,8 @@
 #include <unordered_map>
 #include <vector>
 
-#include "rules/rules.h"
 #include "base/text.h"
+#include "rules/rules.h"
 
 namespace newsgraph {
 

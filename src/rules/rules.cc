@@ -1,8 +1,8 @@
 #include "rules/rules.h"
 
 #include <fmt/format.h>
-#include <rapidjson/schema.h>
 #include <rapidjson/pointer.h>
+#include <rapidjson/schema.h>
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
@@ -13,10 +13,10 @@
 #include <set>
 #include <thread>
 
-#include "rules/builtin.h"
 #include "base/json_source.h"
-#include "rules/lexicon.h"
 #include "base/text.h"
+#include "rules/builtin.h"
+#include "rules/lexicon.h"
 
 namespace newsgraph {
 
@@ -34,8 +34,7 @@ const char* KindTokenName(MentionKind k) {
 }
 
 const char* KindIdPrefix(MentionKind k) {
-  static const char* const kNames[] = {"person", "org",   "gpe", "place",
-                                       "source", "title", "date"};
+  static const char* const kNames[] = {"person", "org", "gpe", "place", "source", "title", "date"};
   return kNames[static_cast<int>(k)];
 }
 
@@ -49,9 +48,7 @@ bool ParseKind(std::string_view name, MentionKind* out) {
   return false;
 }
 
-std::string KindToken(MentionKind k) {
-  return std::string("\u27E6") + KindTokenName(k) + "\u27E7";
-}
+std::string KindToken(MentionKind k) { return std::string("\u27E6") + KindTokenName(k) + "\u27E7"; }
 
 LangMask LangFromCode(std::string_view code) {
   if (code == "id") return kLangId;
@@ -170,9 +167,7 @@ std::vector<RuleSource> BuiltinRuleSources() {
   return out;
 }
 
-namespace {
-
-}  // namespace
+namespace {}  // namespace
 
 void AddOrReplace(RuleSource src, std::vector<RuleSource>* sources) {
   for (RuleSource& s : *sources) {
@@ -192,8 +187,9 @@ bool AddRuleDirectory(const std::string& dir, std::vector<RuleSource>* sources,
     return false;
   }
   std::vector<std::string> files;
-  if (!ListFiles(dir, [](const std::string& name) { return fs::path(name).extension() == ".json"; },
-                 &files, diags)) {
+  if (!ListFiles(
+          dir, [](const std::string& name) { return fs::path(name).extension() == ".json"; },
+          &files, diags)) {
     return false;
   }
   bool ok = true;
@@ -210,8 +206,7 @@ bool AddRuleDirectory(const std::string& dir, std::vector<RuleSource>* sources,
   return ok;
 }
 
-bool AddRuleFile(const std::string& path, std::vector<RuleSource>* sources,
-                 Diagnostics* diags) {
+bool AddRuleFile(const std::string& path, std::vector<RuleSource>* sources, Diagnostics* diags) {
   std::string text;
   if (!ReadWholeFile(path, &text)) {
     diags->Error({path, 0, 0}, "cannot read rule file");
@@ -272,8 +267,7 @@ class RuleLoader {
   LangMask RuleLang(const JsonSource& src, const rapidjson::Value& v, LangMask dflt) const;
   bool Expand(std::string_view pattern, const JsonSource& src, const std::string& pointer,
               std::vector<std::string>* stack, std::string* out);
-  bool ExpandFragment(const std::string& name, std::vector<std::string>* stack,
-                      std::string* out);
+  bool ExpandFragment(const std::string& name, std::vector<std::string>* stack, std::string* out);
   // Compiles the rule's pattern into the prefilter of its group (`filter`: "dates",
   // "events", "attachments" or "pass N").
   bool Compile(const JsonSource& src, const std::string& pointer, const rapidjson::Value& v,
@@ -300,7 +294,7 @@ class RuleLoader {
   std::unique_ptr<RuleSet> rules_;
   std::vector<std::unique_ptr<JsonSource>> sources_;
   std::map<std::string, FragmentDef> fragment_defs_;
-  std::map<std::string, std::string> expanded_;        // fragment -> expansion (cached)
+  std::map<std::string, std::string> expanded_;  // fragment -> expansion (cached)
   std::set<std::string> broken_fragments_;
   std::map<std::string, std::pair<const JsonSource*, std::string>> rule_ids_;
   // The prefilters being filled, by group; they own the compiled patterns.
@@ -346,8 +340,7 @@ const RuleSchemas& Schemas() {
       defs.CopyFrom(s->full["definitions"], doc->GetAllocator());
       doc->AddMember("definitions", defs, doc->GetAllocator());
       rapidjson::Value r;
-      r.SetString(ref.c_str(), static_cast<rapidjson::SizeType>(ref.size()),
-                  doc->GetAllocator());
+      r.SetString(ref.c_str(), static_cast<rapidjson::SizeType>(ref.size()), doc->GetAllocator());
       doc->AddMember("$ref", r, doc->GetAllocator());
       s->items[section] = std::make_unique<rapidjson::SchemaDocument>(*doc);
       s->item_docs[section] = std::move(doc);
@@ -398,8 +391,7 @@ static void ReportViolation(const JsonSource& src, const std::string& base,
     const std::string ref = (*sub)["$ref"].GetString();
     sub = rapidjson::Pointer(ref.substr(1).c_str()).Get(schema_root);
   }
-  const rapidjson::Value* instance =
-      rapidjson::Pointer(pointer.c_str()).Get(src.doc());
+  const rapidjson::Value* instance = rapidjson::Pointer(pointer.c_str()).Get(src.doc());
   std::string key = pointer.empty() ? "" : pointer.substr(pointer.rfind('/') + 1);
   for (size_t at; (at = key.find("~1")) != std::string::npos;) key.replace(at, 2, "/");
   for (size_t at; (at = key.find("~0")) != std::string::npos;) key.replace(at, 2, "~");
@@ -563,8 +555,8 @@ void RuleLoader::CollectDefinitions(const JsonSource& src) {
                       src.SourceLine(loc));
         continue;
       }
-      const bool token = std::find(std::begin(kTokenFragments), std::end(kTokenFragments),
-                                   name) != std::end(kTokenFragments);
+      const bool token = std::find(std::begin(kTokenFragments), std::end(kTokenFragments), name) !=
+                         std::end(kTokenFragments);
       if (token) {
         src.Error(diags_, pointer,
                   fmt::format("'{}' is a built-in token fragment and cannot be redefined", name));
@@ -647,16 +639,15 @@ void RuleLoader::CollectDefinitions(const JsonSource& src) {
         if (seen.emplace(alias, langs).second) e.aliases.emplace_back(alias, langs);
       };
       add(e.name, file_lang);
-      for (const auto& [key, langs] : {std::make_pair("aliases", file_lang),
-                                       std::make_pair("aliases_id", kLangId),
-                                       std::make_pair("aliases_en", kLangEn)}) {
+      for (const auto& [key, langs] :
+           {std::make_pair("aliases", file_lang), std::make_pair("aliases_id", kLangId),
+            std::make_pair("aliases_en", kLangEn)}) {
         if (!g.HasMember(key)) continue;
         for (const auto& a : g[key].GetArray()) add(a.GetString(), langs);
       }
       e.origin = {src.file(), pointer, src.ValueAt(pointer)};
       if (rules_->entry_index_.count(e.id)) {
-        src.Error(diags_, pointer + "/id",
-                  fmt::format("gazetteer id '{}' is defined twice", e.id));
+        src.Error(diags_, pointer + "/id", fmt::format("gazetteer id '{}' is defined twice", e.id));
         continue;
       }
       rules_->entry_index_[e.id] = rules_->gazetteer_.size();
@@ -681,9 +672,9 @@ void RuleLoader::CollectExtensions(const JsonSource& src) {
       continue;
     }
     GazetteerEntry& e = rules_->gazetteer_[entry->second];
-    for (const auto& [key, langs] : {std::make_pair("aliases", file_lang),
-                                     std::make_pair("aliases_id", kLangId),
-                                     std::make_pair("aliases_en", kLangEn)}) {
+    for (const auto& [key, langs] :
+         {std::make_pair("aliases", file_lang), std::make_pair("aliases_id", kLangId),
+          std::make_pair("aliases_en", kLangEn)}) {
       if (!x.HasMember(key)) continue;
       for (const auto& a : x[key].GetArray()) {
         const std::pair<std::string, LangMask> alias(a.GetString(), langs);
@@ -730,9 +721,8 @@ bool RuleLoader::ExpandFragment(const std::string& name, std::vector<std::string
   return true;
 }
 
-bool RuleLoader::Expand(std::string_view pattern, const JsonSource& src,
-                        const std::string& pointer, std::vector<std::string>* stack,
-                        std::string* out) {
+bool RuleLoader::Expand(std::string_view pattern, const JsonSource& src, const std::string& pointer,
+                        std::vector<std::string>* stack, std::string* out) {
   bool ok = true;
   out->clear();
   auto error_at = [&](size_t at, const std::string& message) {
@@ -797,7 +787,7 @@ bool RuleLoader::Expand(std::string_view pattern, const JsonSource& src,
                               n));
       ok = false;
     } else if (std::find(std::begin(kTokenFragments), std::end(kTokenFragments), n) !=
-        std::end(kTokenFragments)) {
+               std::end(kTokenFragments)) {
       MentionKind kind = MentionKind::kPerson;
       for (int k = 0; k < kMentionKindCount; ++k) {
         if (n == KindTokenName(static_cast<MentionKind>(k))) kind = static_cast<MentionKind>(k);
@@ -805,8 +795,7 @@ bool RuleLoader::Expand(std::string_view pattern, const JsonSource& src,
       *out += KindToken(kind);
     } else if (const WordList* list = rules_->List(n)) {
       std::vector<std::string> words = list->words;
-      std::stable_sort(words.begin(), words.end(), [](const std::string& a,
-                                                      const std::string& b) {
+      std::stable_sort(words.begin(), words.end(), [](const std::string& a, const std::string& b) {
         return a.size() > b.size();
       });
       std::string alt = "(?:";
@@ -861,8 +850,8 @@ bool RuleLoader::Expand(std::string_view pattern, const JsonSource& src,
 }
 
 bool RuleLoader::Compile(const JsonSource& src, const std::string& pointer,
-                         const rapidjson::Value& v, LangMask file_lang,
-                         const std::string& filter, PatternRule* rule) {
+                         const rapidjson::Value& v, LangMask file_lang, const std::string& filter,
+                         PatternRule* rule) {
   rule->id = v["id"].GetString();
   rule->origin = {src.file(), pointer, src.ValueAt(pointer)};
   rule->langs = RuleLang(src, v, file_lang);
@@ -889,8 +878,8 @@ bool RuleLoader::Compile(const JsonSource& src, const std::string& pointer,
       // re2 names the whole pattern ("missing )"): show it as written, not expanded.
       message.replace(message.size() - arg.size(), arg.size(), rule->source);
     }
-    const Location loc = at == std::string::npos ? src.ValueAt(pattern_pointer)
-                                                 : src.InString(pattern_pointer, at);
+    const Location loc =
+        at == std::string::npos ? src.ValueAt(pattern_pointer) : src.InString(pattern_pointer, at);
     diags_->Error(loc, fmt::format("rule '{}' does not compile: {}", rule->id, message),
                   src.SourceLine(loc));
     return false;
@@ -1036,8 +1025,9 @@ void RuleLoader::CollectRules(const JsonSource& src) {
           }
         }
       }
-      static const std::set<std::string> kFixed = {
-          "date", "place", "source", "trigger", "planned", "negated", "denied", "uncertain", "span"};
+      static const std::set<std::string> kFixed = {"date",    "place",     "source",
+                                                   "trigger", "planned",   "negated",
+                                                   "denied",  "uncertain", "span"};
       for (const auto& [group, index] : rule->groups) {
         if (options_.warnings && rule->roles.count(group) == 0 && kFixed.count(group) == 0) {
           src.Warning(diags_, pointer + "/pattern",
@@ -1046,8 +1036,7 @@ void RuleLoader::CollectRules(const JsonSource& src) {
       }
       if (!rules_->Type(rule->type)) {
         src.Error(diags_, pointer + "/type",
-                  fmt::format("unknown event type '{}' (declare it in event_types)",
-                              rule->type));
+                  fmt::format("unknown event type '{}' (declare it in event_types)", rule->type));
       }
       rules_->events_.push_back(std::move(rule));
     }
@@ -1063,9 +1052,9 @@ void RuleLoader::CollectRules(const JsonSource& src) {
       if (v.HasMember("whole_sentence")) rule->whole_sentence = v["whole_sentence"].GetBool();
       // The group of an "exclude" attachment is named "exclude".
       if (rule->Group(rule->slot) < 0) {
-        src.Error(diags_, pointer + "/pattern",
-                  fmt::format("attachment rule '{}' needs a group named '{}'", rule->id,
-                              rule->slot));
+        src.Error(
+            diags_, pointer + "/pattern",
+            fmt::format("attachment rule '{}' needs a group named '{}'", rule->id, rule->slot));
       }
       rules_->attach_.push_back(std::move(rule));
     }
@@ -1111,8 +1100,8 @@ void RuleLoader::Finish() {
   RuleSet& rs = *rules_;
   // Gazetteer references.
   for (const GazetteerEntry& e : rs.gazetteer_) {
-    for (const auto& [key, target] : {std::make_pair("part_of", &e.part_of),
-                                      std::make_pair("metonym_of", &e.metonym_of)}) {
+    for (const auto& [key, target] :
+         {std::make_pair("part_of", &e.part_of), std::make_pair("metonym_of", &e.metonym_of)}) {
       if (target->empty() || rs.Entry(*target)) continue;
       for (const auto& src : sources_) {
         if (src->file() != e.origin.file) continue;
@@ -1123,9 +1112,9 @@ void RuleLoader::Finish() {
   }
   for (const auto& [name, type] : rs.types_) {
     if (!type.parent.empty() && !rs.Type(type.parent)) {
-      diags_->Error(type.origin.location,
-                    fmt::format("parent '{}' of event type '{}' is not an event type",
-                                type.parent, name));
+      diags_->Error(
+          type.origin.location,
+          fmt::format("parent '{}' of event type '{}' is not an event type", type.parent, name));
     }
   }
   rs.lexicon_ = std::make_unique<Lexicon>(rs.gazetteer_);

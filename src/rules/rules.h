@@ -74,9 +74,9 @@ struct Origin {
 struct WordList {
   std::string name;
   Origin origin;
-  std::vector<std::string> words;                      // in file order
-  std::unordered_map<std::string, std::string> value;  // word -> value ("" if none)
-  std::unordered_map<std::string, std::string> folded; // lowercase word -> value
+  std::vector<std::string> words;                       // in file order
+  std::unordered_map<std::string, std::string> value;   // word -> value ("" if none)
+  std::unordered_map<std::string, std::string> folded;  // lowercase word -> value
 
   // Looks up word exactly, then case-insensitively. Returns false if absent.
   bool Lookup(std::string_view word, std::string* out) const;
@@ -105,7 +105,7 @@ struct PatternRule {
   // The compiled pattern. It is owned by the prefilter of the rule's group (re2's
   // FilteredRE2 compiles every pattern it is given; one compile per rule, not two).
   const RE2* re = nullptr;
-  int filter_id = -1;  // the pattern's index in that prefilter
+  int filter_id = -1;                 // the pattern's index in that prefilter
   std::map<std::string, int> groups;  // named group -> index
   int priority = 0;                   // higher wins among equal-length overlaps
 
@@ -120,12 +120,12 @@ struct PatternRule {
 struct MentionRule : PatternRule {
   MentionKind kind = MentionKind::kPerson;
   int pass = 1;
-  std::string trim_list;  // words trimmed off the ends of the name group
-  std::string reject_list;  // a name holding any of these words is not a match
+  std::string trim_list;             // words trimmed off the ends of the name group
+  std::string reject_list;           // a name holding any of these words is not a match
   std::unique_ptr<RE2> reject_word;  // ... nor one holding a word this matches entirely
-  std::string entity;     // fixed entity id, if any
-  std::string refers;     // "antecedent": a reference resolved to an earlier mention
-  std::string refers_type;  // gazetteer types the antecedent may have ("region|province")
+  std::string entity;                // fixed entity id, if any
+  std::string refers;                // "antecedent": a reference resolved to an earlier mention
+  std::string refers_type;           // gazetteer types the antecedent may have ("region|province")
 };
 
 struct DateRule : PatternRule {
@@ -214,11 +214,11 @@ class RuleSet {
     Prefilter(Prefilter&&) noexcept;
     Prefilter& operator=(Prefilter&&) noexcept;
     std::unique_ptr<re2::FilteredRE2> filter;  // owns the rules' compiled patterns
-    std::unique_ptr<RE2::Set> atoms;  // the filter's atoms, set index = atom index
-    bool active = false;              // false: every rule is a candidate
-    std::vector<int> rules;           // the group's rule indices, ascending
-    std::vector<int> ids;             // filter regexp id -> rule index (-1: rule dropped)
-    std::vector<int> no_atoms;        // the candidates of a text with none of the atoms
+    std::unique_ptr<RE2::Set> atoms;           // the filter's atoms, set index = atom index
+    bool active = false;                       // false: every rule is a candidate
+    std::vector<int> rules;                    // the group's rule indices, ascending
+    std::vector<int> ids;                      // filter regexp id -> rule index (-1: rule dropped)
+    std::vector<int> no_atoms;                 // the candidates of a text with none of the atoms
     // Fills *out with the indices of the rules that may match text, ascending.
     void Candidates(std::string_view text, std::vector<int>* out) const;
   };
@@ -267,15 +267,13 @@ std::vector<RuleSource> BuiltinRuleSources();
 // Adds the *.json files under dir (recursively, sorted) to *sources; a file whose relative
 // path equals one already present replaces it. Returns false (with a diagnostic) if dir
 // cannot be read.
-bool AddRuleDirectory(const std::string& dir, std::vector<RuleSource>* sources,
-                      Diagnostics* diags);
+bool AddRuleDirectory(const std::string& dir, std::vector<RuleSource>* sources, Diagnostics* diags);
 
 // Adds src to *sources, replacing the entry with the same relative path.
 void AddOrReplace(RuleSource src, std::vector<RuleSource>* sources);
 
 // Adds one rule file (rel = its file name).
-bool AddRuleFile(const std::string& path, std::vector<RuleSource>* sources,
-                 Diagnostics* diags);
+bool AddRuleFile(const std::string& path, std::vector<RuleSource>* sources, Diagnostics* diags);
 
 // Validates and compiles the rule files. Every problem is added to *diags (all of them, not
 // only the first); returns nullptr if there was any error.

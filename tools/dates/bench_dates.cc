@@ -13,10 +13,10 @@
 #include <string>
 #include <vector>
 
-#include "extract/dateline.h"
 #include "base/diagnostic.h"
-#include "rules/rules.h"
+#include "extract/dateline.h"
 #include "extract/sentences.h"
+#include "rules/rules.h"
 
 using namespace newsgraph;
 
@@ -75,9 +75,10 @@ int main(int argc, char** argv) {
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   const double total = static_cast<double>(bytes) * repeat;
-  std::printf("corpus %s x%d: %.1f MB, %zu documents, %zu date matches (before overlaps), "
-              "%.2f s: %.2f MB/s, %.0f documents/s\n",
-              argv[1], repeat, total / 1e6, docs.size() * repeat, found, seconds,
-              total / 1e6 / seconds, docs.size() * repeat / seconds);
+  std::printf(
+      "corpus %s x%d: %.1f MB, %zu documents, %zu date matches (before overlaps), "
+      "%.2f s: %.2f MB/s, %.0f documents/s\n",
+      argv[1], repeat, total / 1e6, docs.size() * repeat, found, seconds, total / 1e6 / seconds,
+      docs.size() * repeat / seconds);
   return 0;
 }
