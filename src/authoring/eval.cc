@@ -11,6 +11,7 @@
 #include <limits>
 #include <set>
 
+#include "base/json_writer.h"
 #include "base/text.h"
 
 namespace newsgraph {
@@ -89,15 +90,6 @@ bool OccursAsWord(std::string_view text, std::string_view name) {
     if (ok) return true;
   }
   return false;
-}
-
-std::string Join(const std::vector<std::string>& v, const char* sep) {
-  std::string out;
-  for (size_t i = 0; i < v.size(); ++i) {
-    if (i) out += sep;
-    out += v[i];
-  }
-  return out;
 }
 
 std::string FormatLocation(const Location& loc) {
@@ -873,10 +865,6 @@ namespace {
 
 using JsonWriter = rapidjson::PrettyWriter<rapidjson::StringBuffer>;
 
-void JStr(JsonWriter& w, std::string_view s) {
-  w.String(s.data(), static_cast<rapidjson::SizeType>(s.size()));
-}
-
 void JNum(JsonWriter& w, double x) { w.Double(std::round(x * 1e4) / 1e4); }
 
 void JCounts(JsonWriter& w, const Counts& c) {
@@ -910,12 +898,6 @@ void JField(JsonWriter& w, const char* key, const FieldCounts& f) {
   w.EndObject();
 }
 
-void JStrings(JsonWriter& w, const std::vector<std::string>& v) {
-  w.StartArray();
-  for (const std::string& s : v) JStr(w, s);
-  w.EndArray();
-}
-
 }  // namespace
 
 std::string ReportToJson(const EvalReport& r) {
@@ -925,7 +907,7 @@ std::string ReportToJson(const EvalReport& r) {
   const EventScore& s = r.events;
   w.StartObject();
   w.Key("gold");
-  JStr(w, r.gold_dir);
+  WriteString(w, r.gold_dir);
   w.Key("documents");
   w.Int(s.documents);
   w.Key("gold_events");
@@ -941,7 +923,7 @@ std::string ReportToJson(const EvalReport& r) {
   for (const auto& [type, c] : s.by_type) {
     w.StartObject();
     w.Key("type");
-    JStr(w, type);
+    WriteString(w, type);
     w.Key("in_rule_set");
     w.Bool(std::find(r.types_without_rules.begin(), r.types_without_rules.end(), type) ==
            r.types_without_rules.end());
@@ -956,7 +938,7 @@ std::string ReportToJson(const EvalReport& r) {
   for (const auto& [rule, c] : s.by_rule) {
     w.StartObject();
     w.Key("rule");
-    JStr(w, rule);
+    WriteString(w, rule);
     w.Key("tp");
     w.Int(c.tp);
     w.Key("fp");
@@ -971,15 +953,15 @@ std::string ReportToJson(const EvalReport& r) {
   for (const FalsePositive& fp : s.false_positives) {
     w.StartObject();
     w.Key("doc");
-    JStr(w, fp.doc);
+    WriteString(w, fp.doc);
     w.Key("key");
-    JStr(w, fp.key);
+    WriteString(w, fp.key);
     w.Key("rules");
-    JStrings(w, fp.rules);
+    WriteStrings(w, fp.rules);
     w.Key("attachments");
-    JStr(w, fp.attachments);
+    WriteString(w, fp.attachments);
     w.Key("near");
-    JStr(w, fp.near);
+    WriteString(w, fp.near);
     w.EndObject();
   }
   w.EndArray();
@@ -988,13 +970,13 @@ std::string ReportToJson(const EvalReport& r) {
   for (const FalseNegative& fn : s.false_negatives) {
     w.StartObject();
     w.Key("doc");
-    JStr(w, fn.doc);
+    WriteString(w, fn.doc);
     w.Key("gold");
-    JStr(w, FormatLocation(fn.location));
+    WriteString(w, FormatLocation(fn.location));
     w.Key("key");
-    JStr(w, fn.key);
+    WriteString(w, fn.key);
     w.Key("near");
-    JStr(w, fn.near);
+    WriteString(w, fn.near);
     w.EndObject();
   }
   w.EndArray();
@@ -1010,13 +992,13 @@ std::string ReportToJson(const EvalReport& r) {
       for (const EntityLinkError& x : *list) {
         w.StartObject();
         w.Key("doc");
-        JStr(w, x.doc);
+        WriteString(w, x.doc);
         w.Key("name");
-        JStr(w, x.name);
+        WriteString(w, x.name);
         w.Key("id");
-        JStr(w, x.id);
+        WriteString(w, x.id);
         w.Key(std::string_view(key) == "wrong" ? "gold" : "predicted");
-        JStr(w, x.expected);
+        WriteString(w, x.expected);
         w.EndObject();
       }
       w.EndArray();
@@ -1026,9 +1008,9 @@ std::string ReportToJson(const EvalReport& r) {
     for (const auto& [loc, name] : e.not_in_text) {
       w.StartObject();
       w.Key("gold");
-      JStr(w, FormatLocation(loc));
+      WriteString(w, FormatLocation(loc));
       w.Key("name");
-      JStr(w, name);
+      WriteString(w, name);
       w.EndObject();
     }
     w.EndArray();
@@ -1039,7 +1021,7 @@ std::string ReportToJson(const EvalReport& r) {
     w.Key("baseline");
     w.StartObject();
     w.Key("file");
-    JStr(w, r.baseline_file);
+    WriteString(w, r.baseline_file);
     w.Key("f1");
     JNum(w, r.baseline_events.overall.F1());
     w.Key("added");
@@ -1053,18 +1035,18 @@ std::string ReportToJson(const EvalReport& r) {
     for (const RunDiff::Doc& doc : d.docs) {
       w.StartObject();
       w.Key("doc");
-      JStr(w, doc.doc);
+      WriteString(w, doc.doc);
       w.Key("added");
-      JStrings(w, doc.added);
+      WriteStrings(w, doc.added);
       w.Key("removed");
-      JStrings(w, doc.removed);
+      WriteStrings(w, doc.removed);
       w.EndObject();
     }
     w.EndArray();
     w.Key("only_in_baseline");
-    JStrings(w, d.only_in_baseline);
+    WriteStrings(w, d.only_in_baseline);
     w.Key("only_in_run");
-    JStrings(w, d.only_in_run);
+    WriteStrings(w, d.only_in_run);
     w.EndObject();
   }
   if (r.min_f1) {

@@ -62,10 +62,9 @@ struct Suite {
   std::string body;
 };
 
-std::string Join(const std::vector<std::string>& lines) {
-  std::string out;
-  for (const std::string& l : lines) out += l + "\n";
-  return out;
+// Returns the lines, each ended by a newline.
+std::string Lines(const std::vector<std::string>& lines) {
+  return lines.empty() ? std::string() : Join(lines, "\n") + "\n";
 }
 
 }  // namespace
@@ -104,7 +103,7 @@ std::string RuleTestJunit(const RuleTestReport& report,
             s.body +=
                 fmt::format("<skipped>{}</skipped>",
                             XmlEscape(fmt::format("known gap ({}): {}", AnnotationName(a.kind),
-                                                  Join(check.problems))));
+                                                  Lines(check.problems))));
             break;
           case Outcome::kFail:
             ++s.failures;
@@ -112,7 +111,7 @@ std::string RuleTestJunit(const RuleTestReport& report,
                 fmt::format("\n      <failure type=\"{}\" message=\"{}\">{}</failure>\n    ",
                             AnnotationName(a.kind),
                             XmlEscape(check.problems.empty() ? "failed" : check.problems.front()),
-                            XmlEscape(Join(ExplainFailure(c, check))));
+                            XmlEscape(Lines(ExplainFailure(c, check))));
             break;
         }
         s.body += "</testcase>\n";

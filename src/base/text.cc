@@ -313,6 +313,15 @@ std::string CollapseSpace(std::string_view text) {
   return out;
 }
 
+std::string Join(const std::vector<std::string>& parts, std::string_view separator) {
+  std::string out;
+  for (size_t i = 0; i < parts.size(); ++i) {
+    if (i) out += separator;
+    out += parts[i];
+  }
+  return out;
+}
+
 uint64_t Fnv1a64(std::string_view text) {
   uint64_t h = 14695981039346656037ull;
   for (char c : text) {

@@ -72,6 +72,9 @@ std::string Slugify(std::string_view text);
 // ends trimmed.
 std::string CollapseSpace(std::string_view text);
 
+// Returns the parts joined by separator: Join({"a", "b"}, "; ") == "a; b".
+std::string Join(const std::vector<std::string>& parts, std::string_view separator);
+
 // Returns the 64-bit FNV-1a hash of text (stable across platforms and runs).
 uint64_t Fnv1a64(std::string_view text);
 

@@ -9,34 +9,27 @@
 
 #include <fmt/format.h>
 
+#include "base/json_writer.h"
+
 namespace newsgraph {
 
 namespace {
 
 using Writer = rapidjson::Writer<rapidjson::StringBuffer>;
 
-void Str(Writer& w, std::string_view s) {
-  w.String(s.data(), static_cast<rapidjson::SizeType>(s.size()));
-}
-
 void Key(Writer& w, const char* k) { w.Key(k); }
-
-void KeyStr(Writer& w, const char* k, std::string_view v) {
-  w.Key(k);
-  Str(w, v);
-}
 
 void WriteTimex(Writer& w, const Timex& t, const std::string& text) {
   w.StartObject();
-  KeyStr(w, "value", t.value);
-  KeyStr(w, "granularity", GranularityName(t.granularity));
-  if (!t.mod.empty()) KeyStr(w, "mod", t.mod);
-  if (t.start) KeyStr(w, "start", FormatDate(*t.start));
-  if (t.end) KeyStr(w, "end", FormatDate(*t.end));
-  KeyStr(w, "anchor", t.anchor);
-  if (!t.link.empty()) KeyStr(w, "link", t.link);  // the event or period it counts from
-  if (!t.note.empty()) KeyStr(w, "note", t.note);
-  if (!text.empty()) KeyStr(w, "text", text);
+  WriteMember(w, "value", t.value);
+  WriteMember(w, "granularity", GranularityName(t.granularity));
+  if (!t.mod.empty()) WriteMember(w, "mod", t.mod);
+  if (t.start) WriteMember(w, "start", FormatDate(*t.start));
+  if (t.end) WriteMember(w, "end", FormatDate(*t.end));
+  WriteMember(w, "anchor", t.anchor);
+  if (!t.link.empty()) WriteMember(w, "link", t.link);  // the event or period it counts from
+  if (!t.note.empty()) WriteMember(w, "note", t.note);
+  if (!text.empty()) WriteMember(w, "text", text);
   w.EndObject();
 }
 
@@ -54,10 +47,10 @@ std::string SkipToJson(const std::string& doc, const std::string& origin,
   rapidjson::StringBuffer buf;
   Writer w(buf);
   w.StartObject();
-  KeyStr(w, "doc", doc);
-  KeyStr(w, "status", "skipped");
-  KeyStr(w, "origin", origin);
-  KeyStr(w, "reason", reason);
+  WriteMember(w, "doc", doc);
+  WriteMember(w, "status", "skipped");
+  WriteMember(w, "origin", origin);
+  WriteMember(w, "reason", reason);
   w.EndObject();
   return buf.GetString();
 }
@@ -67,18 +60,18 @@ std::string FactsToJson(const DocumentFacts& f, std::string_view text, const Rul
   rapidjson::StringBuffer buf;
   Writer w(buf);
   w.StartObject();
-  KeyStr(w, "doc", f.doc);
-  KeyStr(w, "status", f.status);
-  KeyStr(w, "origin", f.origin);
-  KeyStr(w, "lang", f.lang);
-  KeyStr(w, "dct", f.dct);
-  KeyStr(w, "dct_source", f.dct_source);
-  if (!f.url.empty()) KeyStr(w, "url", f.url);
-  if (!f.title.empty()) KeyStr(w, "title", f.title);
+  WriteMember(w, "doc", f.doc);
+  WriteMember(w, "status", f.status);
+  WriteMember(w, "origin", f.origin);
+  WriteMember(w, "lang", f.lang);
+  WriteMember(w, "dct", f.dct);
+  WriteMember(w, "dct_source", f.dct_source);
+  if (!f.url.empty()) WriteMember(w, "url", f.url);
+  if (!f.title.empty()) WriteMember(w, "title", f.title);
   if (!f.warnings.empty()) {
     Key(w, "warnings");
     w.StartArray();
-    for (const std::string& s : f.warnings) Str(w, s);
+    for (const std::string& s : f.warnings) WriteString(w, s);
     w.EndArray();
   }
   Key(w, "sentences");
@@ -98,21 +91,21 @@ std::string FactsToJson(const DocumentFacts& f, std::string_view text, const Rul
   for (int i : order) {
     const Mention& m = f.mentions[i];
     w.StartObject();
-    KeyStr(w, "kind", KindName(m.kind));
+    WriteMember(w, "kind", KindName(m.kind));
     Key(w, "begin");
     w.Uint(m.span.begin);
     Key(w, "end");
     w.Uint(m.span.end);
-    KeyStr(w, "text", m.span.Of(text));
-    if (m.name != m.span) KeyStr(w, "name", m.name.Of(text));
-    KeyStr(w, "rule", m.rule);
-    if (!m.entity.empty()) KeyStr(w, "entity", m.entity);
+    WriteMember(w, "text", m.span.Of(text));
+    if (m.name != m.span) WriteMember(w, "name", m.name.Of(text));
+    WriteMember(w, "rule", m.rule);
+    if (!m.entity.empty()) WriteMember(w, "entity", m.entity);
     if (m.kind == MentionKind::kDate) {
       Key(w, "date");
       WriteTimex(w, m.timex, "");
     }
     if (m.kind == MentionKind::kTitle && m.of >= 0 && !f.mentions[m.of].entity.empty()) {
-      KeyStr(w, "of", f.mentions[m.of].entity);
+      WriteMember(w, "of", f.mentions[m.of].entity);
     }
     w.EndObject();
   }
@@ -122,30 +115,30 @@ std::string FactsToJson(const DocumentFacts& f, std::string_view text, const Rul
   w.StartArray();
   for (const Entity& e : f.entities) {
     w.StartObject();
-    KeyStr(w, "id", e.id);
-    KeyStr(w, "kind", KindName(e.kind));
-    KeyStr(w, "name", e.name);
-    if (!e.type.empty()) KeyStr(w, "type", e.type);
-    if (!e.part_of.empty()) KeyStr(w, "part_of", e.part_of);
+    WriteMember(w, "id", e.id);
+    WriteMember(w, "kind", KindName(e.kind));
+    WriteMember(w, "name", e.name);
+    if (!e.type.empty()) WriteMember(w, "type", e.type);
+    if (!e.part_of.empty()) WriteMember(w, "part_of", e.part_of);
     Key(w, "gazetteer");
     w.Bool(e.gazetteer);
     Key(w, "aliases");
     w.StartArray();
-    for (const std::string& a : e.aliases) Str(w, a);
+    for (const std::string& a : e.aliases) WriteString(w, a);
     w.EndArray();
     Key(w, "titles");
     w.StartArray();
     for (const EntityTitle& t : e.titles) {
       w.StartObject();
-      KeyStr(w, "title", t.title);
-      if (!t.of.empty()) KeyStr(w, "of", t.of);
+      WriteMember(w, "title", t.title);
+      if (!t.of.empty()) WriteMember(w, "of", t.of);
       w.EndObject();
     }
     w.EndArray();
     if (!e.external.empty()) {
       Key(w, "external");
       w.StartObject();
-      for (const auto& [k, v] : e.external) KeyStr(w, k.c_str(), v);
+      for (const auto& [k, v] : e.external) WriteMember(w, k.c_str(), v);
       w.EndObject();
     }
     Key(w, "mentions");
@@ -158,49 +151,49 @@ std::string FactsToJson(const DocumentFacts& f, std::string_view text, const Rul
   w.StartArray();
   for (const Event& ev : f.events) {
     w.StartObject();
-    KeyStr(w, "id", ev.id);
-    KeyStr(w, "type", ev.type);
+    WriteMember(w, "id", ev.id);
+    WriteMember(w, "type", ev.type);
     if (const EventType* t = rules.Type(ev.type)) {
-      if (!t->cameo.empty()) KeyStr(w, "cameo", t->cameo);
-      if (!t->plover.empty()) KeyStr(w, "plover", t->plover);
+      if (!t->cameo.empty()) WriteMember(w, "cameo", t->cameo);
+      if (!t->plover.empty()) WriteMember(w, "plover", t->plover);
     }
     Key(w, "participants");
     w.StartArray();
     for (const Participant& p : ev.participants) {
       w.StartObject();
-      if (!p.entity.empty()) KeyStr(w, "entity", p.entity);
-      KeyStr(w, "role", p.role);
-      KeyStr(w, "text", p.text);
+      if (!p.entity.empty()) WriteMember(w, "entity", p.entity);
+      WriteMember(w, "role", p.role);
+      WriteMember(w, "text", p.text);
       w.EndObject();
     }
     w.EndArray();
     if (!ev.date.value.empty()) {
       Key(w, "date");
       WriteTimex(w, ev.date, ev.date_text);
-      if (!ev.date_rule.empty()) KeyStr(w, "date_rule", ev.date_rule);
+      if (!ev.date_rule.empty()) WriteMember(w, "date_rule", ev.date_rule);
     }
     if (!ev.place.empty()) {
-      KeyStr(w, "place", ev.place);
-      if (!ev.place_rule.empty()) KeyStr(w, "place_rule", ev.place_rule);
+      WriteMember(w, "place", ev.place);
+      if (!ev.place_rule.empty()) WriteMember(w, "place_rule", ev.place_rule);
     }
     Key(w, "reported_by");
     w.StartArray();
-    for (const std::string& s : ev.reported_by) Str(w, s);
+    for (const std::string& s : ev.reported_by) WriteString(w, s);
     w.EndArray();
     bool any_source_rule = false;
     for (const std::string& r : ev.source_rules) any_source_rule |= !r.empty();
     if (any_source_rule) {
       Key(w, "source_rules");
       w.StartArray();
-      for (const std::string& r : ev.source_rules) Str(w, r);
+      for (const std::string& r : ev.source_rules) WriteString(w, r);
       w.EndArray();
     }
-    KeyStr(w, "modality", ev.modality);
+    WriteMember(w, "modality", ev.modality);
     Key(w, "evidence");
     w.StartArray();
     for (const Evidence& e : ev.evidence) {
       w.StartObject();
-      KeyStr(w, "doc", e.doc);
+      WriteMember(w, "doc", e.doc);
       Key(w, "begin");
       w.Uint(e.span.begin);
       Key(w, "end");
@@ -209,8 +202,8 @@ std::string FactsToJson(const DocumentFacts& f, std::string_view text, const Rul
       w.Uint(e.sentence.begin);
       Key(w, "sentence_end");
       w.Uint(e.sentence.end);
-      KeyStr(w, "sentence", e.text);
-      KeyStr(w, "rule", e.rule);
+      WriteMember(w, "sentence", e.text);
+      WriteMember(w, "rule", e.rule);
       w.EndObject();
     }
     w.EndArray();

@@ -121,12 +121,6 @@ class DataWriter {
   std::ostream* out_;
 };
 
-std::string Join(const std::vector<std::string>& v) {
-  std::string out;
-  for (const std::string& s : v) out += (out.empty() ? "" : "; ") + s;
-  return out;
-}
-
 std::string NameOf(const KnowledgeGraph& kg, const std::string& id) {
   const Entity* e = kg.FindEntity(id);
   return e ? e->name : id;
@@ -157,10 +151,10 @@ void WriteGraphml(const KnowledgeGraph& kg, const Graph& g, const RuleSet& rules
       d.Str("n_kind", KindName(e.kind));
       d.Str("n_type", e.type);
       d.Bool("n_gazetteer", e.gazetteer);
-      d.Str("n_aliases", Join(e.aliases));
+      d.Str("n_aliases", Join(e.aliases, "; "));
       std::vector<std::string> titles;
       for (const EntityTitle& t : e.titles) titles.push_back(t.title);
-      d.Str("n_titles", Join(titles));
+      d.Str("n_titles", Join(titles, "; "));
       d.Str("n_part_of", e.part_of);
       if (auto it = e.external.find("iso3166"); it != e.external.end())
         d.Str("n_iso3166", it->second);
@@ -191,16 +185,16 @@ void WriteGraphml(const KnowledgeGraph& kg, const Graph& g, const RuleSet& rules
         rule_set.insert(x.rule);
       }
       rule_ids.assign(rule_set.begin(), rule_set.end());
-      d.Str("n_participants", Join(names));
+      d.Str("n_participants", Join(names, "; "));
       d.Str("n_modality", ev.modality);
-      d.Str("n_reported_by", Join(sources));
+      d.Str("n_reported_by", Join(sources, "; "));
       d.Int("n_evidence", static_cast<long long>(ev.evidence.size()));
       d.Int("n_documents", static_cast<long long>(doc_set.size()));
       if (!ev.evidence.empty()) {
         d.Str("n_doc", ev.evidence.front().doc);
         d.Str("n_sentence", ev.evidence.front().text);
       }
-      d.Str("n_rules", Join(rule_ids));
+      d.Str("n_rules", Join(rule_ids, "; "));
     }
     o << "    </node>\n";
   }

@@ -5,6 +5,7 @@
 #include <rapidjson/prettywriter.h>
 #include <rapidjson/stringbuffer.h>
 
+#include "base/json_writer.h"
 #include "graph/graphml.h"
 #include "rules/builtin.h"
 
@@ -26,15 +27,6 @@ std::string DocumentIri(const std::string& id) {
 namespace {
 
 using Writer = rapidjson::PrettyWriter<rapidjson::StringBuffer>;
-
-void Str(Writer& w, std::string_view s) {
-  w.String(s.data(), static_cast<rapidjson::SizeType>(s.size()));
-}
-
-void KeyStr(Writer& w, const char* k, std::string_view v) {
-  w.Key(k);
-  Str(w, v);
-}
 
 const char* SchemaType(MentionKind k) {
   switch (k) {
@@ -65,15 +57,15 @@ void WriteDate(Writer& w, const Timex& t) {
   if (xsd) {
     w.Key("startDate");
     w.StartObject();
-    KeyStr(w, "@value", t.value);
-    KeyStr(w, "@type", xsd);
+    WriteMember(w, "@value", t.value);
+    WriteMember(w, "@type", xsd);
     w.EndObject();
   }
-  KeyStr(w, "timex", t.value);
-  KeyStr(w, "dateGranularity", GranularityName(t.granularity));
-  if (!t.mod.empty()) KeyStr(w, "dateMod", t.mod);
-  if (t.start) KeyStr(w, "intervalStart", FormatDate(*t.start));
-  if (t.end) KeyStr(w, "intervalEnd", FormatDate(*t.end));
+  WriteMember(w, "timex", t.value);
+  WriteMember(w, "dateGranularity", GranularityName(t.granularity));
+  if (!t.mod.empty()) WriteMember(w, "dateMod", t.mod);
+  if (t.start) WriteMember(w, "intervalStart", FormatDate(*t.start));
+  if (t.end) WriteMember(w, "intervalEnd", FormatDate(*t.end));
 }
 
 }  // namespace
@@ -94,11 +86,11 @@ void WriteJsonLd(const KnowledgeGraph& kg, const RuleSet& rules, std::ostream* o
   w.StartArray();
   for (const Entity& e : kg.entities) {
     w.StartObject();
-    KeyStr(w, "@id", e.id);
-    KeyStr(w, "@type", SchemaType(e.kind));
-    KeyStr(w, "name", e.name.empty() ? e.id : e.name);
-    KeyStr(w, "kind", KindName(e.kind));
-    if (!e.type.empty()) KeyStr(w, "placeType", e.type);
+    WriteMember(w, "@id", e.id);
+    WriteMember(w, "@type", SchemaType(e.kind));
+    WriteMember(w, "name", e.name.empty() ? e.id : e.name);
+    WriteMember(w, "kind", KindName(e.kind));
+    if (!e.type.empty()) WriteMember(w, "placeType", e.type);
     w.Key("gazetteer");
     w.Bool(e.gazetteer);
     w.Key("mentionCount");
@@ -106,28 +98,28 @@ void WriteJsonLd(const KnowledgeGraph& kg, const RuleSet& rules, std::ostream* o
     if (!e.aliases.empty()) {
       w.Key("alternateName");
       w.StartArray();
-      for (const std::string& a : e.aliases) Str(w, a);
+      for (const std::string& a : e.aliases) WriteString(w, a);
       w.EndArray();
     }
-    if (!e.part_of.empty()) KeyStr(w, "containedInPlace", e.part_of);
+    if (!e.part_of.empty()) WriteMember(w, "containedInPlace", e.part_of);
     if (auto it = e.external.find("iso3166"); it != e.external.end()) {
-      KeyStr(w, "iso3166", it->second);
+      WriteMember(w, "iso3166", it->second);
     }
     if (auto it = e.external.find("wikidata"); it != e.external.end()) {
-      KeyStr(w, "sameAs", "http://www.wikidata.org/entity/" + it->second);
+      WriteMember(w, "sameAs", "http://www.wikidata.org/entity/" + it->second);
     }
     if (!e.titles.empty()) {
       w.Key("jobTitle");
       w.StartArray();
-      for (const EntityTitle& t : e.titles) Str(w, t.title);
+      for (const EntityTitle& t : e.titles) WriteString(w, t.title);
       w.EndArray();
       w.Key("holdsTitle");
       w.StartArray();
       for (const EntityTitle& t : e.titles) {
         w.StartObject();
-        KeyStr(w, "@type", "TitleHolding");
-        KeyStr(w, "title", t.title);
-        if (!t.of.empty()) KeyStr(w, "of", t.of);
+        WriteMember(w, "@type", "TitleHolding");
+        WriteMember(w, "title", t.title);
+        if (!t.of.empty()) WriteMember(w, "of", t.of);
         w.EndObject();
       }
       w.EndArray();
@@ -136,21 +128,21 @@ void WriteJsonLd(const KnowledgeGraph& kg, const RuleSet& rules, std::ostream* o
   }
   for (const Event& ev : kg.events) {
     w.StartObject();
-    KeyStr(w, "@id", ev.id);
-    KeyStr(w, "@type", "Event");
-    KeyStr(w, "name", EventLabel(kg, ev));
-    KeyStr(w, "eventType", ev.type);
+    WriteMember(w, "@id", ev.id);
+    WriteMember(w, "@type", "Event");
+    WriteMember(w, "name", EventLabel(kg, ev));
+    WriteMember(w, "eventType", ev.type);
     if (const EventType* t = rules.Type(ev.type)) {
-      if (!t->cameo.empty()) KeyStr(w, "cameo", t->cameo);
-      if (!t->plover.empty()) KeyStr(w, "plover", t->plover);
+      if (!t->cameo.empty()) WriteMember(w, "cameo", t->cameo);
+      if (!t->plover.empty()) WriteMember(w, "plover", t->plover);
     }
-    KeyStr(w, "modality", ev.modality);
+    WriteMember(w, "modality", ev.modality);
     if (!ev.date.value.empty()) WriteDate(w, ev.date);
-    if (!ev.place.empty()) KeyStr(w, "location", ev.place);
+    if (!ev.place.empty()) WriteMember(w, "location", ev.place);
     w.Key("attendee");
     w.StartArray();
     for (const Participant& p : ev.participants) {
-      if (!p.entity.empty()) Str(w, p.entity);
+      if (!p.entity.empty()) WriteString(w, p.entity);
     }
     w.EndArray();
     w.Key("participant");
@@ -158,30 +150,30 @@ void WriteJsonLd(const KnowledgeGraph& kg, const RuleSet& rules, std::ostream* o
     for (const Participant& p : ev.participants) {
       if (p.entity.empty()) continue;
       w.StartObject();
-      KeyStr(w, "@type", "Participation");
-      KeyStr(w, "agent", p.entity);
-      KeyStr(w, "role", p.role);
+      WriteMember(w, "@type", "Participation");
+      WriteMember(w, "agent", p.entity);
+      WriteMember(w, "role", p.role);
       w.EndObject();
     }
     w.EndArray();
     if (!ev.reported_by.empty()) {
       w.Key("reportedBy");
       w.StartArray();
-      for (const std::string& s : ev.reported_by) Str(w, s);
+      for (const std::string& s : ev.reported_by) WriteString(w, s);
       w.EndArray();
     }
     w.Key("wasDerivedFrom");
     w.StartArray();
     for (const Evidence& x : ev.evidence) {
       w.StartObject();
-      KeyStr(w, "@type", "Evidence");
-      KeyStr(w, "document", DocumentIri(x.doc));
+      WriteMember(w, "@type", "Evidence");
+      WriteMember(w, "document", DocumentIri(x.doc));
       w.Key("byteBegin");
       w.Uint(x.span.begin);
       w.Key("byteEnd");
       w.Uint(x.span.end);
-      KeyStr(w, "sentence", x.text);
-      KeyStr(w, "rule", x.rule);
+      WriteMember(w, "sentence", x.text);
+      WriteMember(w, "rule", x.rule);
       w.EndObject();
     }
     w.EndArray();
