@@ -10,7 +10,7 @@
 
 #include "base/calendar.h"
 #include "base/text.h"
-#include "rules/rules.h"
+#include "base/vocabulary.h"
 
 namespace newsgraph {
 

@@ -27,42 +27,12 @@
 #include "base/calendar.h"
 #include "base/diagnostic.h"
 #include "base/files.h"
+#include "base/vocabulary.h"
 #include "rules/date_spec.h"
 
 namespace newsgraph {
 
 class Lexicon;
-
-// What a mention is. Tokens are how stage 2 sees it in a rendered sentence.
-enum class MentionKind : uint8_t {
-  kPerson,
-  kOrganization,
-  kCountry,
-  kPlace,
-  kSource,
-  kTitle,
-  kDate,
-};
-inline constexpr int kMentionKindCount = 7;
-
-// Returns "person", "organization", "country", "place", "source", "title", "date".
-const char* KindName(MentionKind k);
-// Returns the token name: PER ORG GPE LOC SRC TITLE DATE.
-const char* KindTokenName(MentionKind k);
-// Returns the id prefix of entities of this kind: person org gpe place source.
-const char* KindIdPrefix(MentionKind k);
-bool ParseKind(std::string_view name, MentionKind* out);
-// Returns the token a mention of kind k becomes in a rendered sentence: "⟦PER⟧".
-std::string KindToken(MentionKind k);
-
-// Languages a rule applies to (bit set).
-using LangMask = uint8_t;
-inline constexpr LangMask kLangId = 1;
-inline constexpr LangMask kLangEn = 2;
-inline constexpr LangMask kLangAny = kLangId | kLangEn;
-// Returns the mask of a language code ("id", "en"); 0 if unknown.
-LangMask LangFromCode(std::string_view code);
-const char* LangCode(LangMask single);
 
 // Where a rule or entry came from, for diagnostics and provenance.
 struct Origin {
