@@ -16,7 +16,7 @@
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 ng="$root/build/newsgraph"
-shared="$root/../shared"
+shared="../shared"  # relative to the checkout
 while [ $# -gt 1 ]; do
   case "$1" in
     --newsgraph) ng="$2"; shift 2 ;;
@@ -27,6 +27,9 @@ done
 [ $# -eq 1 ] || { sed -n '2,16p' "$0"; exit 2; }
 out="$(mkdir -p "$1" && cd "$1" && pwd)"
 [ -x "$ng" ] || { echo "snapshot: no newsgraph binary at $ng" >&2; exit 2; }
+ng="$(realpath "$ng")"
+# Paths relative to the checkout, so that two checkouts (worktrees) give the same bytes.
+cd "$root"
 [ -d "$shared/corpus" ] || { echo "snapshot: $shared/corpus not found" >&2; exit 2; }
 rm -rf "$out"
 mkdir -p "$out"
@@ -43,7 +46,7 @@ keep() {
 
 step "run: seeds, examples, corpora"
 keep run-seeds "$ng" run "$shared/seeds" -o "$out/seeds" --quiet
-keep run-examples "$ng" run "$root/examples/articles" -o "$out/examples" --quiet
+keep run-examples "$ng" run "examples/articles" -o "$out/examples" --quiet
 keep run-detik "$ng" run "$shared/corpus/detik-2025.jsonl" -o "$out/detik" --quiet
 keep run-reuters "$ng" run "$shared/corpus/reuters-2017.jsonl" -o "$out/reuters" --quiet
 
@@ -65,10 +68,10 @@ PY
 
 step "test, lint, eval, explain"
 keep test "$ng" test
-keep lint "$ng" lint "$root/rules"
-keep eval-seeds "$ng" eval --gold "$root/examples/seeds/gold" "$shared/seeds"
+keep lint "$ng" lint rules
+keep eval-seeds "$ng" eval --gold "examples/seeds/gold" "$shared/seeds"
 # The corpus gold file by file (a gold file being written does not change the others).
-for gold in "$root"/examples/corpus/*.gold.jsonl; do
+for gold in examples/corpus/*.gold.jsonl; do
   name="$(basename "$gold" .gold.jsonl)"
   keep "eval-$name" "$ng" eval --gold "$gold" \
     "$shared/corpus/detik-2025.jsonl" "$shared/corpus/reuters-2017.jsonl"
