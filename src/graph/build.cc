@@ -74,49 +74,46 @@ std::string EventId(const Event& ev) {
   return fmt::format("event:{}-{:012x}", ev.type, Fnv1a64(key) & 0xFFFFFFFFFFFFull);
 }
 
-KnowledgeGraph GraphBuilder::Build() const {
-  KnowledgeGraph kg;
-  kg.documents = docs_.size() - skipped_;
-  kg.skipped = skipped_;
-
-  // Entities: one per id.
-  for (const auto& [id, records] : entities_) {
-    Entity e = records.front();
-    std::set<std::string> names, aliases;
-    std::set<EntityTitle> titles;
-    int mentions = 0;
-    for (const Entity& r : records) {
-      names.insert(r.name);
-      aliases.insert(r.aliases.begin(), r.aliases.end());
-      titles.insert(r.titles.begin(), r.titles.end());
-      mentions += r.mentions;
-      e.gazetteer |= r.gazetteer;
-      for (const auto& [k, v] : r.external) e.external.emplace(k, v);
-    }
-    if (const GazetteerEntry* g = rules_.Entry(id)) {
-      e.name = g->name;
-      e.kind = g->kind;
-      e.type = g->type;
-      e.part_of = g->part_of;
-    } else {
-      // The fullest written name; ties go to the alphabetically first.
-      e.name.clear();
-      for (const std::string& n : names) {
-        if (e.name.empty() || WordCount(n) > WordCount(e.name)) e.name = n;
-      }
-    }
-    aliases.insert(names.begin(), names.end());
-    aliases.erase(e.name);
-    e.aliases.assign(aliases.begin(), aliases.end());
-    e.titles.assign(titles.begin(), titles.end());
-    e.mentions = mentions;
-    kg.entities.push_back(std::move(e));
+Entity GraphBuilder::MergeEntity(const std::string& id, const std::vector<Entity>& records) const {
+  Entity e = records.front();
+  std::set<std::string> names, aliases;
+  std::set<EntityTitle> titles;
+  int mentions = 0;
+  for (const Entity& r : records) {
+    names.insert(r.name);
+    aliases.insert(r.aliases.begin(), r.aliases.end());
+    titles.insert(r.titles.begin(), r.titles.end());
+    mentions += r.mentions;
+    e.gazetteer |= r.gazetteer;
+    for (const auto& [k, v] : r.external) e.external.emplace(k, v);
   }
+  if (const GazetteerEntry* g = rules_.Entry(id)) {
+    e.name = g->name;
+    e.kind = g->kind;
+    e.type = g->type;
+    e.part_of = g->part_of;
+  } else {
+    // The fullest written name; ties go to the alphabetically first.
+    e.name.clear();
+    for (const std::string& n : names) {
+      if (e.name.empty() || WordCount(n) > WordCount(e.name)) e.name = n;
+    }
+  }
+  aliases.insert(names.begin(), names.end());
+  aliases.erase(e.name);
+  e.aliases.assign(aliases.begin(), aliases.end());
+  e.titles.assign(titles.begin(), titles.end());
+  e.mentions = mentions;
+  return e;
+}
 
-  // Events: bucket by resolved participant set and modality, then join compatible ones.
+std::vector<std::vector<Event>> GraphBuilder::GroupEvents() const {
+  // Canonical order first, so the groups and their first reports do not depend on the
+  // order the documents came in.
   std::vector<Event> events = events_;
   std::sort(events.begin(), events.end(),
             [](const Event& a, const Event& b) { return CanonicalKey(a) < CanonicalKey(b); });
+  // Only events with the same resolved participants and modality can be one: bucket them.
   std::map<std::string, std::vector<int>> buckets;
   for (size_t i = 0; i < events.size(); ++i) {
     std::string key = events[i].modality;
@@ -145,94 +142,113 @@ KnowledgeGraph GraphBuilder::Build() const {
       }
     }
   }
-  std::map<int, std::vector<int>> groups;
-  for (size_t i = 0; i < events.size(); ++i)
-    groups[find(static_cast<int>(i))].push_back(static_cast<int>(i));
-  for (const auto& [root, members] : groups) {
-    Event ev = events[members.front()];
-    int depth = TypeDepth(rules_, ev.type);
-    std::set<Participant> resolved, unresolved;
-    std::set<std::string> sources;
-    std::set<Evidence> evidence;
-    for (int m : members) {
-      const Event& x = events[m];
-      const int d = TypeDepth(rules_, x.type);
-      if (d > depth || (d == depth && x.type < ev.type)) {
-        ev.type = x.type;
-        depth = d;
-      }
-      for (const Participant& p : x.participants) {
-        // The role and entity identify a participant across reports; the written text
-        // of its first report (in canonical order) is kept.
-        if (!p.entity.empty()) {
-          bool seen = false;
-          for (const Participant& q : resolved) seen |= q.entity == p.entity && q.role == p.role;
-          if (!seen) resolved.insert(p);
-        } else {
-          unresolved.insert(p);
-        }
-      }
-      if (!x.date.value.empty() &&
-          (ev.date.value.empty() || &MorePrecise(ev.date, x.date) == &x.date)) {
-        ev.date = x.date;
-        ev.date_text = x.date_text;
-      }
-      if (!x.place.empty() && (ev.place.empty() || rules_.PlaceWithin(x.place, ev.place) ||
-                               (!rules_.PlaceWithin(ev.place, x.place) && x.place < ev.place))) {
-        ev.place = x.place;
-      }
-      sources.insert(x.reported_by.begin(), x.reported_by.end());
-      evidence.insert(x.evidence.begin(), x.evidence.end());
-    }
-    ev.participants.assign(resolved.begin(), resolved.end());
-    ev.participants.insert(ev.participants.end(), unresolved.begin(), unresolved.end());
-    ev.reported_by.assign(sources.begin(), sources.end());
-    // Which attachment rule found each source is per-document provenance (facts.jsonl).
-    ev.source_rules.clear();
-    ev.evidence.assign(evidence.begin(), evidence.end());
-    ev.id = EventId(ev);
-    kg.events.push_back(std::move(ev));
+  std::map<int, std::vector<Event>> groups;
+  for (size_t i = 0; i < events.size(); ++i) {
+    groups[find(static_cast<int>(i))].push_back(std::move(events[i]));
   }
-  std::sort(kg.events.begin(), kg.events.end(),
-            [](const Event& a, const Event& b) { return a.id < b.id; });
+  std::vector<std::vector<Event>> out;
+  for (auto& [root, members] : groups) out.push_back(std::move(members));
+  return out;
+}
 
-  // Every id an event names is a node, even if no document listed it as an entity.
+Event GraphBuilder::MergeReports(const std::vector<Event>& reports) const {
+  Event ev = reports.front();
+  int depth = TypeDepth(rules_, ev.type);
+  std::set<Participant> resolved, unresolved;
+  std::set<std::string> sources;
+  std::set<Evidence> evidence;
+  for (const Event& x : reports) {
+    const int d = TypeDepth(rules_, x.type);
+    if (d > depth || (d == depth && x.type < ev.type)) {
+      ev.type = x.type;
+      depth = d;
+    }
+    for (const Participant& p : x.participants) {
+      // The role and entity identify a participant across reports; the written text
+      // of its first report (in canonical order) is kept.
+      if (!p.entity.empty()) {
+        bool seen = false;
+        for (const Participant& q : resolved) seen |= q.entity == p.entity && q.role == p.role;
+        if (!seen) resolved.insert(p);
+      } else {
+        unresolved.insert(p);
+      }
+    }
+    if (!x.date.value.empty() &&
+        (ev.date.value.empty() || &MorePrecise(ev.date, x.date) == &x.date)) {
+      ev.date = x.date;
+      ev.date_text = x.date_text;
+    }
+    if (!x.place.empty() && (ev.place.empty() || rules_.PlaceWithin(x.place, ev.place) ||
+                             (!rules_.PlaceWithin(ev.place, x.place) && x.place < ev.place))) {
+      ev.place = x.place;
+    }
+    sources.insert(x.reported_by.begin(), x.reported_by.end());
+    evidence.insert(x.evidence.begin(), x.evidence.end());
+  }
+  ev.participants.assign(resolved.begin(), resolved.end());
+  ev.participants.insert(ev.participants.end(), unresolved.begin(), unresolved.end());
+  ev.reported_by.assign(sources.begin(), sources.end());
+  // Which attachment rule found each source is per-document provenance (facts.jsonl).
+  ev.source_rules.clear();
+  ev.evidence.assign(evidence.begin(), evidence.end());
+  ev.id = EventId(ev);
+  return ev;
+}
+
+Entity GraphBuilder::NamedEntity(const std::string& id) const {
+  Entity e;
+  e.id = id;
+  if (const GazetteerEntry* g = rules_.Entry(id)) {
+    e.kind = g->kind;
+    e.name = g->name;
+    e.type = g->type;
+    e.part_of = g->part_of;
+    e.external = g->external;
+    e.gazetteer = true;
+  } else {
+    const std::string prefix = id.substr(0, id.find(':'));
+    for (int k = 0; k < kMentionKindCount; ++k) {
+      if (prefix == KindIdPrefix(static_cast<MentionKind>(k))) e.kind = static_cast<MentionKind>(k);
+    }
+    e.name = id.substr(id.find(':') + 1);
+  }
+  return e;
+}
+
+void GraphBuilder::AddNamedEntities(KnowledgeGraph* kg) const {
   std::set<std::string> known;
-  for (const Entity& e : kg.entities) known.insert(e.id);
+  for (const Entity& e : kg->entities) known.insert(e.id);
   std::vector<Entity> extra;
   auto ensure = [&](const std::string& id) {
-    if (id.empty() || known.count(id)) return;
-    known.insert(id);
-    Entity e;
-    e.id = id;
-    if (const GazetteerEntry* g = rules_.Entry(id)) {
-      e.kind = g->kind;
-      e.name = g->name;
-      e.type = g->type;
-      e.part_of = g->part_of;
-      e.external = g->external;
-      e.gazetteer = true;
-    } else {
-      const std::string prefix = id.substr(0, id.find(':'));
-      for (int k = 0; k < kMentionKindCount; ++k) {
-        if (prefix == KindIdPrefix(static_cast<MentionKind>(k)))
-          e.kind = static_cast<MentionKind>(k);
-      }
-      e.name = id.substr(id.find(':') + 1);
-    }
-    extra.push_back(std::move(e));
+    if (id.empty() || !known.insert(id).second) return;
+    extra.push_back(NamedEntity(id));
   };
-  for (const Event& ev : kg.events) {
+  for (const Event& ev : kg->events) {
     for (const Participant& p : ev.participants) ensure(p.entity);
     ensure(ev.place);
     for (const std::string& s : ev.reported_by) ensure(s);
   }
-  for (const Entity& e : kg.entities) {
+  for (const Entity& e : kg->entities) {
     for (const EntityTitle& t : e.titles) ensure(t.of);
   }
-  kg.entities.insert(kg.entities.end(), extra.begin(), extra.end());
-  std::sort(kg.entities.begin(), kg.entities.end(),
+  kg->entities.insert(kg->entities.end(), extra.begin(), extra.end());
+  std::sort(kg->entities.begin(), kg->entities.end(),
             [](const Entity& a, const Entity& b) { return a.id < b.id; });
+}
+
+KnowledgeGraph GraphBuilder::Build() const {
+  KnowledgeGraph kg;
+  kg.documents = docs_.size() - skipped_;
+  kg.skipped = skipped_;
+  for (const auto& [id, records] : entities_) kg.entities.push_back(MergeEntity(id, records));
+  for (const std::vector<Event>& reports : GroupEvents()) {
+    kg.events.push_back(MergeReports(reports));
+  }
+  std::sort(kg.events.begin(), kg.events.end(),
+            [](const Event& a, const Event& b) { return a.id < b.id; });
+  // Every id an event names is a node, even if no document listed it as an entity.
+  AddNamedEntities(&kg);
   return kg;
 }
 

@@ -44,9 +44,22 @@ class GraphBuilder {
   // id were added before.
   bool Add(const DocumentFacts& facts);
 
+  // Returns the merged graph of everything added so far.
   KnowledgeGraph Build() const;
 
  private:
+  // Returns one entity from the records of documents that named it.
+  Entity MergeEntity(const std::string& id, const std::vector<Entity>& records) const;
+  // Returns the events in groups of reports of one event (the merge key above), in a
+  // canonical order.
+  std::vector<std::vector<Event>> GroupEvents() const;
+  // Returns one event from the reports of a group.
+  Event MergeReports(const std::vector<Event>& reports) const;
+  // Returns the entity record of an id that only events or titles name.
+  Entity NamedEntity(const std::string& id) const;
+  // Adds a node for every id an event or title names that is not an entity yet.
+  void AddNamedEntities(KnowledgeGraph* kg) const;
+
   const RuleSet& rules_;
   Resolver resolver_;
   std::set<std::string> docs_;
