@@ -8,6 +8,7 @@
 
 #include "graph/build.h"
 #include "graph/graph.h"
+#include "base/xml.h"
 #include "graph/graphml.h"
 #include "graph/jsonld.h"
 #include "test_util.h"

@@ -16,6 +16,25 @@ const Entity* KnowledgeGraph::FindEntity(const std::string& id) const {
   return it != entities.end() && it->id == id ? &*it : nullptr;
 }
 
+std::string KnowledgeGraph::NameOf(const std::string& id) const {
+  const Entity* e = FindEntity(id);
+  return e ? e->name : id;
+}
+
+std::string EventLabel(const KnowledgeGraph& kg, const Event& ev) {
+  std::string names;
+  for (const Participant& p : ev.participants) {
+    if (p.entity.empty()) continue;
+    names += (names.empty() ? "" : ", ") + kg.NameOf(p.entity);
+  }
+  std::string label = ev.type + ": " + names;
+  if (!ev.place.empty()) {
+    label += " @ " + kg.NameOf(ev.place);
+  }
+  if (!ev.date.value.empty()) label += " (" + ev.date.value + ")";
+  return label;
+}
+
 GraphBuilder::GraphBuilder(const RuleSet& rules) : rules_(rules), resolver_(rules, {}) {}
 
 bool GraphBuilder::Add(const DocumentFacts& facts) {

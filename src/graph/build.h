@@ -34,7 +34,12 @@ struct KnowledgeGraph {
 
   // Returns the entity with this id, or nullptr.
   const Entity* FindEntity(const std::string& id) const;
+  // Returns the name of the entity with this id, or the id if there is none.
+  std::string NameOf(const std::string& id) const;
 };
+
+// Returns a human label for an event: "meet: Sergey Lavrov, Richard Haass @ New York (2023-04)".
+std::string EventLabel(const KnowledgeGraph& kg, const Event& ev);
 
 class GraphBuilder {
  public:

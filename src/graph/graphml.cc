@@ -1,63 +1,14 @@
 #include "graph/graphml.h"
 
+#include "base/text.h"
+#include "base/xml.h"
+
 #include <fmt/format.h>
 
 #include <boost/range/iterator_range.hpp>
 #include <set>
 
 namespace newsgraph {
-
-std::string XmlEscape(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (size_t i = 0; i < text.size(); ++i) {
-    const unsigned char c = static_cast<unsigned char>(text[i]);
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&apos;";
-        break;
-      default:
-        if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') break;  // not allowed in XML 1.0
-        // U+FFFE and U+FFFF are not XML characters either.
-        if (c == 0xEF && i + 2 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0xBF &&
-            (static_cast<unsigned char>(text[i + 2]) == 0xBE ||
-             static_cast<unsigned char>(text[i + 2]) == 0xBF)) {
-          i += 2;
-          break;
-        }
-        out.push_back(static_cast<char>(c));
-    }
-  }
-  return out;
-}
-
-std::string EventLabel(const KnowledgeGraph& kg, const Event& ev) {
-  std::string names;
-  for (const Participant& p : ev.participants) {
-    if (p.entity.empty()) continue;
-    const Entity* e = kg.FindEntity(p.entity);
-    names += (names.empty() ? "" : ", ") + (e ? e->name : p.entity);
-  }
-  std::string label = ev.type + ": " + names;
-  if (!ev.place.empty()) {
-    const Entity* e = kg.FindEntity(ev.place);
-    label += " @ " + (e ? e->name : ev.place);
-  }
-  if (!ev.date.value.empty()) label += " (" + ev.date.value + ")";
-  return label;
-}
 
 namespace {
 
@@ -121,9 +72,66 @@ class DataWriter {
   std::ostream* out_;
 };
 
-std::string NameOf(const KnowledgeGraph& kg, const std::string& id) {
-  const Entity* e = kg.FindEntity(id);
-  return e ? e->name : id;
+}  // namespace
+
+namespace {
+
+void WriteKeys(std::ostream& o) {
+  for (const Key& k : kKeys) {
+    o << "  <key id=\"" << k.id << "\" for=\"" << k.domain << "\" attr.name=\"" << k.name
+      << "\" attr.type=\"" << k.type << "\"/>\n";
+  }
+}
+
+void WriteEntityData(const Entity& e, DataWriter& d) {
+  d.Str("n_label", e.name.empty() ? e.id : e.name);
+  d.Str("n_kind", KindName(e.kind));
+  d.Str("n_type", e.type);
+  d.Bool("n_gazetteer", e.gazetteer);
+  d.Str("n_aliases", Join(e.aliases, "; "));
+  std::vector<std::string> titles;
+  for (const EntityTitle& t : e.titles) titles.push_back(t.title);
+  d.Str("n_titles", Join(titles, "; "));
+  d.Str("n_part_of", e.part_of);
+  if (auto it = e.external.find("iso3166"); it != e.external.end()) d.Str("n_iso3166", it->second);
+  d.Int("n_mentions", e.mentions);
+}
+
+void WriteEventData(const KnowledgeGraph& kg, const RuleSet& rules, const Event& ev,
+                    DataWriter& d) {
+  d.Str("n_label", EventLabel(kg, ev));
+  d.Str("n_kind", "event");
+  d.Str("n_type", ev.type);
+  if (const EventType* t = rules.Type(ev.type)) {
+    d.Str("n_cameo", t->cameo);
+    d.Str("n_plover", t->plover);
+  }
+  d.Str("n_date", ev.date.value);
+  if (ev.date.start) d.Str("n_date_start", FormatDate(*ev.date.start));
+  if (ev.date.end) d.Str("n_date_end", FormatDate(*ev.date.end));
+  if (!ev.date.value.empty()) d.Str("n_date_granularity", GranularityName(ev.date.granularity));
+  d.Str("n_date_mod", ev.date.mod);
+  if (!ev.place.empty()) d.Str("n_place", kg.NameOf(ev.place));
+  std::vector<std::string> names, sources;
+  for (const Participant& p : ev.participants) {
+    if (!p.entity.empty()) names.push_back(kg.NameOf(p.entity));
+  }
+  for (const std::string& s : ev.reported_by) sources.push_back(kg.NameOf(s));
+  std::set<std::string> doc_set, rule_set;
+  for (const Evidence& x : ev.evidence) {
+    doc_set.insert(x.doc);
+    rule_set.insert(x.rule);
+  }
+  d.Str("n_participants", Join(names, "; "));
+  d.Str("n_modality", ev.modality);
+  d.Str("n_reported_by", Join(sources, "; "));
+  d.Int("n_evidence", static_cast<long long>(ev.evidence.size()));
+  d.Int("n_documents", static_cast<long long>(doc_set.size()));
+  if (!ev.evidence.empty()) {
+    d.Str("n_doc", ev.evidence.front().doc);
+    d.Str("n_sentence", ev.evidence.front().text);
+  }
+  d.Str("n_rules", Join(std::vector<std::string>(rule_set.begin(), rule_set.end()), "; "));
 }
 
 }  // namespace
@@ -136,65 +144,16 @@ void WriteGraphml(const KnowledgeGraph& kg, const Graph& g, const RuleSet& rules
        "    xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"\n"
        "    xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns "
        "http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n";
-  for (const Key& k : kKeys) {
-    o << "  <key id=\"" << k.id << "\" for=\"" << k.domain << "\" attr.name=\"" << k.name
-      << "\" attr.type=\"" << k.type << "\"/>\n";
-  }
+  WriteKeys(o);
   o << "  <graph id=\"newsgraph\" edgedefault=\"directed\">\n";
   DataWriter d(out);
   for (auto v : boost::make_iterator_range(boost::vertices(g))) {
     const NodeProps& n = g[v];
     o << "    <node id=\"" << XmlEscape(n.id) << "\">\n";
-    if (!n.is_event) {
-      const Entity& e = kg.entities[n.index];
-      d.Str("n_label", e.name.empty() ? e.id : e.name);
-      d.Str("n_kind", KindName(e.kind));
-      d.Str("n_type", e.type);
-      d.Bool("n_gazetteer", e.gazetteer);
-      d.Str("n_aliases", Join(e.aliases, "; "));
-      std::vector<std::string> titles;
-      for (const EntityTitle& t : e.titles) titles.push_back(t.title);
-      d.Str("n_titles", Join(titles, "; "));
-      d.Str("n_part_of", e.part_of);
-      if (auto it = e.external.find("iso3166"); it != e.external.end())
-        d.Str("n_iso3166", it->second);
-      d.Int("n_mentions", e.mentions);
+    if (n.is_event) {
+      WriteEventData(kg, rules, kg.events[n.index], d);
     } else {
-      const Event& ev = kg.events[n.index];
-      d.Str("n_label", EventLabel(kg, ev));
-      d.Str("n_kind", "event");
-      d.Str("n_type", ev.type);
-      if (const EventType* t = rules.Type(ev.type)) {
-        d.Str("n_cameo", t->cameo);
-        d.Str("n_plover", t->plover);
-      }
-      d.Str("n_date", ev.date.value);
-      if (ev.date.start) d.Str("n_date_start", FormatDate(*ev.date.start));
-      if (ev.date.end) d.Str("n_date_end", FormatDate(*ev.date.end));
-      if (!ev.date.value.empty()) d.Str("n_date_granularity", GranularityName(ev.date.granularity));
-      d.Str("n_date_mod", ev.date.mod);
-      if (!ev.place.empty()) d.Str("n_place", NameOf(kg, ev.place));
-      std::vector<std::string> names, sources, docs, rule_ids;
-      for (const Participant& p : ev.participants) {
-        if (!p.entity.empty()) names.push_back(NameOf(kg, p.entity));
-      }
-      for (const std::string& s : ev.reported_by) sources.push_back(NameOf(kg, s));
-      std::set<std::string> doc_set, rule_set;
-      for (const Evidence& x : ev.evidence) {
-        doc_set.insert(x.doc);
-        rule_set.insert(x.rule);
-      }
-      rule_ids.assign(rule_set.begin(), rule_set.end());
-      d.Str("n_participants", Join(names, "; "));
-      d.Str("n_modality", ev.modality);
-      d.Str("n_reported_by", Join(sources, "; "));
-      d.Int("n_evidence", static_cast<long long>(ev.evidence.size()));
-      d.Int("n_documents", static_cast<long long>(doc_set.size()));
-      if (!ev.evidence.empty()) {
-        d.Str("n_doc", ev.evidence.front().doc);
-        d.Str("n_sentence", ev.evidence.front().text);
-      }
-      d.Str("n_rules", Join(rule_ids, "; "));
+      WriteEntityData(kg.entities[n.index], d);
     }
     o << "    </node>\n";
   }

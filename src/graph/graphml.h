@@ -20,13 +20,6 @@ namespace newsgraph {
 void WriteGraphml(const KnowledgeGraph& kg, const Graph& g, const RuleSet& rules,
                   std::ostream* out);
 
-// Returns text escaped for XML content and attribute values; characters XML 1.0 does not
-// allow are dropped.
-std::string XmlEscape(std::string_view text);
-
-// Returns a human label for an event: "meet: Sergey Lavrov, Richard Haass (2023-04)".
-std::string EventLabel(const KnowledgeGraph& kg, const Event& ev);
-
 }  // namespace newsgraph
 
 #endif  // NEWSGRAPH_GRAPHML_H_

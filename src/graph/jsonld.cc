@@ -6,7 +6,7 @@
 #include <rapidjson/stringbuffer.h>
 
 #include "base/json_writer.h"
-#include "graph/graphml.h"
+#include "graph/build.h"
 #include "rules/builtin.h"
 
 namespace newsgraph {
