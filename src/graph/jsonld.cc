@@ -68,6 +68,107 @@ void WriteDate(Writer& w, const Timex& t) {
   if (t.end) WriteMember(w, "intervalEnd", FormatDate(*t.end));
 }
 
+void WriteEntity(Writer& w, const Entity& e) {
+  w.StartObject();
+  WriteMember(w, "@id", e.id);
+  WriteMember(w, "@type", SchemaType(e.kind));
+  WriteMember(w, "name", e.name.empty() ? e.id : e.name);
+  WriteMember(w, "kind", KindName(e.kind));
+  if (!e.type.empty()) WriteMember(w, "placeType", e.type);
+  w.Key("gazetteer");
+  w.Bool(e.gazetteer);
+  w.Key("mentionCount");
+  w.Int(e.mentions);
+  if (!e.aliases.empty()) {
+    w.Key("alternateName");
+    WriteStrings(w, e.aliases);
+  }
+  if (!e.part_of.empty()) WriteMember(w, "containedInPlace", e.part_of);
+  if (auto it = e.external.find("iso3166"); it != e.external.end()) {
+    WriteMember(w, "iso3166", it->second);
+  }
+  if (auto it = e.external.find("wikidata"); it != e.external.end()) {
+    WriteMember(w, "sameAs", "http://www.wikidata.org/entity/" + it->second);
+  }
+  if (!e.titles.empty()) {
+    w.Key("jobTitle");
+    w.StartArray();
+    for (const EntityTitle& t : e.titles) WriteString(w, t.title);
+    w.EndArray();
+    w.Key("holdsTitle");
+    w.StartArray();
+    for (const EntityTitle& t : e.titles) {
+      w.StartObject();
+      WriteMember(w, "@type", "TitleHolding");
+      WriteMember(w, "title", t.title);
+      if (!t.of.empty()) WriteMember(w, "of", t.of);
+      w.EndObject();
+    }
+    w.EndArray();
+  }
+  w.EndObject();
+}
+
+void WriteParticipants(Writer& w, const Event& ev) {
+  w.Key("attendee");
+  w.StartArray();
+  for (const Participant& p : ev.participants) {
+    if (!p.entity.empty()) WriteString(w, p.entity);
+  }
+  w.EndArray();
+  w.Key("participant");
+  w.StartArray();
+  for (const Participant& p : ev.participants) {
+    if (p.entity.empty()) continue;
+    w.StartObject();
+    WriteMember(w, "@type", "Participation");
+    WriteMember(w, "agent", p.entity);
+    WriteMember(w, "role", p.role);
+    w.EndObject();
+  }
+  w.EndArray();
+}
+
+void WriteEvidence(Writer& w, const Event& ev) {
+  w.Key("wasDerivedFrom");
+  w.StartArray();
+  for (const Evidence& x : ev.evidence) {
+    w.StartObject();
+    WriteMember(w, "@type", "Evidence");
+    WriteMember(w, "document", DocumentIri(x.doc));
+    w.Key("byteBegin");
+    w.Uint(x.span.begin);
+    w.Key("byteEnd");
+    w.Uint(x.span.end);
+    WriteMember(w, "sentence", x.text);
+    WriteMember(w, "rule", x.rule);
+    w.EndObject();
+  }
+  w.EndArray();
+}
+
+void WriteEvent(Writer& w, const KnowledgeGraph& kg, const RuleSet& rules, const Event& ev) {
+  w.StartObject();
+  WriteMember(w, "@id", ev.id);
+  WriteMember(w, "@type", "Event");
+  WriteMember(w, "name", EventLabel(kg, ev));
+  WriteMember(w, "eventType", ev.type);
+  if (const EventType* t = rules.Type(ev.type)) {
+    if (!t->cameo.empty()) WriteMember(w, "cameo", t->cameo);
+    if (!t->plover.empty()) WriteMember(w, "plover", t->plover);
+  }
+  WriteMember(w, "modality", ev.modality);
+  if (!ev.date.value.empty()) WriteDate(w, ev.date);
+  if (!ev.place.empty()) WriteMember(w, "location", ev.place);
+  WriteParticipants(w, ev);
+  if (!ev.reported_by.empty()) {
+    w.Key("reportedBy");
+    WriteStrings(w, ev.reported_by);
+  }
+  WriteEvidence(w, ev);
+  w.EndObject();
+}
+
 }  // namespace
 
 void WriteJsonLd(const KnowledgeGraph& kg, const RuleSet& rules, std::ostream* out) {
@@ -84,101 +185,8 @@ void WriteJsonLd(const KnowledgeGraph& kg, const RuleSet& rules, std::ostream* o
   }
   w.Key("@graph");
   w.StartArray();
-  for (const Entity& e : kg.entities) {
-    w.StartObject();
-    WriteMember(w, "@id", e.id);
-    WriteMember(w, "@type", SchemaType(e.kind));
-    WriteMember(w, "name", e.name.empty() ? e.id : e.name);
-    WriteMember(w, "kind", KindName(e.kind));
-    if (!e.type.empty()) WriteMember(w, "placeType", e.type);
-    w.Key("gazetteer");
-    w.Bool(e.gazetteer);
-    w.Key("mentionCount");
-    w.Int(e.mentions);
-    if (!e.aliases.empty()) {
-      w.Key("alternateName");
-      w.StartArray();
-      for (const std::string& a : e.aliases) WriteString(w, a);
-      w.EndArray();
-    }
-    if (!e.part_of.empty()) WriteMember(w, "containedInPlace", e.part_of);
-    if (auto it = e.external.find("iso3166"); it != e.external.end()) {
-      WriteMember(w, "iso3166", it->second);
-    }
-    if (auto it = e.external.find("wikidata"); it != e.external.end()) {
-      WriteMember(w, "sameAs", "http://www.wikidata.org/entity/" + it->second);
-    }
-    if (!e.titles.empty()) {
-      w.Key("jobTitle");
-      w.StartArray();
-      for (const EntityTitle& t : e.titles) WriteString(w, t.title);
-      w.EndArray();
-      w.Key("holdsTitle");
-      w.StartArray();
-      for (const EntityTitle& t : e.titles) {
-        w.StartObject();
-        WriteMember(w, "@type", "TitleHolding");
-        WriteMember(w, "title", t.title);
-        if (!t.of.empty()) WriteMember(w, "of", t.of);
-        w.EndObject();
-      }
-      w.EndArray();
-    }
-    w.EndObject();
-  }
-  for (const Event& ev : kg.events) {
-    w.StartObject();
-    WriteMember(w, "@id", ev.id);
-    WriteMember(w, "@type", "Event");
-    WriteMember(w, "name", EventLabel(kg, ev));
-    WriteMember(w, "eventType", ev.type);
-    if (const EventType* t = rules.Type(ev.type)) {
-      if (!t->cameo.empty()) WriteMember(w, "cameo", t->cameo);
-      if (!t->plover.empty()) WriteMember(w, "plover", t->plover);
-    }
-    WriteMember(w, "modality", ev.modality);
-    if (!ev.date.value.empty()) WriteDate(w, ev.date);
-    if (!ev.place.empty()) WriteMember(w, "location", ev.place);
-    w.Key("attendee");
-    w.StartArray();
-    for (const Participant& p : ev.participants) {
-      if (!p.entity.empty()) WriteString(w, p.entity);
-    }
-    w.EndArray();
-    w.Key("participant");
-    w.StartArray();
-    for (const Participant& p : ev.participants) {
-      if (p.entity.empty()) continue;
-      w.StartObject();
-      WriteMember(w, "@type", "Participation");
-      WriteMember(w, "agent", p.entity);
-      WriteMember(w, "role", p.role);
-      w.EndObject();
-    }
-    w.EndArray();
-    if (!ev.reported_by.empty()) {
-      w.Key("reportedBy");
-      w.StartArray();
-      for (const std::string& s : ev.reported_by) WriteString(w, s);
-      w.EndArray();
-    }
-    w.Key("wasDerivedFrom");
-    w.StartArray();
-    for (const Evidence& x : ev.evidence) {
-      w.StartObject();
-      WriteMember(w, "@type", "Evidence");
-      WriteMember(w, "document", DocumentIri(x.doc));
-      w.Key("byteBegin");
-      w.Uint(x.span.begin);
-      w.Key("byteEnd");
-      w.Uint(x.span.end);
-      WriteMember(w, "sentence", x.text);
-      WriteMember(w, "rule", x.rule);
-      w.EndObject();
-    }
-    w.EndArray();
-    w.EndObject();
-  }
+  for (const Entity& e : kg.entities) WriteEntity(w, e);
+  for (const Event& ev : kg.events) WriteEvent(w, kg, rules, ev);
   w.EndArray();
   w.EndObject();
   *out << buf.GetString() << "\n";
