@@ -17,6 +17,7 @@
 #include "base/text.h"
 #include "rules/builtin.h"
 #include "rules/lexicon.h"
+#include "rules/prefilter.h"
 
 namespace newsgraph {
 
@@ -41,7 +42,10 @@ int PatternRule::Group(std::string_view name) const {
   return it == groups.end() ? -1 : it->second;
 }
 
-RuleSet::RuleSet() = default;
+RuleSet::RuleSet()
+    : date_filter_(std::make_unique<Prefilter>()),
+      event_filter_(std::make_unique<Prefilter>()),
+      attach_filter_(std::make_unique<Prefilter>()) {}
 RuleSet::~RuleSet() = default;
 
 const GazetteerEntry* RuleSet::Entry(std::string_view id) const {
@@ -70,42 +74,10 @@ bool RuleSet::PlaceWithin(std::string_view inner, std::string_view outer) const 
   return false;
 }
 
-RuleSet::Prefilter::Prefilter() = default;
-RuleSet::Prefilter::~Prefilter() = default;
-RuleSet::Prefilter::Prefilter(Prefilter&&) noexcept = default;
-RuleSet::Prefilter& RuleSet::Prefilter::operator=(Prefilter&&) noexcept = default;
-
-void RuleSet::Prefilter::Candidates(std::string_view text, std::vector<int>* out) const {
-  out->clear();
-  if (!active) {
-    *out = rules;
-    return;
-  }
-  std::vector<int> found;
-  if (atoms) {
-    RE2::Set::ErrorInfo error;
-    if (!atoms->Match(re2::StringPiece(text.data(), text.size()), &found, &error) &&
-        error.kind != RE2::Set::kNoError) {
-      *out = rules;  // the atom matcher failed: run everything rather than lose a match
-      return;
-    }
-  }
-  if (found.empty()) {  // most sentences: the rules that need no atom, computed once
-    *out = no_atoms;
-    return;
-  }
-  std::vector<int> potential;
-  filter->AllPotentials(found, &potential);
-  for (int id : potential) {
-    if (ids[id] >= 0) out->push_back(ids[id]);
-  }
-  std::sort(out->begin(), out->end());
-}
-
-const RuleSet::Prefilter& RuleSet::pass_prefilter(int pass) const {
+const Prefilter& RuleSet::pass_prefilter(int pass) const {
   static const Prefilter kEmpty;
   auto it = pass_filters_.find(pass);
-  return it == pass_filters_.end() ? kEmpty : it->second;
+  return it == pass_filters_.end() ? kEmpty : *it->second;
 }
 
 const std::vector<int>& RuleSet::pass_rules(int pass) const {
@@ -195,14 +167,6 @@ std::string QuoteMeta(std::string_view s) {
   return RE2::QuoteMeta(re2::StringPiece(s.data(), s.size()));
 }
 
-RE2::Options PatternOptions() {
-  RE2::Options o;
-  o.set_encoding(RE2::Options::EncodingUTF8);
-  o.set_log_errors(false);
-  o.set_max_mem(64 << 20);
-  return o;
-}
-
 }  // namespace
 
 class RuleLoader {
@@ -233,14 +197,12 @@ class RuleLoader {
   bool Compile(const JsonSource& src, const std::string& pointer, const rapidjson::Value& v,
                LangMask file_lang, const std::string& filter, PatternRule* rule);
   void CheckIdUnique(const JsonSource& src, const std::string& pointer, const std::string& id);
-  // A group's prefilter to build: its rules, their indices, the filter holding them.
+  // A group's prefilter to build: its rule indices and the ids of their patterns in it.
   struct PrefilterTask {
-    std::vector<const PatternRule*> rules;
+    Prefilter* filter = nullptr;
     std::vector<int> indices;
-    std::unique_ptr<re2::FilteredRE2> filter;
-    RuleSet::Prefilter* out = nullptr;
+    std::vector<int> filter_ids;
   };
-  static void BuildPrefilter(PrefilterTask* task);
   void Finish();
   // Returns true if the item at pointer failed schema validation (it is skipped; the rest
   // of the file is still loaded so that every problem is reported in one run).
@@ -258,7 +220,7 @@ class RuleLoader {
   std::set<std::string> broken_fragments_;
   std::map<std::string, std::pair<const JsonSource*, std::string>> rule_ids_;
   // The prefilters being filled, by group; they own the compiled patterns.
-  std::map<std::string, std::unique_ptr<re2::FilteredRE2>> filters_;
+  std::map<std::string, std::unique_ptr<Prefilter>> filters_;
 };
 
 std::unique_ptr<RuleSet> LoadRuleSet(const std::vector<RuleSource>& sources,
@@ -822,11 +784,10 @@ bool RuleLoader::Compile(const JsonSource& src, const std::string& pointer,
   const std::string pattern_pointer = pointer + "/pattern";
   std::vector<std::string> stack;
   if (!Expand(rule->source, src, pattern_pointer, &stack, &rule->expanded)) return false;
-  // Atoms shorter than three bytes would match nearly every sentence.
   auto& group = filters_[filter];
-  if (!group) group = std::make_unique<re2::FilteredRE2>(3);
+  if (!group) group = std::make_unique<Prefilter>();
   int id = -1;
-  if (group->Add(rule->expanded, PatternOptions(), &id) != RE2::NoError) {
+  if (!group->Add(rule->expanded, &id)) {
     // The filter keeps no failed pattern: compile it once more for re2's message.
     auto re = std::make_unique<RE2>(rule->expanded, PatternOptions());
     // Point at the fragment re2 names, if it is written in this pattern.
@@ -1021,41 +982,6 @@ void RuleLoader::CollectRules(const JsonSource& src) {
   }
 }
 
-void RuleLoader::BuildPrefilter(PrefilterTask* task) {
-  RuleSet::Prefilter* out = task->out;
-  out->rules = task->indices;
-  if (!task->filter) return;
-  out->filter = std::move(task->filter);
-  // Rules dropped after compiling (an unknown type, a missing group) stay in the filter
-  // without a rule index.
-  out->ids.assign(out->filter->NumRegexps(), -1);
-  for (size_t i = 0; i < task->rules.size(); ++i) {
-    out->ids[task->rules[i]->filter_id] = task->indices[i];
-  }
-  std::vector<std::string> atoms;
-  out->filter->Compile(&atoms);
-  if (!atoms.empty()) {
-    // The atoms are lowercased: match them case-insensitively.
-    RE2::Options options = PatternOptions();
-    options.set_case_sensitive(false);
-    options.set_literal(true);
-    auto set = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
-    for (const std::string& a : atoms) {
-      std::string error;
-      if (set->Add(a, &error) < 0) return;  // keep "all rules" as the fallback
-    }
-    if (!set->Compile()) return;
-    out->atoms = std::move(set);
-  }
-  std::vector<int> potential;
-  out->filter->AllPotentials({}, &potential);
-  for (int id : potential) {
-    if (out->ids[id] >= 0) out->no_atoms.push_back(out->ids[id]);
-  }
-  std::sort(out->no_atoms.begin(), out->no_atoms.end());
-  out->active = true;
-}
-
 void RuleLoader::Finish() {
   RuleSet& rs = *rules_;
   // Gazetteer references.
@@ -1089,21 +1015,24 @@ void RuleLoader::Finish() {
   // One prefilter per group; they are independent, so they are built in parallel (their
   // analysis is most of the start-up time).
   std::vector<PrefilterTask> tasks;
-  auto task = [&](const std::string& name, RuleSet::Prefilter* out) -> PrefilterTask& {
+  // Takes the group's prefilter (a new one if no pattern was compiled into it) into *out.
+  auto task = [&](const std::string& name, std::unique_ptr<Prefilter>* out) -> PrefilterTask& {
     PrefilterTask& t = tasks.emplace_back();
-    t.out = out;
-    if (auto it = filters_.find(name); it != filters_.end()) t.filter = std::move(it->second);
+    auto it = filters_.find(name);
+    *out =
+        it != filters_.end() && it->second ? std::move(it->second) : std::make_unique<Prefilter>();
+    t.filter = out->get();
     return t;
   };
   for (int pass : rs.passes_) {
     PrefilterTask& t = task(fmt::format("pass {}", pass), &rs.pass_filters_[pass]);
     t.indices = rs.pass_rules_[pass];
-    for (int i : t.indices) t.rules.push_back(rs.mentions_[i].get());
+    for (int i : t.indices) t.filter_ids.push_back(rs.mentions_[i]->filter_id);
   }
-  auto all = [&](const auto& v, const std::string& name, RuleSet::Prefilter* out) {
+  auto all = [&](const auto& v, const std::string& name, std::unique_ptr<Prefilter>* out) {
     PrefilterTask& t = task(name, out);
     for (size_t i = 0; i < v.size(); ++i) {
-      t.rules.push_back(v[i].get());
+      t.filter_ids.push_back(v[i]->filter_id);
       t.indices.push_back(static_cast<int>(i));
     }
   };
@@ -1113,7 +1042,9 @@ void RuleLoader::Finish() {
   filters_.clear();
   std::atomic<size_t> next{0};
   auto work = [&] {
-    for (size_t k; (k = next++) < tasks.size();) BuildPrefilter(&tasks[k]);
+    for (size_t k; (k = next++) < tasks.size();) {
+      tasks[k].filter->Build(std::move(tasks[k].indices), tasks[k].filter_ids);
+    }
   };
   const size_t threads =
       std::min<size_t>(tasks.size(), std::max(1u, std::thread::hardware_concurrency()));

@@ -12,9 +12,7 @@
 #ifndef NEWSGRAPH_RULES_H_
 #define NEWSGRAPH_RULES_H_
 
-#include <re2/filtered_re2.h>
 #include <re2/re2.h>
-#include <re2/set.h>
 
 #include <functional>
 #include <map>
@@ -33,6 +31,7 @@
 namespace newsgraph {
 
 class Lexicon;
+class Prefilter;
 
 // Where a rule or entry came from, for diagnostics and provenance.
 struct Origin {
@@ -174,28 +173,13 @@ class RuleSet {
 
   const Lexicon& lexicon() const { return *lexicon_; }
 
-  // The prefilter of a group of rules (re2's FilteredRE2): the literal strings ("atoms")
-  // each rule needs are found in the text by one case-insensitive literal RE2::Set, and
-  // only rules whose atoms are all there run. It never drops a rule that could match.
-  // Falls back to all rules if no filter could be built.
-  struct Prefilter {
-    Prefilter();
-    ~Prefilter();
-    Prefilter(Prefilter&&) noexcept;
-    Prefilter& operator=(Prefilter&&) noexcept;
-    std::unique_ptr<re2::FilteredRE2> filter;  // owns the rules' compiled patterns
-    std::unique_ptr<RE2::Set> atoms;           // the filter's atoms, set index = atom index
-    bool active = false;                       // false: every rule is a candidate
-    std::vector<int> rules;                    // the group's rule indices, ascending
-    std::vector<int> ids;                      // filter regexp id -> rule index (-1: rule dropped)
-    std::vector<int> no_atoms;                 // the candidates of a text with none of the atoms
-    // Fills *out with the indices of the rules that may match text, ascending.
-    void Candidates(std::string_view text, std::vector<int>* out) const;
-  };
-  const Prefilter& date_prefilter() const { return date_filter_; }
+  // Returns the prefilter of a group of rules (rules/prefilter.h): Candidates() gives the
+  // indices of the group's rules that may match a text.
+  using Prefilter = ::newsgraph::Prefilter;
+  const Prefilter& date_prefilter() const { return *date_filter_; }
   const Prefilter& pass_prefilter(int pass) const;
-  const Prefilter& event_prefilter() const { return event_filter_; }
-  const Prefilter& attach_prefilter() const { return attach_filter_; }
+  const Prefilter& event_prefilter() const { return *event_filter_; }
+  const Prefilter& attach_prefilter() const { return *attach_filter_; }
   // Rule indices (into mention_rules()) of a pass, in file order.
   const std::vector<int>& pass_rules(int pass) const;
 
@@ -215,8 +199,9 @@ class RuleSet {
   std::map<std::string, EventType> types_;
   std::vector<int> passes_;
   std::map<int, std::vector<int>> pass_rules_;
-  std::map<int, Prefilter> pass_filters_;
-  Prefilter date_filter_, event_filter_, attach_filter_;
+  // The prefilters own the rules' compiled patterns.
+  std::map<int, std::unique_ptr<Prefilter>> pass_filters_;
+  std::unique_ptr<Prefilter> date_filter_, event_filter_, attach_filter_;
   std::unique_ptr<Lexicon> lexicon_;
 };
 
