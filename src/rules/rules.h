@@ -27,6 +27,7 @@
 #include "base/files.h"
 #include "base/vocabulary.h"
 #include "rules/date_spec.h"
+#include "rules/sources.h"
 
 namespace newsgraph {
 
@@ -134,13 +135,6 @@ struct LanguageInfo {
   std::vector<std::string> abbreviations;  // tokens ending in '.' that do not end a sentence
 };
 
-// One rule file's text and where it came from.
-struct RuleSource {
-  std::string rel;      // path relative to its rules directory ("events/meet.json")
-  std::string display;  // path shown in diagnostics ("rules/events/meet.json")
-  std::string text;
-};
-
 class RuleSet {
  public:
   RuleSet();
@@ -215,20 +209,6 @@ struct LoadOptions {
   // (lint: the pointer says which rule object, where a long file has many alike).
   bool schema_pointers = false;
 };
-
-// Returns the built-in rule files (compiled into the binary from rules/).
-std::vector<RuleSource> BuiltinRuleSources();
-
-// Adds the *.json files under dir (recursively, sorted) to *sources; a file whose relative
-// path equals one already present replaces it. Returns false (with a diagnostic) if dir
-// cannot be read.
-bool AddRuleDirectory(const std::string& dir, std::vector<RuleSource>* sources, Diagnostics* diags);
-
-// Adds src to *sources, replacing the entry with the same relative path.
-void AddOrReplace(RuleSource src, std::vector<RuleSource>* sources);
-
-// Adds one rule file (rel = its file name).
-bool AddRuleFile(const std::string& path, std::vector<RuleSource>* sources, Diagnostics* diags);
 
 // Validates and compiles the rule files. Every problem is added to *diags (all of them, not
 // only the first); returns nullptr if there was any error.
