@@ -12,6 +12,7 @@
 #include "base/json_source.h"
 #include "base/text.h"
 #include "rules/builtin.h"
+#include "rules/expand.h"
 #include "rules/lexicon.h"
 #include "rules/prefilter.h"
 #include "rules/schema.h"
@@ -86,47 +87,20 @@ const std::vector<int>& RuleSet::pass_rules(int pass) const {
 // ---------------------------------------------------------------------------------------
 // Loading
 
-namespace {
-
-bool IsFragmentName(std::string_view s) {
-  if (s.empty() || s[0] < 'A' || s[0] > 'Z') return false;
-  for (char c : s) {
-    if (!((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_')) return false;
-  }
-  return true;
-}
-
-const char* const kTokenFragments[] = {"PER", "ORG", "GPE", "LOC", "SRC", "TITLE", "DATE"};
-
-std::string QuoteMeta(std::string_view s) {
-  return RE2::QuoteMeta(re2::StringPiece(s.data(), s.size()));
-}
-
-}  // namespace
-
 class RuleLoader {
  public:
   RuleLoader(const LoadOptions& options, Diagnostics* diags)
-      : options_(options), diags_(diags), rules_(new RuleSet) {}
+      : options_(options), diags_(diags), rules_(new RuleSet), expander_(rules_->lists_, diags) {}
 
   std::unique_ptr<RuleSet> Load(const std::vector<RuleSource>& sources);
 
  private:
-  struct FragmentDef {
-    std::string pattern;
-    const JsonSource* src;
-    std::string pointer;
-  };
-
   bool ValidateSchema(const JsonSource& src);
   void CollectDefinitions(const JsonSource& src);
   void CollectRules(const JsonSource& src);
   void CollectExtensions(const JsonSource& src);
   LangMask FileLang(const JsonSource& src) const;
   LangMask RuleLang(const JsonSource& src, const rapidjson::Value& v, LangMask dflt) const;
-  bool Expand(std::string_view pattern, const JsonSource& src, const std::string& pointer,
-              std::vector<std::string>* stack, std::string* out);
-  bool ExpandFragment(const std::string& name, std::vector<std::string>* stack, std::string* out);
   // Compiles the rule's pattern into the prefilter of its group (`filter`: "dates",
   // "events", "attachments" or "pass N").
   bool Compile(const JsonSource& src, const std::string& pointer, const rapidjson::Value& v,
@@ -150,9 +124,7 @@ class RuleLoader {
   Diagnostics* diags_;
   std::unique_ptr<RuleSet> rules_;
   std::vector<std::unique_ptr<JsonSource>> sources_;
-  std::map<std::string, FragmentDef> fragment_defs_;
-  std::map<std::string, std::string> expanded_;  // fragment -> expansion (cached)
-  std::set<std::string> broken_fragments_;
+  PatternExpander expander_;
   std::map<std::string, std::pair<const JsonSource*, std::string>> rule_ids_;
   // The prefilters being filled, by group; they own the compiled patterns.
   std::map<std::string, std::unique_ptr<Prefilter>> filters_;
@@ -213,7 +185,7 @@ void RuleLoader::CollectDefinitions(const JsonSource& src) {
                       src.SourceLine(loc));
         continue;
       }
-      if (rules_->lists_.count(name) || fragment_defs_.count(name)) {
+      if (rules_->lists_.count(name) || expander_.HasFragment(name)) {
         src.Error(diags_, pointer, fmt::format("'{}' is defined twice", name));
         continue;
       }
@@ -256,18 +228,16 @@ void RuleLoader::CollectDefinitions(const JsonSource& src) {
                       src.SourceLine(loc));
         continue;
       }
-      const bool token = std::find(std::begin(kTokenFragments), std::end(kTokenFragments), name) !=
-                         std::end(kTokenFragments);
-      if (token) {
+      if (IsTokenFragment(name)) {
         src.Error(diags_, pointer,
                   fmt::format("'{}' is a built-in token fragment and cannot be redefined", name));
         continue;
       }
-      if (fragment_defs_.count(name) || rules_->lists_.count(name)) {
+      if (expander_.HasFragment(name) || rules_->lists_.count(name)) {
         src.Error(diags_, pointer, fmt::format("'{}' is defined twice", name));
         continue;
       }
-      fragment_defs_[name] = {m.value.GetString(), &src, pointer};
+      expander_.AddFragment(name, m.value.GetString(), &src, pointer);
     }
   }
   if (auto it = d.FindMember("languages"); it != d.MemberEnd() && it->value.IsObject()) {
@@ -387,169 +357,6 @@ void RuleLoader::CollectExtensions(const JsonSource& src) {
   }
 }
 
-bool RuleLoader::ExpandFragment(const std::string& name, std::vector<std::string>* stack,
-                                std::string* out) {
-  if (auto it = expanded_.find(name); it != expanded_.end()) {
-    *out = it->second;
-    return true;
-  }
-  if (broken_fragments_.count(name)) return false;
-  if (std::find(stack->begin(), stack->end(), name) != stack->end()) return false;
-  const FragmentDef& def = fragment_defs_.at(name);
-  stack->push_back(name);
-  std::string body;
-  const bool ok = Expand(def.pattern, *def.src, def.pointer, stack, &body);
-  stack->pop_back();
-  if (!ok) {
-    broken_fragments_.insert(name);
-    return false;
-  }
-  // A fragment must be a regular expression on its own, so that an error is reported where
-  // the fragment is written, not in every rule that uses it.
-  RE2 check(body, PatternOptions());
-  if (!check.ok()) {
-    const std::string arg = check.error_arg();
-    const size_t at = arg.empty() ? std::string::npos : def.pattern.find(arg);
-    const Location loc = at == std::string::npos ? def.src->ValueAt(def.pointer)
-                                                 : def.src->InString(def.pointer, at);
-    diags_->Error(loc, fmt::format("fragment {{{}}} does not compile: {}", name, check.error()),
-                  def.src->SourceLine(loc));
-    broken_fragments_.insert(name);
-    return false;
-  }
-  *out = "(?:" + body + ")";
-  expanded_[name] = *out;
-  return true;
-}
-
-bool RuleLoader::Expand(std::string_view pattern, const JsonSource& src, const std::string& pointer,
-                        std::vector<std::string>* stack, std::string* out) {
-  bool ok = true;
-  out->clear();
-  auto error_at = [&](size_t at, const std::string& message) {
-    const Location loc = src.InString(pointer, at);
-    diags_->Error(loc, message, src.SourceLine(loc));
-  };
-  // Inside a character class ("[{LATIN}.-]") a fragment is inserted bare: it is the class's
-  // contents, and "(?:" would add '(', '?', ':' and ')' to the class.
-  bool in_class = false;
-  size_t class_start = 0;  // index in pattern just after the '[' (and '^')
-  for (size_t i = 0; i < pattern.size(); ++i) {
-    const char c = pattern[i];
-    if (!in_class && c == '[') {
-      in_class = true;
-      out->push_back(c);
-      if (i + 1 < pattern.size() && pattern[i + 1] == '^') out->push_back(pattern[++i]);
-      class_start = i + 1;
-      continue;
-    }
-    if (in_class && c == '[' && i + 1 < pattern.size() && pattern[i + 1] == ':') {
-      const size_t close = pattern.find(":]", i + 2);  // [:alpha:]
-      if (close != std::string_view::npos) {
-        out->append(pattern.substr(i, close + 2 - i));
-        i = close + 1;
-        continue;
-      }
-    }
-    if (in_class && c == ']' && i != class_start) {
-      in_class = false;
-      out->push_back(c);
-      continue;
-    }
-    if (c == '\\' && i + 1 < pattern.size()) {
-      out->push_back(c);
-      const char e = pattern[++i];
-      out->push_back(e);
-      // \p{Lu}, \P{L}, \x{27E6}: the braces belong to the escape, not to a fragment.
-      if ((e == 'p' || e == 'P' || e == 'x') && i + 1 < pattern.size() && pattern[i + 1] == '{') {
-        const size_t close = pattern.find('}', i + 1);
-        if (close != std::string_view::npos) {
-          out->append(pattern.substr(i + 1, close - i));
-          i = close;
-        }
-      }
-      continue;
-    }
-    if (c != '{') {
-      out->push_back(c);
-      continue;
-    }
-    const size_t close = pattern.find('}', i + 1);
-    const std::string_view name =
-        close == std::string_view::npos ? "" : pattern.substr(i + 1, close - i - 1);
-    if (!IsFragmentName(name)) {  // a repetition such as {2,4}
-      out->push_back(c);
-      continue;
-    }
-    const std::string n(name);
-    if (in_class && !fragment_defs_.count(n)) {
-      error_at(i, fmt::format("{{{}}} is used inside a character class; only a fragment "
-                              "holding a class's contents may be",
-                              n));
-      ok = false;
-    } else if (std::find(std::begin(kTokenFragments), std::end(kTokenFragments), n) !=
-               std::end(kTokenFragments)) {
-      MentionKind kind = MentionKind::kPerson;
-      for (int k = 0; k < kMentionKindCount; ++k) {
-        if (n == KindTokenName(static_cast<MentionKind>(k))) kind = static_cast<MentionKind>(k);
-      }
-      *out += KindToken(kind);
-    } else if (const WordList* list = rules_->List(n)) {
-      std::vector<std::string> words = list->words;
-      std::stable_sort(words.begin(), words.end(), [](const std::string& a, const std::string& b) {
-        return a.size() > b.size();
-      });
-      std::string alt = "(?:";
-      for (size_t k = 0; k < words.size(); ++k) {
-        if (k) alt += '|';
-        alt += QuoteMeta(words[k]);
-      }
-      *out += alt + ")";
-    } else if (fragment_defs_.count(n)) {
-      if (std::find(stack->begin(), stack->end(), n) != stack->end()) {
-        std::string cycle;
-        for (auto it = std::find(stack->begin(), stack->end(), n); it != stack->end(); ++it) {
-          cycle += "{" + *it + "} -> ";
-        }
-        cycle += "{" + n + "}";
-        error_at(i, fmt::format("fragment cycle: {}", cycle));
-        return false;
-      }
-      std::string body;
-      if (!ExpandFragment(n, stack, &body)) {
-        ok = false;
-      } else if (in_class) {
-        // "(?:" + contents + ")": the contents must make a class on their own.
-        const std::string contents = body.substr(3, body.size() - 4);
-        RE2 check("[" + contents + "]", PatternOptions());
-        bool grouping = false;  // '(', ')' or '|' unescaped: written as a pattern, not a class
-        for (size_t k = 0; k < contents.size(); ++k) {
-          if (contents[k] == '\\') {
-            ++k;
-          } else if (contents[k] == '(' || contents[k] == ')' || contents[k] == '|') {
-            grouping = true;
-          }
-        }
-        if (!check.ok() || contents.empty() || grouping) {
-          error_at(i, fmt::format("fragment {{{}}} is used inside a character class, but it "
-                                  "is not a class's contents (such as 'A-Za-z')",
-                                  n));
-          ok = false;
-        } else {
-          *out += contents;
-        }
-      } else {
-        *out += body;
-      }
-    } else {
-      error_at(i, fmt::format("unknown fragment {{{}}}", n));
-      ok = false;
-    }
-    i = close;
-  }
-  return ok;
-}
-
 bool RuleLoader::Compile(const JsonSource& src, const std::string& pointer,
                          const rapidjson::Value& v, LangMask file_lang, const std::string& filter,
                          PatternRule* rule) {
@@ -561,8 +368,7 @@ bool RuleLoader::Compile(const JsonSource& src, const std::string& pointer,
   rule->source = v["pattern"].GetString();
   CheckIdUnique(src, pointer, rule->id);
   const std::string pattern_pointer = pointer + "/pattern";
-  std::vector<std::string> stack;
-  if (!Expand(rule->source, src, pattern_pointer, &stack, &rule->expanded)) return false;
+  if (!expander_.Expand(rule->source, src, pattern_pointer, &rule->expanded)) return false;
   auto& group = filters_[filter];
   if (!group) group = std::make_unique<Prefilter>();
   int id = -1;
@@ -627,9 +433,8 @@ void RuleLoader::CollectRules(const JsonSource& src) {
       }
       if (v.HasMember("reject_pattern")) {
         const std::string p = pointer + "/reject_pattern";
-        std::vector<std::string> stack;
         std::string expanded;
-        if (Expand(v["reject_pattern"].GetString(), src, p, &stack, &expanded)) {
+        if (expander_.Expand(v["reject_pattern"].GetString(), src, p, &expanded)) {
           auto re = std::make_unique<RE2>(expanded, PatternOptions());
           if (re->ok()) {
             rule->reject_word = std::move(re);
@@ -846,11 +651,7 @@ std::unique_ptr<RuleSet> RuleLoader::Load(const std::vector<RuleSource>& sources
   for (const auto& src : sources_) CollectDefinitions(*src);
   for (const auto& src : sources_) CollectExtensions(*src);
   // Fragments are checked where they are written, used or not.
-  for (const auto& [name, def] : fragment_defs_) {
-    std::vector<std::string> stack;
-    std::string body;
-    ExpandFragment(name, &stack, &body);
-  }
+  expander_.CheckFragments();
   for (const auto& src : sources_) CollectRules(*src);
   Finish();
   std::vector<std::string> files;
