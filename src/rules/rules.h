@@ -2,13 +2,17 @@
 // and event types, loaded from JSON rule files (schemas/rules.schema.json), validated and
 // compiled with re2. Immutable once loaded and shared by all threads.
 //
-//   std::vector<RuleSource> sources = BuiltinRuleSources();
+//   std::vector<RuleSource> sources = BuiltinRuleSources();           // rules/sources.h
 //   if (!AddRuleDirectory("my-rules", &sources, &diags)) ...;   // same path = replace
-//   std::unique_ptr<RuleSet> rules = LoadRuleSet(sources, &diags);
+//   std::unique_ptr<RuleSet> rules = LoadRuleSet(sources, LoadOptions(), &diags);
 //   if (!rules) { print diags; exit 2; }
+//   for (const auto& rule : rules->event_rules()) ...;
 //
 // Patterns use {NAME} to insert a fragment or a word list (as an alternation), and the
-// typed tokens of earlier stages: {PER} {ORG} {GPE} {LOC} {SRC} {TITLE} {DATE}.
+// typed tokens of earlier stages: {PER} {ORG} {GPE} {LOC} {SRC} {TITLE} {DATE}
+// (rules/expand.h). Each group of rules has a prefilter that says which of its rules may
+// match a text (rules/prefilter.h). The loader is rules/loader.h, the schema check
+// rules/schema.h.
 #ifndef NEWSGRAPH_RULES_H_
 #define NEWSGRAPH_RULES_H_
 
@@ -34,6 +38,10 @@ namespace newsgraph {
 class Lexicon;
 class Prefilter;
 
+// The most links followed along a part_of (or parent) chain: a guard against cycles, which
+// the loader does not reject.
+constexpr int kMaxChainDepth = 16;
+
 // Where a rule or entry came from, for diagnostics and provenance.
 struct Origin {
   std::string file;     // display path, e.g. "rules/events/meet.json"
@@ -41,6 +49,7 @@ struct Origin {
   Location location;    // where the rule object starts
 };
 
+// A word list ("lists" in a rule file): words in file order, each with an optional value.
 struct WordList {
   std::string name;
   Origin origin;
@@ -52,6 +61,7 @@ struct WordList {
   bool Lookup(std::string_view word, std::string* out) const;
 };
 
+// A named entity or place of the gazetteer, with its aliases per language.
 struct GazetteerEntry {
   std::string id;
   MentionKind kind = MentionKind::kPlace;
@@ -98,6 +108,7 @@ struct MentionRule : PatternRule {
   std::string refers_type;           // gazetteer types the antecedent may have ("region|province")
 };
 
+// A stage-1 rule that finds a date; its DateSpec says what the match means.
 struct DateRule : PatternRule {
   DateSpec spec;
 };
@@ -120,6 +131,7 @@ struct AttachRule : PatternRule {
   bool whole_sentence = false;
 };
 
+// An event type ("event_types"): its codes, its roles and the type it refines.
 struct EventType {
   std::string name;
   std::string label;
@@ -130,11 +142,13 @@ struct EventType {
   Origin origin;
 };
 
+// What a rule file says about a language ("languages").
 struct LanguageInfo {
   std::vector<std::string> hints;          // frequent words that identify the language
   std::vector<std::string> abbreviations;  // tokens ending in '.' that do not end a sentence
 };
 
+// The loaded rules, made by LoadRuleSet() (the loader is its one friend); read-only after.
 class RuleSet {
  public:
   RuleSet();
@@ -142,6 +156,8 @@ class RuleSet {
   RuleSet(const RuleSet&) = delete;
   RuleSet& operator=(const RuleSet&) = delete;
 
+  // Return the rules and gazetteer entries in file order, the lists and languages by name,
+  // and the rule files the set was loaded from.
   const std::vector<std::unique_ptr<MentionRule>>& mention_rules() const { return mentions_; }
   const std::vector<std::unique_ptr<DateRule>>& date_rules() const { return dates_; }
   const std::vector<std::unique_ptr<EventRule>>& event_rules() const { return events_; }
@@ -159,12 +175,14 @@ class RuleSet {
   const GazetteerEntry* Entry(std::string_view id) const;
   // Returns the event type, or nullptr.
   const EventType* Type(std::string_view name) const;
+  // Returns the event types by name.
   const std::map<std::string, EventType>& event_types() const { return types_; }
   // Returns the word list, or nullptr.
   const WordList* List(std::string_view name) const;
   // Returns true if `outer` contains place `inner` through part_of links (or they are equal).
   bool PlaceWithin(std::string_view inner, std::string_view outer) const;
 
+  // Returns the gazetteer's alias matcher.
   const Lexicon& lexicon() const { return *lexicon_; }
 
   // Returns the prefilter of a group of rules (rules/prefilter.h): Candidates() gives the
@@ -174,11 +192,11 @@ class RuleSet {
   const Prefilter& pass_prefilter(int pass) const;
   const Prefilter& event_prefilter() const { return *event_filter_; }
   const Prefilter& attach_prefilter() const { return *attach_filter_; }
-  // Rule indices (into mention_rules()) of a pass, in file order.
+  // Returns the rule indices (into mention_rules()) of a pass, in file order.
   const std::vector<int>& pass_rules(int pass) const;
 
  private:
-  friend class RuleLoader;
+  friend class RuleLoader;  // rules/loader.h fills the rule set
 
   std::vector<RuleSource> sources_;
   std::map<std::string, WordList> lists_;
