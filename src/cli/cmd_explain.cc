@@ -10,6 +10,7 @@
 #include "cli/commands.h"
 #include "extract/extract.h"
 #include "extract/facts.h"
+#include "rules/prefilter.h"
 
 namespace newsgraph {
 

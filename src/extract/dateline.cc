@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "rules/prefilter.h"
+
 namespace newsgraph {
 
 namespace {

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "extract/render.h"
+#include "rules/prefilter.h"
 
 namespace newsgraph {
 

@@ -10,6 +10,7 @@
 #include "extract/dateline.h"
 #include "extract/render.h"
 #include "rules/lexicon.h"
+#include "rules/prefilter.h"
 
 namespace newsgraph {
 

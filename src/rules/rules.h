@@ -2,19 +2,21 @@
 // and event types, loaded from JSON rule files (schemas/rules.schema.json), validated and
 // compiled with re2. Immutable once loaded and shared by all threads.
 //
-//   std::vector<RuleSource> sources = BuiltinRuleSources();
+//   std::vector<RuleSource> sources = BuiltinRuleSources();           // rules/sources.h
 //   if (!AddRuleDirectory("my-rules", &sources, &diags)) ...;   // same path = replace
-//   std::unique_ptr<RuleSet> rules = LoadRuleSet(sources, &diags);
+//   std::unique_ptr<RuleSet> rules = LoadRuleSet(sources, LoadOptions(), &diags);
 //   if (!rules) { print diags; exit 2; }
+//   for (const auto& rule : rules->event_rules()) ...;
 //
 // Patterns use {NAME} to insert a fragment or a word list (as an alternation), and the
-// typed tokens of earlier stages: {PER} {ORG} {GPE} {LOC} {SRC} {TITLE} {DATE}.
+// typed tokens of earlier stages: {PER} {ORG} {GPE} {LOC} {SRC} {TITLE} {DATE}
+// (rules/expand.h). Each group of rules has a prefilter that says which of its rules may
+// match a text (rules/prefilter.h). The loader is rules/loader.h, the schema check
+// rules/schema.h.
 #ifndef NEWSGRAPH_RULES_H_
 #define NEWSGRAPH_RULES_H_
 
-#include <re2/filtered_re2.h>
 #include <re2/re2.h>
-#include <re2/set.h>
 
 #include <functional>
 #include <map>
@@ -29,10 +31,16 @@
 #include "base/files.h"
 #include "base/vocabulary.h"
 #include "rules/date_spec.h"
+#include "rules/sources.h"
 
 namespace newsgraph {
 
 class Lexicon;
+class Prefilter;
+
+// The most links followed along a part_of (or parent) chain: a guard against cycles, which
+// the loader does not reject.
+constexpr int kMaxChainDepth = 16;
 
 // Where a rule or entry came from, for diagnostics and provenance.
 struct Origin {
@@ -41,6 +49,7 @@ struct Origin {
   Location location;    // where the rule object starts
 };
 
+// A word list ("lists" in a rule file): words in file order, each with an optional value.
 struct WordList {
   std::string name;
   Origin origin;
@@ -52,6 +61,7 @@ struct WordList {
   bool Lookup(std::string_view word, std::string* out) const;
 };
 
+// A named entity or place of the gazetteer, with its aliases per language.
 struct GazetteerEntry {
   std::string id;
   MentionKind kind = MentionKind::kPlace;
@@ -98,6 +108,7 @@ struct MentionRule : PatternRule {
   std::string refers_type;           // gazetteer types the antecedent may have ("region|province")
 };
 
+// A stage-1 rule that finds a date; its DateSpec says what the match means.
 struct DateRule : PatternRule {
   DateSpec spec;
 };
@@ -120,6 +131,7 @@ struct AttachRule : PatternRule {
   bool whole_sentence = false;
 };
 
+// An event type ("event_types"): its codes, its roles and the type it refines.
 struct EventType {
   std::string name;
   std::string label;
@@ -130,18 +142,13 @@ struct EventType {
   Origin origin;
 };
 
+// What a rule file says about a language ("languages").
 struct LanguageInfo {
   std::vector<std::string> hints;          // frequent words that identify the language
   std::vector<std::string> abbreviations;  // tokens ending in '.' that do not end a sentence
 };
 
-// One rule file's text and where it came from.
-struct RuleSource {
-  std::string rel;      // path relative to its rules directory ("events/meet.json")
-  std::string display;  // path shown in diagnostics ("rules/events/meet.json")
-  std::string text;
-};
-
+// The loaded rules, made by LoadRuleSet() (the loader is its one friend); read-only after.
 class RuleSet {
  public:
   RuleSet();
@@ -149,6 +156,8 @@ class RuleSet {
   RuleSet(const RuleSet&) = delete;
   RuleSet& operator=(const RuleSet&) = delete;
 
+  // Return the rules and gazetteer entries in file order, the lists and languages by name,
+  // and the rule files the set was loaded from.
   const std::vector<std::unique_ptr<MentionRule>>& mention_rules() const { return mentions_; }
   const std::vector<std::unique_ptr<DateRule>>& date_rules() const { return dates_; }
   const std::vector<std::unique_ptr<EventRule>>& event_rules() const { return events_; }
@@ -166,41 +175,28 @@ class RuleSet {
   const GazetteerEntry* Entry(std::string_view id) const;
   // Returns the event type, or nullptr.
   const EventType* Type(std::string_view name) const;
+  // Returns the event types by name.
   const std::map<std::string, EventType>& event_types() const { return types_; }
   // Returns the word list, or nullptr.
   const WordList* List(std::string_view name) const;
   // Returns true if `outer` contains place `inner` through part_of links (or they are equal).
   bool PlaceWithin(std::string_view inner, std::string_view outer) const;
 
+  // Returns the gazetteer's alias matcher.
   const Lexicon& lexicon() const { return *lexicon_; }
 
-  // The prefilter of a group of rules (re2's FilteredRE2): the literal strings ("atoms")
-  // each rule needs are found in the text by one case-insensitive literal RE2::Set, and
-  // only rules whose atoms are all there run. It never drops a rule that could match.
-  // Falls back to all rules if no filter could be built.
-  struct Prefilter {
-    Prefilter();
-    ~Prefilter();
-    Prefilter(Prefilter&&) noexcept;
-    Prefilter& operator=(Prefilter&&) noexcept;
-    std::unique_ptr<re2::FilteredRE2> filter;  // owns the rules' compiled patterns
-    std::unique_ptr<RE2::Set> atoms;           // the filter's atoms, set index = atom index
-    bool active = false;                       // false: every rule is a candidate
-    std::vector<int> rules;                    // the group's rule indices, ascending
-    std::vector<int> ids;                      // filter regexp id -> rule index (-1: rule dropped)
-    std::vector<int> no_atoms;                 // the candidates of a text with none of the atoms
-    // Fills *out with the indices of the rules that may match text, ascending.
-    void Candidates(std::string_view text, std::vector<int>* out) const;
-  };
-  const Prefilter& date_prefilter() const { return date_filter_; }
+  // Returns the prefilter of a group of rules (rules/prefilter.h): Candidates() gives the
+  // indices of the group's rules that may match a text.
+  using Prefilter = ::newsgraph::Prefilter;
+  const Prefilter& date_prefilter() const { return *date_filter_; }
   const Prefilter& pass_prefilter(int pass) const;
-  const Prefilter& event_prefilter() const { return event_filter_; }
-  const Prefilter& attach_prefilter() const { return attach_filter_; }
-  // Rule indices (into mention_rules()) of a pass, in file order.
+  const Prefilter& event_prefilter() const { return *event_filter_; }
+  const Prefilter& attach_prefilter() const { return *attach_filter_; }
+  // Returns the rule indices (into mention_rules()) of a pass, in file order.
   const std::vector<int>& pass_rules(int pass) const;
 
  private:
-  friend class RuleLoader;
+  friend class RuleLoader;  // rules/loader.h fills the rule set
 
   std::vector<RuleSource> sources_;
   std::map<std::string, WordList> lists_;
@@ -215,8 +211,9 @@ class RuleSet {
   std::map<std::string, EventType> types_;
   std::vector<int> passes_;
   std::map<int, std::vector<int>> pass_rules_;
-  std::map<int, Prefilter> pass_filters_;
-  Prefilter date_filter_, event_filter_, attach_filter_;
+  // The prefilters own the rules' compiled patterns.
+  std::map<int, std::unique_ptr<Prefilter>> pass_filters_;
+  std::unique_ptr<Prefilter> date_filter_, event_filter_, attach_filter_;
   std::unique_ptr<Lexicon> lexicon_;
 };
 
@@ -230,20 +227,6 @@ struct LoadOptions {
   // (lint: the pointer says which rule object, where a long file has many alike).
   bool schema_pointers = false;
 };
-
-// Returns the built-in rule files (compiled into the binary from rules/).
-std::vector<RuleSource> BuiltinRuleSources();
-
-// Adds the *.json files under dir (recursively, sorted) to *sources; a file whose relative
-// path equals one already present replaces it. Returns false (with a diagnostic) if dir
-// cannot be read.
-bool AddRuleDirectory(const std::string& dir, std::vector<RuleSource>* sources, Diagnostics* diags);
-
-// Adds src to *sources, replacing the entry with the same relative path.
-void AddOrReplace(RuleSource src, std::vector<RuleSource>* sources);
-
-// Adds one rule file (rel = its file name).
-bool AddRuleFile(const std::string& path, std::vector<RuleSource>* sources, Diagnostics* diags);
 
 // Validates and compiles the rule files. Every problem is added to *diags (all of them, not
 // only the first); returns nullptr if there was any error.

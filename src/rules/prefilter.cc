@@ -1,0 +1,85 @@
+#include "rules/prefilter.h"
+
+#include <re2/filtered_re2.h>
+#include <re2/set.h>
+
+#include <algorithm>
+
+namespace newsgraph {
+
+RE2::Options PatternOptions() {
+  RE2::Options o;
+  o.set_encoding(RE2::Options::EncodingUTF8);
+  o.set_log_errors(false);
+  o.set_max_mem(64 << 20);
+  return o;
+}
+
+Prefilter::Prefilter() = default;
+Prefilter::~Prefilter() = default;
+
+bool Prefilter::Add(const std::string& pattern, int* id) {
+  // Atoms shorter than three bytes would match nearly every sentence.
+  if (!filter_) filter_ = std::make_unique<re2::FilteredRE2>(3);
+  return filter_->Add(pattern, PatternOptions(), id) == RE2::NoError;
+}
+
+const RE2& Prefilter::GetRE2(int id) const { return filter_->GetRE2(id); }
+
+void Prefilter::Build(std::vector<int> rules, const std::vector<int>& filter_ids) {
+  rules_ = std::move(rules);
+  if (!filter_) return;
+  ids_.assign(filter_->NumRegexps(), -1);
+  for (size_t i = 0; i < rules_.size(); ++i) ids_[filter_ids[i]] = rules_[i];
+  std::vector<std::string> atoms;
+  filter_->Compile(&atoms);
+  if (!atoms.empty()) {
+    // The atoms are lowercased: match them case-insensitively.
+    RE2::Options options = PatternOptions();
+    options.set_case_sensitive(false);
+    options.set_literal(true);
+    auto set = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
+    for (const std::string& a : atoms) {
+      std::string error;
+      if (set->Add(a, &error) < 0) return;  // keep "all rules" as the fallback
+    }
+    if (!set->Compile()) return;
+    atoms_ = std::move(set);
+  }
+  std::vector<int> potential;
+  filter_->AllPotentials({}, &potential);
+  for (int id : potential) {
+    if (ids_[id] >= 0) no_atoms_.push_back(ids_[id]);
+  }
+  std::sort(no_atoms_.begin(), no_atoms_.end());
+  active_ = true;
+}
+
+void Prefilter::Candidates(std::string_view text, std::vector<int>* out) const {
+  out->clear();
+  if (!active_) {
+    *out = rules_;
+    return;
+  }
+  std::vector<int> found;
+  if (atoms_) {
+    RE2::Set::ErrorInfo error;
+    if (!atoms_->Match(re2::StringPiece(text.data(), text.size()), &found, &error) &&
+        error.kind != RE2::Set::kNoError) {
+      *out = rules_;  // the atom matcher failed: run everything rather than lose a match
+      return;
+    }
+  }
+  if (found.empty()) {  // most sentences: the rules that need no atom, computed once
+    *out = no_atoms_;
+    return;
+  }
+  std::vector<int> potential;
+  filter_->AllPotentials(found, &potential);
+  for (int id : potential) {
+    if (ids_[id] >= 0) out->push_back(ids_[id]);
+  }
+  std::sort(out->begin(), out->end());
+}
+
+}  // namespace newsgraph

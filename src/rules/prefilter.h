@@ -1,0 +1,71 @@
+// The prefilter of a group of rules (re2's FilteredRE2): the literal strings ("atoms") each
+// rule needs are found in the text by one case-insensitive literal RE2::Set, and only rules
+// whose atoms are all there run. It never drops a rule that could match, and falls back to
+// all rules if no filter could be built.
+//
+//   const Prefilter& filter = rules.event_prefilter();
+//   std::vector<int> candidates;
+//   filter.Candidates(sentence, &candidates);       // indices into rules.event_rules()
+//   for (int i : candidates) Run(*rules.event_rules()[i], sentence);
+//
+// The rule loader fills one while it compiles the group's patterns:
+//
+//   Prefilter filter;
+//   int id;
+//   if (!filter.Add(expanded_pattern, &id)) ...;    // compile again for re2's message
+//   rule->re = &filter.GetRE2(id);
+//   filter.Build(rule_indices, filter_ids);         // once, after the last Add
+#ifndef NEWSGRAPH_RULES_PREFILTER_H_
+#define NEWSGRAPH_RULES_PREFILTER_H_
+
+#include <re2/re2.h>
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace re2 {
+class FilteredRE2;
+}  // namespace re2
+
+namespace newsgraph {
+
+// Returns the options every rule pattern, fragment and reject_pattern is compiled with:
+// UTF-8, errors reported by the loader (not logged), a 64 MiB memory budget.
+RE2::Options PatternOptions();
+
+class Prefilter {
+ public:
+  Prefilter();
+  ~Prefilter();
+  Prefilter(const Prefilter&) = delete;
+  Prefilter& operator=(const Prefilter&) = delete;
+
+  // Compiles pattern with PatternOptions() into the group and sets *id to its index. Returns
+  // false if re2 rejects it; the filter keeps no failed pattern.
+  bool Add(const std::string& pattern, int* id);
+
+  // Returns the compiled pattern with this id; it lives as long as the prefilter.
+  const RE2& GetRE2(int id) const;
+
+  // Analyses the patterns added: rules holds the group's rule indices, ascending, and
+  // filter_ids[i] the id Add() gave the pattern of rules[i]. A pattern added but not listed
+  // (its rule was dropped) is never a candidate. Call once, after the last Add().
+  void Build(std::vector<int> rules, const std::vector<int>& filter_ids);
+
+  // Fills *out with the indices of the rules that may match text, ascending.
+  void Candidates(std::string_view text, std::vector<int>* out) const;
+
+ private:
+  std::unique_ptr<re2::FilteredRE2> filter_;  // owns the rules' compiled patterns
+  std::unique_ptr<RE2::Set> atoms_;           // the filter's atoms, set index = atom index
+  bool active_ = false;                       // false: every rule is a candidate
+  std::vector<int> rules_;                    // the group's rule indices, ascending
+  std::vector<int> ids_;                      // filter regexp id -> rule index (-1: rule dropped)
+  std::vector<int> no_atoms_;                 // the candidates of a text with none of the atoms
+};
+
+}  // namespace newsgraph
+
+#endif  // NEWSGRAPH_RULES_PREFILTER_H_

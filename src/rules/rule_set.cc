@@ -1,0 +1,72 @@
+#include "rules/rules.h"
+
+#include "base/text.h"
+#include "rules/lexicon.h"
+#include "rules/prefilter.h"
+
+namespace newsgraph {
+
+bool WordList::Lookup(std::string_view word, std::string* out) const {
+  auto it = value.find(std::string(word));
+  if (it != value.end()) {
+    *out = it->second;
+    return true;
+  }
+  auto f = folded.find(Lowercase(word));
+  if (f != folded.end()) {
+    *out = f->second;
+    return true;
+  }
+  return false;
+}
+
+int PatternRule::Group(std::string_view name) const {
+  auto it = groups.find(std::string(name));
+  return it == groups.end() ? -1 : it->second;
+}
+
+RuleSet::RuleSet()
+    : date_filter_(std::make_unique<Prefilter>()),
+      event_filter_(std::make_unique<Prefilter>()),
+      attach_filter_(std::make_unique<Prefilter>()) {}
+RuleSet::~RuleSet() = default;
+
+const GazetteerEntry* RuleSet::Entry(std::string_view id) const {
+  auto it = entry_index_.find(std::string(id));
+  return it == entry_index_.end() ? nullptr : &gazetteer_[it->second];
+}
+
+const EventType* RuleSet::Type(std::string_view name) const {
+  auto it = types_.find(std::string(name));
+  return it == types_.end() ? nullptr : &it->second;
+}
+
+const WordList* RuleSet::List(std::string_view name) const {
+  auto it = lists_.find(std::string(name));
+  return it == lists_.end() ? nullptr : &it->second;
+}
+
+bool RuleSet::PlaceWithin(std::string_view inner, std::string_view outer) const {
+  std::string id(inner);
+  for (int depth = 0; depth < kMaxChainDepth && !id.empty(); ++depth) {
+    if (id == outer) return true;
+    const GazetteerEntry* e = Entry(id);
+    if (e == nullptr) break;
+    id = e->part_of;
+  }
+  return false;
+}
+
+const Prefilter& RuleSet::pass_prefilter(int pass) const {
+  static const Prefilter kEmpty;
+  auto it = pass_filters_.find(pass);
+  return it == pass_filters_.end() ? kEmpty : *it->second;
+}
+
+const std::vector<int>& RuleSet::pass_rules(int pass) const {
+  static const std::vector<int> kEmpty;
+  auto it = pass_rules_.find(pass);
+  return it == pass_rules_.end() ? kEmpty : it->second;
+}
+
+}  // namespace newsgraph
