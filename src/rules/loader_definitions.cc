@@ -1,0 +1,196 @@
+// The definition sections of a rule file (lists, fragments, languages, event types, the
+// gazetteer): phase 2 of RuleLoader (rules/loader.h).
+#include <fmt/format.h>
+
+#include <functional>
+
+#include "base/text.h"
+#include "rules/loader.h"
+
+namespace newsgraph {
+
+namespace {
+
+// Calls add(alias, langs) for every alias a gazetteer item lists: "aliases" in the file's
+// languages, "aliases_id" and "aliases_en" in one language each.
+void ForEachAlias(const rapidjson::Value& item, LangMask file_lang,
+                  const std::function<void(const std::string&, LangMask)>& add) {
+  for (const auto& [key, langs] :
+       {std::make_pair("aliases", file_lang), std::make_pair("aliases_id", kLangId),
+        std::make_pair("aliases_en", kLangEn)}) {
+    if (!item.HasMember(key)) continue;
+    for (const auto& a : item[key].GetArray()) add(a.GetString(), langs);
+  }
+}
+
+// Fills list with words, an array of words or an object of word -> value (a string or an
+// integer); the first of equal words wins.
+void ReadWords(const rapidjson::Value& words, WordList* list) {
+  auto add = [&](const std::string& word, const std::string& value) {
+    if (list->value.count(word)) return;
+    list->words.push_back(word);
+    list->value[word] = value;
+    list->folded.emplace(Lowercase(word), value);
+  };
+  if (words.IsArray()) {
+    for (const auto& w : words.GetArray()) {
+      if (w.IsString()) add(w.GetString(), "");
+    }
+    return;
+  }
+  for (const auto& w : words.GetObject()) {
+    if (w.value.IsString()) {
+      add(w.name.GetString(), w.value.GetString());
+    } else if (w.value.IsInt64()) {
+      add(w.name.GetString(), std::to_string(w.value.GetInt64()));
+    }
+  }
+}
+
+}  // namespace
+
+// ---------------------------------------------------------------------------------------
+// Phase 2: definitions.
+
+void RuleLoader::CollectDefinitions(const JsonSource& src) {
+  ForEachMember(src, "lists", &RuleLoader::AddList);
+  ForEachMember(src, "fragments", &RuleLoader::AddFragment);
+  ForEachMember(src, "languages", &RuleLoader::AddLanguage);
+  ForEachItem(src, "event_types", &RuleLoader::AddEventType);
+  ForEachItem(src, "gazetteer", &RuleLoader::AddGazetteerEntry);
+}
+
+bool RuleLoader::CheckName(const JsonSource& src, const std::string& pointer,
+                           const std::string& name, const char* what) {
+  if (IsFragmentName(name)) return true;
+  const Location loc = src.KeyAt(pointer);
+  diags_->Error(loc,
+                fmt::format("'{}' is not a valid {} name (capital letters, digits and _, "
+                            "starting with a letter)",
+                            name, what),
+                src.SourceLine(loc));
+  return false;
+}
+
+void RuleLoader::AddList(const JsonSource& src, const std::string& name, const std::string& pointer,
+                         const rapidjson::Value& words) {
+  if (!words.IsArray() && !words.IsObject()) return;  // reported by the schema
+  if (!CheckName(src, pointer, name, "list")) return;
+  if (rules_->lists_.count(name) || expander_.HasFragment(name)) {
+    src.Error(diags_, pointer, fmt::format("'{}' is defined twice", name));
+    return;
+  }
+  WordList list;
+  list.name = name;
+  list.origin = {src.file(), pointer, src.KeyAt(pointer)};
+  ReadWords(words, &list);
+  rules_->lists_.emplace(name, std::move(list));
+}
+
+void RuleLoader::AddFragment(const JsonSource& src, const std::string& name,
+                             const std::string& pointer, const rapidjson::Value& pattern) {
+  if (!pattern.IsString()) return;  // reported by the schema
+  if (!CheckName(src, pointer, name, "fragment")) return;
+  if (IsTokenFragment(name)) {
+    src.Error(diags_, pointer,
+              fmt::format("'{}' is a built-in token fragment and cannot be redefined", name));
+    return;
+  }
+  if (expander_.HasFragment(name) || rules_->lists_.count(name)) {
+    src.Error(diags_, pointer, fmt::format("'{}' is defined twice", name));
+    return;
+  }
+  expander_.AddFragment(name, pattern.GetString(), &src, pointer);
+}
+
+void RuleLoader::AddLanguage(const JsonSource& src, const std::string& code,
+                             const std::string& pointer, const rapidjson::Value& info) {
+  if (!info.IsObject()) return;
+  if (LangFromCode(code) == 0) {
+    const Location loc = src.KeyAt(pointer);
+    diags_->Error(loc, fmt::format("language '{}' is not supported (id, en)", code),
+                  src.SourceLine(loc));
+    return;
+  }
+  LanguageInfo& language = rules_->languages_[code];
+  for (const auto& [key, target] : {std::make_pair("hints", &language.hints),
+                                    std::make_pair("abbreviations", &language.abbreviations)}) {
+    auto h = info.FindMember(key);
+    if (h == info.MemberEnd() || !h->value.IsArray()) continue;
+    for (const auto& w : h->value.GetArray()) {
+      if (w.IsString()) target->push_back(w.GetString());
+    }
+  }
+}
+
+void RuleLoader::AddEventType(const JsonSource& src, const std::string& pointer,
+                              const rapidjson::Value& t, LangMask /*file_lang*/) {
+  EventType type;
+  type.name = t["type"].GetString();
+  if (t.HasMember("cameo")) type.cameo = t["cameo"].GetString();
+  if (t.HasMember("plover")) type.plover = t["plover"].GetString();
+  if (t.HasMember("label")) type.label = t["label"].GetString();
+  if (t.HasMember("parent")) type.parent = t["parent"].GetString();
+  if (t.HasMember("roles")) {
+    for (const auto& r : t["roles"].GetArray()) type.roles.push_back(r.GetString());
+  }
+  type.origin = {src.file(), pointer, src.ValueAt(pointer)};
+  if (rules_->types_.count(type.name)) {
+    src.Error(diags_, pointer + "/type",
+              fmt::format("event type '{}' is defined twice", type.name));
+    return;
+  }
+  rules_->types_.emplace(type.name, std::move(type));
+}
+
+void RuleLoader::AddGazetteerEntry(const JsonSource& src, const std::string& pointer,
+                                   const rapidjson::Value& g, LangMask file_lang) {
+  GazetteerEntry e;
+  e.id = g["id"].GetString();
+  ParseKind(g["kind"].GetString(), &e.kind);
+  e.name = g["name"].GetString();
+  if (g.HasMember("type")) e.type = g["type"].GetString();
+  if (g.HasMember("part_of")) e.part_of = g["part_of"].GetString();
+  if (g.HasMember("metonym_of")) e.metonym_of = g["metonym_of"].GetString();
+  for (const char* ext : {"iso3166", "iso3166_2", "wikidata"}) {
+    if (g.HasMember(ext)) e.external[ext] = g[ext].GetString();
+  }
+  const std::string prefix = std::string(KindIdPrefix(e.kind)) + ":";
+  if (e.id.rfind(prefix, 0) != 0) {
+    src.Error(diags_, pointer + "/id",
+              fmt::format("id of a {} must start with '{}'", KindName(e.kind), prefix));
+  }
+  // The name is an alias in the file's languages; an alias listed twice counts once.
+  std::set<std::pair<std::string, LangMask>> seen;
+  auto add = [&](const std::string& alias, LangMask langs) {
+    if (seen.emplace(alias, langs).second) e.aliases.emplace_back(alias, langs);
+  };
+  add(e.name, file_lang);
+  ForEachAlias(g, file_lang, add);
+  e.origin = {src.file(), pointer, src.ValueAt(pointer)};
+  if (rules_->entry_index_.count(e.id)) {
+    src.Error(diags_, pointer + "/id", fmt::format("gazetteer id '{}' is defined twice", e.id));
+    return;
+  }
+  rules_->entry_index_[e.id] = rules_->gazetteer_.size();
+  rules_->gazetteer_.push_back(std::move(e));
+}
+
+void RuleLoader::ExtendEntry(const JsonSource& src, const std::string& pointer,
+                             const rapidjson::Value& x, LangMask file_lang) {
+  const std::string id = x["id"].GetString();
+  auto entry = rules_->entry_index_.find(id);
+  if (entry == rules_->entry_index_.end()) {
+    src.Error(diags_, pointer + "/id", fmt::format("'{}' is not a gazetteer id", id));
+    return;
+  }
+  GazetteerEntry& e = rules_->gazetteer_[entry->second];
+  ForEachAlias(x, file_lang, [&](const std::string& name, LangMask langs) {
+    const std::pair<std::string, LangMask> alias(name, langs);
+    if (std::find(e.aliases.begin(), e.aliases.end(), alias) == e.aliases.end()) {
+      e.aliases.push_back(alias);
+    }
+  });
+}
+
+}  // namespace newsgraph
