@@ -168,6 +168,61 @@ TEST_CASE("Extending the gazetteer and replacing a file by its path", "[rules]")
   CHECK(Formatted(d2)[0].find("'gpe:nope' is not a gazetteer id") != std::string::npos);
 }
 
+// Issue 14: the office-holder table (rules/offices/) is checked like the gazetteer.
+TEST_CASE("Office holders: terms half-open, people, countries and sources checked", "[rules]") {
+  const char kGazetteer[] =
+      R"({"gazetteer": [{"id": "gpe:x", "kind": "country", "name": "Xland"},
+                        {"id": "person:a", "kind": "person", "name": "A"},
+                        {"id": "person:b", "kind": "person", "name": "B"}]})";
+  const std::string good =
+      "{\"office_sources\": {\"s\": {\"title\": \"List\", \"url\": \"https://x.invalid\"}},\n"
+      " \"office_holders\": [\n"
+      "  {\"office\": \"head_of_state\", \"country\": \"gpe:x\", \"person\": \"person:a\", "
+      "\"from\": \"2000-01-01\", \"to\": \"2010-05-05\", \"source\": \"s\"},\n"
+      "  {\"office\": \"head_of_state\", \"country\": \"gpe:x\", \"person\": \"person:b\", "
+      "\"from\": \"2010-05-05\", \"to\": null, \"source\": \"s\"}]}\n";
+  Diagnostics diags;
+  auto rules = LoadRules({{"g.json", "g.json", kGazetteer}, {"o.json", "o.json", good}}, &diags);
+  REQUIRE(rules);
+  struct Case {
+    const char* date;
+    const char* holder;  // "" = none
+  };
+  for (const Case& c :
+       {Case{"1999-12-31", ""}, Case{"2000-01-01", "person:a"}, Case{"2010-05-04", "person:a"},
+        Case{"2010-05-05", "person:b"}, Case{"2030-01-01", "person:b"}}) {
+    CivilDate d;
+    REQUIRE(ParseIsoDate(c.date, &d));
+    const OfficeHolder* h = rules->OfficeHolderAt("head_of_state", "gpe:x", d);
+    INFO(c.date);
+    CHECK((h ? h->person : std::string()) == c.holder);
+  }
+  CHECK(rules->OfficeHolderAt("foreign_minister", "gpe:x", {2005, 1, 1}) == nullptr);
+
+  const std::string bad =
+      "{\"office_sources\": {\"s\": {\"title\": \"List\", \"url\": \"https://x.invalid\"}},\n"
+      " \"office_holders\": [\n"
+      "  {\"office\": \"head_of_state\", \"country\": \"gpe:x\", \"person\": \"person:a\", "
+      "\"from\": \"2000-01-01\", \"to\": \"2010-05-05\", \"source\": \"s\"},\n"
+      "  {\"office\": \"head_of_state\", \"country\": \"gpe:x\", \"person\": \"person:b\", "
+      "\"from\": \"2009-01-01\", \"source\": \"s\"},\n"
+      "  {\"office\": \"head_of_state\", \"country\": \"gpe:y\", \"person\": \"person:c\", "
+      "\"from\": \"2000-01-01\", \"source\": \"t\"},\n"
+      "  {\"office\": \"foreign_minister\", \"country\": \"gpe:x\", \"person\": \"person:a\", "
+      "\"from\": \"2000-01-01\", \"to\": \"1999-01-01\", \"source\": \"s\"}]}\n";
+  Diagnostics d2;
+  CHECK_FALSE(LoadRules({{"g.json", "g.json", kGazetteer}, {"o.json", "o.json", bad}}, &d2));
+  const auto got = Formatted(d2);
+  REQUIRE(got.size() == 5);  // in file order
+  CHECK(got[0] ==
+        "o.json:4:81: error: the term of 'person:b' as head_of_state of gpe:x overlaps that of "
+        "'person:a'");
+  CHECK(got[1] == "o.json:5:42: error: 'gpe:y' is not a gazetteer country");
+  CHECK(got[2] == "o.json:5:61: error: 'person:c' is not a gazetteer person");
+  CHECK(got[3] == "o.json:5:105: error: source 't' is not in office_sources");
+  CHECK(got[4] == "o.json:6:104: error: the term ends before it begins");
+}
+
 TEST_CASE("Lint warns about groups without a role and large programs", "[rules]") {
   const std::string text =
       "{\"events\": [{\"id\": \"e\", \"type\": \"meet\", \"pattern\": \"(?P<a>x)(?P<extra>y)\",\n"

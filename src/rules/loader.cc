@@ -47,6 +47,7 @@ std::unique_ptr<RuleSet> RuleLoader::Load(const std::vector<RuleSource>& sources
   expander_.CheckFragments();
   for (const auto& src : sources_) CollectRules(*src);
   CheckReferences();
+  CheckOfficeHolders();
   rules_->lexicon_ = std::make_unique<Lexicon>(rules_->gazetteer_);
   CollectPasses();
   BuildPrefilters();
@@ -342,6 +343,43 @@ void RuleLoader::CheckReferences() {
       diags_->Error(
           type.origin.location,
           fmt::format("parent '{}' of event type '{}' is not an event type", type.parent, name));
+    }
+  }
+}
+
+void RuleLoader::CheckOfficeHolders() {
+  const RuleSet& rs = *rules_;
+  auto report = [&](const OfficeHolder& h, const std::string& key, const std::string& message) {
+    for (const auto& src : sources_) {
+      if (src->file() == h.origin.file) src->Error(diags_, h.origin.pointer + "/" + key, message);
+    }
+  };
+  for (const OfficeHolder& h : rs.holders_) {
+    const GazetteerEntry* person = rs.Entry(h.person);
+    if (person == nullptr || person->kind != MentionKind::kPerson) {
+      report(h, "person", fmt::format("'{}' is not a gazetteer person", h.person));
+    }
+    const GazetteerEntry* country = rs.Entry(h.country);
+    if (country == nullptr || country->kind != MentionKind::kCountry) {
+      report(h, "country", fmt::format("'{}' is not a gazetteer country", h.country));
+    }
+    if (!rs.office_sources_.count(h.source)) {
+      report(h, "source", fmt::format("source '{}' is not in office_sources", h.source));
+    }
+  }
+  // Terms of one office of one country may touch (a handover day) but not overlap.
+  for (size_t i = 0; i < rs.holders_.size(); ++i) {
+    const OfficeHolder& a = rs.holders_[i];
+    for (size_t j = i + 1; j < rs.holders_.size(); ++j) {
+      const OfficeHolder& b = rs.holders_[j];
+      if (a.office != b.office || a.country != b.country) continue;
+      const bool a_before_b = a.to && !(b.from < *a.to);
+      const bool b_before_a = b.to && !(a.from < *b.to);
+      if (!a_before_b && !b_before_a) {
+        report(b, "from",
+               fmt::format("the term of '{}' as {} of {} overlaps that of '{}'", b.person, b.office,
+                           b.country, a.person));
+      }
     }
   }
 }

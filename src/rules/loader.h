@@ -72,6 +72,10 @@ class RuleLoader {
                     LangMask file_lang);
   void AddGazetteerEntry(const JsonSource& src, const std::string& pointer,
                          const rapidjson::Value& g, LangMask file_lang);
+  void AddOfficeHolder(const JsonSource& src, const std::string& pointer, const rapidjson::Value& h,
+                       LangMask file_lang);
+  void AddOfficeSource(const JsonSource& src, const std::string& key, const std::string& pointer,
+                       const rapidjson::Value& source);
   // Adds the aliases of an "extend" item to the gazetteer entry it names.
   void ExtendEntry(const JsonSource& src, const std::string& pointer, const rapidjson::Value& x,
                    LangMask file_lang);
@@ -118,6 +122,9 @@ class RuleLoader {
 
   // Phase 5: across files.
   void CheckReferences();
+  // Reports office holders whose person, country or source is unknown, and terms of one
+  // office that overlap.
+  void CheckOfficeHolders();
   void CollectPasses();
   void BuildPrefilters();
 

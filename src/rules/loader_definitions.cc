@@ -58,6 +58,8 @@ void RuleLoader::CollectDefinitions(const JsonSource& src) {
   ForEachMember(src, "languages", &RuleLoader::AddLanguage);
   ForEachItem(src, "event_types", &RuleLoader::AddEventType);
   ForEachItem(src, "gazetteer", &RuleLoader::AddGazetteerEntry);
+  ForEachItem(src, "office_holders", &RuleLoader::AddOfficeHolder);
+  ForEachMember(src, "office_sources", &RuleLoader::AddOfficeSource);
 }
 
 bool RuleLoader::CheckName(const JsonSource& src, const std::string& pointer,
@@ -191,6 +193,42 @@ void RuleLoader::ExtendEntry(const JsonSource& src, const std::string& pointer,
       e.aliases.push_back(alias);
     }
   });
+}
+
+void RuleLoader::AddOfficeHolder(const JsonSource& src, const std::string& pointer,
+                                 const rapidjson::Value& h, LangMask file_lang) {
+  OfficeHolder holder;
+  holder.office = h["office"].GetString();
+  holder.country = h["country"].GetString();
+  holder.person = h["person"].GetString();
+  holder.origin = {src.file(), pointer, src.ValueAt(pointer)};
+  if (!ParseIsoDate(h["from"].GetString(), &holder.from)) {
+    src.Error(diags_, pointer + "/from", "'from' is not a calendar day");
+    return;
+  }
+  if (h.HasMember("to") && h["to"].IsString()) {
+    CivilDate to;
+    if (!ParseIsoDate(h["to"].GetString(), &to)) {
+      src.Error(diags_, pointer + "/to", "'to' is not a calendar day");
+      return;
+    }
+    if (!(holder.from < to)) {
+      src.Error(diags_, pointer + "/to", "the term ends before it begins");
+      return;
+    }
+    holder.to = to;
+  }
+  holder.acting = h.HasMember("acting") && h["acting"].GetBool();
+  holder.source = h["source"].GetString();
+  rules_->holders_.push_back(std::move(holder));
+}
+
+void RuleLoader::AddOfficeSource(const JsonSource& src, const std::string& key,
+                                 const std::string& pointer, const rapidjson::Value& source) {
+  if (!source.IsObject() || !source.HasMember("url")) return;  // reported by the schema
+  if (!rules_->office_sources_.emplace(key, source["url"].GetString()).second) {
+    src.Error(diags_, pointer, fmt::format("office source '{}' is defined twice", key));
+  }
 }
 
 }  // namespace newsgraph

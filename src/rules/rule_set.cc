@@ -69,4 +69,15 @@ const std::vector<int>& RuleSet::pass_rules(int pass) const {
   return it == pass_rules_.end() ? kEmpty : it->second;
 }
 
+const OfficeHolder* RuleSet::OfficeHolderAt(std::string_view office, std::string_view country,
+                                            const CivilDate& date) const {
+  const OfficeHolder* found = nullptr;
+  for (const OfficeHolder& h : holders_) {
+    if (h.office != office || h.country != country) continue;
+    if (date < h.from || (h.to && !(date < *h.to))) continue;
+    if (found == nullptr || found->from < h.from) found = &h;
+  }
+  return found;
+}
+
 }  // namespace newsgraph

@@ -21,6 +21,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -142,6 +143,19 @@ struct EventType {
   Origin origin;
 };
 
+// Who held an office of a country from when to when ("office_holders"): a bare title
+// resolves to the holder at a date.
+struct OfficeHolder {
+  std::string office;   // head_of_state, head_of_government, foreign_minister, defence_minister
+  std::string country;  // gpe:...
+  std::string person;   // a gazetteer person id
+  CivilDate from;       // the first day in office
+  std::optional<CivilDate> to;  // the successor's first day; none: still in office
+  bool acting = false;
+  std::string source;  // a key of the office sources
+  Origin origin;
+};
+
 // What a rule file says about a language ("languages").
 struct LanguageInfo {
   std::vector<std::string> hints;          // frequent words that identify the language
@@ -177,6 +191,12 @@ class RuleSet {
   const EventType* Type(std::string_view name) const;
   // Returns the event types by name.
   const std::map<std::string, EventType>& event_types() const { return types_; }
+  // Returns every office holder, in file order.
+  const std::vector<OfficeHolder>& office_holders() const { return holders_; }
+  // Returns who held office of country on date, or nullptr. Terms are half-open
+  // [from, to): on a handover day the successor holds the office.
+  const OfficeHolder* OfficeHolderAt(std::string_view office, std::string_view country,
+                                     const CivilDate& date) const;
   // Returns the word list, or nullptr.
   const WordList* List(std::string_view name) const;
   // Returns true if `outer` contains place `inner` through part_of links (or they are equal).
@@ -209,6 +229,8 @@ class RuleSet {
   std::vector<std::unique_ptr<EventRule>> events_;
   std::vector<std::unique_ptr<AttachRule>> attach_;
   std::map<std::string, EventType> types_;
+  std::vector<OfficeHolder> holders_;
+  std::map<std::string, std::string> office_sources_;  // key -> url
   std::vector<int> passes_;
   std::map<int, std::vector<int>> pass_rules_;
   // The prefilters own the rules' compiled patterns.
