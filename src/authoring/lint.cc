@@ -7,7 +7,7 @@
 #include <memory>
 #include <set>
 
-#include "authoring/rule_test.h"
+#include "authoring/rule_tests.h"
 #include "base/json_source.h"
 
 namespace newsgraph {

@@ -1,6 +1,7 @@
-// Rule test files: annotated sentences beside the rule files (`rules/events/meet.test.txt`
-// beside `meet.json`), in the style of semgrep's `ruleid:` / `ok:` comments. The format is
-// specified in docs/design.md ("Rule test files"):
+// The rule test files: parse and run. A rule test file holds annotated sentences beside the
+// rule file it tests (`rules/events/meet.test.txt` beside `meet.json`), in the style of
+// semgrep's `ruleid:` / `ok:` comments. The format is specified in docs/design.md ("Rule
+// test files"):
 //
 //   # lang: id                   the language of the following lines (default: detected)
 //   # dct: 2023-06-20            their publication date (default: none)
@@ -24,8 +25,8 @@
 // "Produces a fact from rule R" means: an event with evidence from R; an event whose date,
 // place or a source R attached; a mention (title, person, date, ...) R made; for an
 // `exclude` attachment rule, a mention it kept from being attached.
-#ifndef NEWSGRAPH_RULE_TEST_H_
-#define NEWSGRAPH_RULE_TEST_H_
+#ifndef NEWSGRAPH_RULE_TESTS_H_
+#define NEWSGRAPH_RULE_TESTS_H_
 
 #include <map>
 #include <string>
@@ -154,4 +155,4 @@ std::string RuleTestSummary(const RuleTestReport& report);
 
 }  // namespace newsgraph
 
-#endif  // NEWSGRAPH_RULE_TEST_H_
+#endif  // NEWSGRAPH_RULE_TESTS_H_

@@ -1,4 +1,4 @@
-#include "authoring/rule_test.h"
+#include "authoring/rule_tests.h"
 
 #include <fmt/format.h>
 

@@ -6,7 +6,7 @@
 
 #include "authoring/junit.h"
 #include "authoring/rule_files.h"
-#include "authoring/rule_test.h"
+#include "authoring/rule_tests.h"
 #include "cli/commands.h"
 
 namespace newsgraph {

@@ -1,7 +1,7 @@
 // Rule test files and `newsgraph test` (issue 3): the format of docs/design.md, what a
 // check means (ruleid, ok, todo, expect), coverage, the report, exit codes; the shipped
 // rules pass their tests and a broken pattern fails exactly its rule's tests.
-#include "authoring/rule_test.h"
+#include "authoring/rule_tests.h"
 
 #include <catch2/catch.hpp>
 
