@@ -1,7 +1,7 @@
 // newsgraph eval (GitHub issue 3, parts 5 and 6): the gold parser, the matching criterion,
 // the one-to-one assignment, entity-link scoring, the baseline comparison, and the command
 // line with a rule changed or broken through --rules.
-#include "authoring/eval.h"
+#include "authoring/eval_report.h"
 
 #include <catch2/catch.hpp>
 
@@ -12,6 +12,9 @@
 #include <cstring>
 #include <sstream>
 
+#include "authoring/gold.h"
+#include "authoring/run_diff.h"
+#include "authoring/score.h"
 #include "cli/cli.h"
 #include "extract/facts.h"
 #include "test_util.h"

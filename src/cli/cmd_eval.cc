@@ -9,7 +9,10 @@
 #include <set>
 #include <sstream>
 
-#include "authoring/eval.h"
+#include "authoring/eval_report.h"
+#include "authoring/gold.h"
+#include "authoring/run_diff.h"
+#include "authoring/score.h"
 #include "cli/commands.h"
 #include "extract/document.h"
 #include "extract/extract.h"
