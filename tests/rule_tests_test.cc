@@ -10,6 +10,8 @@
 #include <sstream>
 
 #include "authoring/junit.h"
+#include "authoring/rule_test_report.h"
+#include "authoring/rule_test_runner.h"
 #include "cli/cli.h"
 #include "rules/builtin.h"
 #include "test_util.h"

@@ -1,7 +1,7 @@
-// The rule test files: parse and run. A rule test file holds annotated sentences beside the
-// rule file it tests (`rules/events/meet.test.txt` beside `meet.json`), in the style of
-// semgrep's `ruleid:` / `ok:` comments. The format is specified in docs/design.md ("Rule
-// test files"):
+// The rule test files: annotated sentences beside the rule file they test
+// (`rules/events/meet.test.txt` beside `meet.json`), in the style of semgrep's `ruleid:` /
+// `ok:` comments, and their parser. The format is specified in docs/design.md ("Rule test
+// files"):
 //
 //   # lang: id                   the language of the following lines (default: detected)
 //   # dct: 2023-06-20            their publication date (default: none)
@@ -12,7 +12,7 @@
 //   Lavrov tidak menyebut pertemuan apa pun.
 //   # todoruleid: ID / # todook: ID    known gaps: reported, never failures
 //
-// Usage:
+// Usage (rule_test_runner.h runs the parsed files, rule_test_report.h prints the results):
 //
 //   Diagnostics diags;
 //   RuleTestFile file = ParseRuleTestFile(source, &diags);   // malformed lines -> diags
@@ -20,15 +20,10 @@
 //   options.coverage = {{"rules/events/meet.json", true}};    // rule files to cover, strictly
 //   RuleTestReport report = RunRuleTests(rules, {file}, options);
 //   std::string text = FormatRuleTestReport(report);          // the CLI prints it
-//   if (report.failed()) ...;
-//
-// "Produces a fact from rule R" means: an event with evidence from R; an event whose date,
-// place or a source R attached; a mention (title, person, date, ...) R made; for an
-// `exclude` attachment rule, a mention it kept from being attached.
+//   if (report.failed_any()) ...;
 #ifndef NEWSGRAPH_RULE_TESTS_H_
 #define NEWSGRAPH_RULE_TESTS_H_
 
-#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -77,81 +72,14 @@ struct RuleTestFile {
 // Returns true if key is an `expect` key.
 bool IsExpectKey(std::string_view key);
 
+// Returns the items of an expect value that is a list ("person:a, person:b"), without the
+// blanks around them.
+std::vector<std::string> ExpectListItems(std::string_view value);
+
 // Parses a rule test file. Malformed lines (an unknown annotation, an `expect` without a
 // `ruleid`, a bad date, an annotation without a text line) are errors in *diags, located at
 // file:line:col; the cases that parsed are returned.
 RuleTestFile ParseRuleTestFile(const RuleSource& source, Diagnostics* diags);
-
-struct RuleTestOptions {
-  // Run only the checks of rules whose id equals filter, or starts with it when it ends in
-  // '*' ("meet.id.*"). Empty: all.
-  std::string filter;
-  // The rule files (display paths) whose every mention, date, event and attachment rule
-  // must have a `ruleid` and an `ok` check; true = a gap is a failure, false = a warning.
-  std::map<std::string, bool> coverage;
-};
-
-enum class Outcome {
-  kPass,
-  kFail,
-  kKnownGap,  // a todo check that still fails
-  kFixed,     // a todo check that passes now: remove the todo
-};
-
-// The result of one annotation.
-struct CheckResult {
-  Annotation annotation;
-  Outcome outcome = Outcome::kPass;
-  std::vector<std::string> problems;  // what differs, one line each ("expected ..., got ...")
-};
-
-struct CaseResult {
-  RuleTestCase test_case;  // a copy: the report outlives the parsed files
-  std::vector<CheckResult> checks;
-  std::vector<std::string> fired;     // "rule: fact" for every rule that produced a fact
-  std::vector<std::string> rendered;  // the sentences as the event rules saw them
-  std::string skipped;                // why the text was not processed, if it was not
-};
-
-struct FileResult {
-  std::string file;
-  std::vector<CaseResult> cases;
-};
-
-// A rule without a `ruleid` or an `ok` check.
-struct CoverageGap {
-  std::string rule;
-  Origin origin;
-  std::string missing;    // "no ruleid check", "no ok check", "no ruleid and no ok check"
-  std::string test_file;  // where the checks belong
-  bool error = true;
-};
-
-struct RuleTestReport {
-  std::vector<FileResult> files;
-  std::vector<CoverageGap> coverage;
-  int passed = 0, failed = 0, known_gaps = 0, fixed = 0;
-
-  int coverage_errors() const;
-  bool failed_any() const { return failed > 0 || coverage_errors() > 0; }
-};
-
-// Runs every case of files: each text line is extracted as one document with the whole rule
-// set, then each annotation is checked against the facts.
-RuleTestReport RunRuleTests(const RuleSet& rules, const std::vector<RuleTestFile>& files,
-                            const RuleTestOptions& options);
-
-// Returns the report as text: per test file, per rule, ok / FAIL / todo / fixed, and for each
-// failure the case's file:line, its text, what differs, the rendered sentence and the rules
-// that fired; then the coverage gaps and a summary line.
-std::string FormatRuleTestReport(const RuleTestReport& report);
-
-// Returns the lines that explain a failed check, without indentation: the text, what was
-// expected, what differs, the sentence as the event rules saw it and what fired.
-std::vector<std::string> ExplainFailure(const CaseResult& c, const CheckResult& check);
-
-// Returns the summary line: "182 checks: 180 passed, 1 failed, 1 known gap".
-std::string RuleTestSummary(const RuleTestReport& report);
 
 }  // namespace newsgraph
 

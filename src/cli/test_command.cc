@@ -6,6 +6,8 @@
 
 #include "authoring/junit.h"
 #include "authoring/rule_files.h"
+#include "authoring/rule_test_report.h"
+#include "authoring/rule_test_runner.h"
 #include "authoring/rule_tests.h"
 #include "cli/commands.h"
 
