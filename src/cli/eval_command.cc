@@ -1,11 +1,14 @@
 // newsgraph eval: the corpus regression. Reads gold files, finds their documents, extracts
 // them with the rule set and reports precision, recall and F1 per event type and per rule,
 // entity resolution, and (with --baseline) exactly which events a rule change added or
-// removed. The scoring itself is the library's (eval.h); this file does the I/O.
+// removed. The scoring itself is the library's (authoring/score.h); this file does the I/O.
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <set>
 #include <sstream>
 
@@ -13,7 +16,8 @@
 #include "authoring/gold.h"
 #include "authoring/run_diff.h"
 #include "authoring/score.h"
-#include "cli/commands.h"
+#include "base/files.h"
+#include "cli/command.h"
 #include "extract/document.h"
 #include "extract/extract.h"
 #include "extract/facts.h"
@@ -24,7 +28,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-const char kEvalHelp[] =
+const char kEvalUsage[] =
     "Usage: newsgraph eval --gold DIR [options] [INPUT...]\n\n"
     "Score the rules against gold files: every *.gold.jsonl under DIR (or DIR itself if it\n"
     "is one gold file; format in docs/design.md). A gold document NAME is the text file\n"
@@ -48,6 +52,9 @@ const char kEvalHelp[] =
     "  --json                 print the report as JSON instead of tables\n"
     "  --report FILE          also write the JSON report to FILE\n\n"
     "Exit status: 0 ok, 1 event F1 below --min-f1, 2 usage, input, gold or rule errors.\n";
+
+// ---------------------------------------------------------------------------------------
+// The gold and its documents
 
 // Returns the gold files: DIR itself if it is a file, else every *.gold.jsonl under DIR,
 // sorted by path.
@@ -91,6 +98,26 @@ std::string GoldStem(const std::string& path) {
     name.resize(name.size() - suffix.size());
   }
   return name;
+}
+
+// Reads and parses the gold files; prints their problems. Returns false if one has an error.
+bool ReadGold(const std::vector<std::string>& files, const RuleSet& rules, GoldSet* gold, Io& io) {
+  Diagnostics diags;
+  bool gold_ok = true;
+  for (const std::string& f : files) {
+    std::string text;
+    if (!ReadWholeFile(f, &text)) {
+      diags.Error({f, 0, 0}, "cannot read the gold file");
+      gold_ok = false;
+      continue;
+    }
+    gold_ok &= ParseGold(f, text, rules, gold, &diags);
+  }
+  PrintDiagnostics(diags, io);
+  if (!gold_ok) {
+    io.err << fmt::format("newsgraph eval: the gold has {} error(s)\n", diags.error_count());
+  }
+  return gold_ok;
 }
 
 // Reads documents from inputs, keeping those whose id is wanted and not yet in *docs.
@@ -138,97 +165,13 @@ bool ReadFactsFile(const std::string& path, std::vector<DocumentFacts>* out, Io&
   return errors == 0;
 }
 
-bool WriteAtomically(const std::string& path, const std::string& text, Io& io) {
-  const std::string tmp = path + ".tmp";
-  {
-    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    out << text;
-    if (!out) {
-      io.err << fmt::format("newsgraph eval: cannot write {}\n", tmp);
-      return false;
-    }
-  }
-  std::error_code ec;
-  fs::rename(tmp, path, ec);
-  if (ec) {
-    io.err << fmt::format("newsgraph eval: cannot write {}: {}\n", path, ec.message());
-    return false;
-  }
-  return true;
-}
-
-}  // namespace
-
-int CmdEval(const std::vector<std::string>& argv, Io& io) {
-  std::vector<OptionSpec> specs = {
-      {"gold", 0, true},   {"baseline", 0, true},     {"save", 0, true},
-      {"min-f1", 0, true}, {"json", 0, false},        {"report", 0, true},
-      {"dct", 0, true},    {"no-metonymy", 0, false}, {"help", 'h', false}};
-  AddRuleOptions(&specs);
-  ParsedArgs args;
-  std::string error;
-  if (!ParseArgs(argv, specs, &args, &error)) {
-    io.err << "newsgraph eval: " << error << "\n(see newsgraph eval --help)\n";
-    return kExitUsage;
-  }
-  if (args.Has("help")) {
-    io.out << kEvalHelp;
-    return kExitOk;
-  }
-  if (!args.Has("gold")) {
-    io.err << "newsgraph eval: --gold DIR is required (see newsgraph eval --help)\n";
-    return kExitUsage;
-  }
-  EvalReport report;
-  report.gold_dir = args.Get("gold");
-  if (args.Has("min-f1")) {
-    const std::string v = args.Get("min-f1");
-    char* end = nullptr;
-    const double x = std::strtod(v.c_str(), &end);
-    if (v.empty() || *end != '\0' || !(x >= 0.0 && x <= 1.0)) {
-      io.err << fmt::format("newsgraph eval: --min-f1 '{}' is not a number from 0 to 1\n", v);
-      return kExitUsage;
-    }
-    report.min_f1 = x;
-  }
-  ExtractOptions options;
-  if (args.Has("dct")) {
-    CivilDate d;
-    const std::string v = args.Get("dct");
-    if (!ParseIsoDate(v, &d) || v.size() != 10) {
-      io.err << fmt::format("newsgraph: --dct '{}' is not a date (YYYY-MM-DD)\n", v);
-      return kExitUsage;
-    }
-    options.default_dct = d;
-  }
-  options.resolve.metonymy = !args.Has("no-metonymy");
-  std::unique_ptr<RuleSet> rules = LoadRulesFromArgs(args, LoadOptions(), io);
-  if (!rules) return kExitUsage;
-
-  // The gold.
-  std::vector<std::string> files;
-  if (!FindGoldFiles(report.gold_dir, &files, io)) return kExitUsage;
-  GoldSet gold;
-  Diagnostics diags;
-  bool gold_ok = true;
-  for (const std::string& f : files) {
-    std::string text;
-    if (!ReadWholeFile(f, &text)) {
-      diags.Error({f, 0, 0}, "cannot read the gold file");
-      gold_ok = false;
-      continue;
-    }
-    gold_ok &= ParseGold(f, text, *rules, &gold, &diags);
-  }
-  PrintDiagnostics(diags, io);
-  if (!gold_ok) {
-    io.err << fmt::format("newsgraph eval: the gold has {} error(s)\n", diags.error_count());
-    return kExitUsage;
-  }
+// Returns the documents of the gold, by id: NAME.txt beside NAME.gold.jsonl first, then the
+// INPUT files.
+std::map<std::string, Document> FindGoldDocuments(const std::vector<std::string>& files,
+                                                  const GoldSet& gold,
+                                                  const std::vector<std::string>& inputs, Io& io) {
   const std::vector<std::string> gold_docs = gold.Docs();
-  std::set<std::string> wanted(gold_docs.begin(), gold_docs.end());
-
-  // The documents: NAME.txt beside NAME.gold.jsonl first, then the INPUT files.
+  const std::set<std::string> wanted(gold_docs.begin(), gold_docs.end());
   std::map<std::string, Document> docs;
   std::vector<std::string> beside;
   for (const std::string& f : files) {
@@ -237,7 +180,14 @@ int CmdEval(const std::vector<std::string>& argv, Io& io) {
     if (wanted.count(GoldStem(f)) && fs::is_regular_file(txt, ec)) beside.push_back(txt.string());
   }
   if (!beside.empty()) CollectDocuments(beside, wanted, &docs, io);
-  if (!args.positional.empty()) CollectDocuments(args.positional, wanted, &docs, io);
+  if (!inputs.empty()) CollectDocuments(inputs, wanted, &docs, io);
+  return docs;
+}
+
+// Reports every gold document that was not found, at its first line in each gold file.
+// Returns false if there is one.
+bool AllDocumentsFound(const std::vector<std::string>& files, const GoldSet& gold,
+                       const std::map<std::string, Document>& docs, Io& io) {
   int missing = 0;
   for (const std::string& f : files) {
     std::set<std::string> reported;
@@ -256,13 +206,19 @@ int CmdEval(const std::vector<std::string>& argv, Io& io) {
       if (e.location.file == f) check(e.doc, e.location);
     }
   }
-  if (missing > 0) return kExitUsage;
+  return missing == 0;
+}
 
-  // Extract, in document-id order.
-  Extractor extractor(*rules, options);
+// ---------------------------------------------------------------------------------------
+// Extracting and scoring
+
+// Extracts the gold documents in id order; warns about those that were skipped.
+std::vector<DocumentFacts> ExtractGoldDocuments(const GoldSet& gold,
+                                                const std::map<std::string, Document>& docs,
+                                                const Extractor& extractor, Io& io) {
+  const std::vector<std::string> gold_docs = gold.Docs();
   std::vector<DocumentFacts> facts;
   facts.reserve(gold_docs.size());
-  std::string saved;
   for (const std::string& id : gold_docs) {
     const Document& doc = docs.at(id);
     facts.push_back(extractor.Extract(doc));
@@ -273,36 +229,76 @@ int CmdEval(const std::vector<std::string>& argv, Io& io) {
           "count as false negatives\n",
           id, doc.origin, f.reason);
     }
-    saved += FactsToJson(f, doc.text, *rules) + "\n";
   }
-  if (args.Has("save") && !WriteAtomically(args.Get("save"), saved, io)) return kExitUsage;
+  return facts;
+}
 
-  // Score.
+// Returns the facts as facts.jsonl lines (--save).
+std::string FactsLines(const std::vector<DocumentFacts>& facts,
+                       const std::map<std::string, Document>& docs, const RuleSet& rules) {
+  std::string lines;
+  for (const DocumentFacts& f : facts) lines += FactsToJson(f, docs.at(f.doc).text, rules) + "\n";
+  return lines;
+}
+
+// Scores the run's events and entity links against the gold into *report.
+void ScoreRun(const GoldSet& gold, const std::vector<DocumentFacts>& facts,
+              const std::map<std::string, Document>& docs, const RuleSet& rules,
+              EvalReport* report) {
   std::map<std::string, std::vector<Event>> predicted;
   std::vector<ScoredDocument> scored;
   for (const DocumentFacts& f : facts) {
     predicted[f.doc] = f.events;
     scored.push_back({f.doc, docs.at(f.doc).text, &f});
   }
-  report.events = ScoreEvents(gold, predicted, *rules);
-  report.has_entities = !gold.entities.empty();
-  if (report.has_entities) report.entities = ScoreEntities(gold, scored);
-  for (const auto& [type, counts] : report.events.by_type) {
-    if (rules->Type(type) == nullptr) report.types_without_rules.push_back(type);
+  report->events = ScoreEvents(gold, predicted, rules);
+  report->has_entities = !gold.entities.empty();
+  if (report->has_entities) report->entities = ScoreEntities(gold, scored);
+  for (const auto& [type, counts] : report->events.by_type) {
+    if (rules.Type(type) == nullptr) report->types_without_rules.push_back(type);
   }
-  if (args.Has("baseline")) {
-    std::vector<DocumentFacts> base;
-    report.baseline_file = args.Get("baseline");
-    if (!ReadFactsFile(report.baseline_file, &base, io)) return kExitUsage;
-    report.has_baseline = true;
-    report.diff = CompareRuns(base, facts);
-    std::map<std::string, std::vector<Event>> before;
-    for (const DocumentFacts& f : base) before[f.doc] = f.events;
-    report.baseline_events = ScoreEvents(gold, before, *rules);
-  }
+}
 
+// Compares the run with the saved run in file (--baseline) and scores that run too.
+// Returns false after printing the errors if the file cannot be read.
+bool CompareWithBaseline(const std::string& file, const GoldSet& gold,
+                         const std::vector<DocumentFacts>& facts, const RuleSet& rules,
+                         EvalReport* report, Io& io) {
+  std::vector<DocumentFacts> base;
+  report->baseline_file = file;
+  if (!ReadFactsFile(file, &base, io)) return false;
+  report->has_baseline = true;
+  report->diff = CompareRuns(base, facts);
+  std::map<std::string, std::vector<Event>> before;
+  for (const DocumentFacts& f : base) before[f.doc] = f.events;
+  report->baseline_events = ScoreEvents(gold, before, rules);
+  return true;
+}
+
+// ---------------------------------------------------------------------------------------
+// The command
+
+// Reads --min-f1. Returns false after printing the error.
+bool ReadMinF1(const ParsedArgs& args, EvalReport* report, Io& io) {
+  if (!args.Has("min-f1")) return true;
+  const std::string v = args.Get("min-f1");
+  char* end = nullptr;
+  const double x = std::strtod(v.c_str(), &end);
+  if (v.empty() || *end != '\0' || !(x >= 0.0 && x <= 1.0)) {
+    io.err << fmt::format("newsgraph eval: --min-f1 '{}' is not a number from 0 to 1\n", v);
+    return false;
+  }
+  report->min_f1 = x;
+  return true;
+}
+
+// Writes the report (--report FILE, and the table or --json to stdout). Returns the exit
+// code: findings if a threshold is not reached.
+int PrintReport(const ParsedArgs& args, const EvalReport& report, Io& io) {
   const std::string json = ReportToJson(report);
-  if (args.Has("report") && !WriteAtomically(args.Get("report"), json, io)) return kExitUsage;
+  if (args.Has("report") && !WriteFileAtomically(args.Get("report"), json, "newsgraph eval", io)) {
+    return kExitUsage;
+  }
   io.out << (args.Has("json") ? json : FormatReport(report));
   if (!report.Passed()) {
     io.err << fmt::format("newsgraph eval: event F1 {:.3f} is below --min-f1 {}\n",
@@ -310,6 +306,52 @@ int CmdEval(const std::vector<std::string>& argv, Io& io) {
     return kExitFindings;
   }
   return kExitOk;
+}
+
+int Eval(const ParsedArgs& args, Io& io) {
+  if (!args.Has("gold")) {
+    io.err << "newsgraph eval: --gold DIR is required (see newsgraph eval --help)\n";
+    return kExitUsage;
+  }
+  EvalReport report;
+  report.gold_dir = args.Get("gold");
+  if (!ReadMinF1(args, &report, io)) return kExitUsage;
+  ExtractOptions options;
+  if (!ReadDctOption(args, &options, io)) return kExitUsage;
+  options.resolve.metonymy = !args.Has("no-metonymy");
+  std::unique_ptr<RuleSet> rules = LoadRulesFromArgs(args, LoadOptions(), io);
+  if (!rules) return kExitUsage;
+
+  std::vector<std::string> files;
+  if (!FindGoldFiles(report.gold_dir, &files, io)) return kExitUsage;
+  GoldSet gold;
+  if (!ReadGold(files, *rules, &gold, io)) return kExitUsage;
+  const std::map<std::string, Document> docs = FindGoldDocuments(files, gold, args.positional, io);
+  if (!AllDocumentsFound(files, gold, docs, io)) return kExitUsage;
+
+  const Extractor extractor(*rules, options);
+  const std::vector<DocumentFacts> facts = ExtractGoldDocuments(gold, docs, extractor, io);
+  if (args.Has("save") && !WriteFileAtomically(args.Get("save"), FactsLines(facts, docs, *rules),
+                                               "newsgraph eval", io)) {
+    return kExitUsage;
+  }
+  ScoreRun(gold, facts, docs, *rules, &report);
+  if (args.Has("baseline") &&
+      !CompareWithBaseline(args.Get("baseline"), gold, facts, *rules, &report, io)) {
+    return kExitUsage;
+  }
+  return PrintReport(args, report, io);
+}
+
+}  // namespace
+
+CommandSpec EvalCommandSpec() {
+  std::vector<OptionSpec> options = {
+      {"gold", 0, true},  {"baseline", 0, true}, {"save", 0, true}, {"min-f1", 0, true},
+      {"json", 0, false}, {"report", 0, true},   {"dct", 0, true},  {"no-metonymy", 0, false}};
+  AddRuleOptions(&options);
+  return {"eval", "score the rules against gold files: P/R/F1, per rule, --baseline diff",
+          kEvalUsage, options, Eval};
 }
 
 }  // namespace newsgraph
