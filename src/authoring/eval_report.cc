@@ -12,7 +12,11 @@
 
 namespace newsgraph {
 
-bool EvalReport::Passed() const { return !min_f1 || events.overall.F1() >= *min_f1; }
+bool EvalReport::EventsPassed() const { return !min_f1 || events.overall.F1() >= *min_f1; }
+
+bool EvalReport::EntitiesPassed() const {
+  return !min_entity_f1 || entities.links.F1() >= *min_entity_f1;
+}
 
 // ---------------------------------------------------------------------------------------
 // The table
@@ -36,7 +40,7 @@ bool HasRules(const EvalReport& r, const std::string& type) {
 std::string FormatHeadline(const EvalReport& r) {
   const EventScore& s = r.events;
   return fmt::format("newsgraph eval: {} document{}, {} gold events, {} predicted (gold: {})\n\n",
-                     s.documents, s.documents == 1 ? "" : "s", s.gold, s.predicted, r.gold_dir);
+                     s.documents, s.documents == 1 ? "" : "s", s.gold, s.predicted, r.gold);
 }
 
 // The events per type and overall, the exact matches, the dates and places of the matches.
@@ -144,11 +148,23 @@ std::string FormatBaseline(const EvalReport& r) {
   return out;
 }
 
-std::string FormatGate(const EvalReport& r) {
-  if (!r.min_f1) return "";
-  const double f1 = r.events.overall.F1();
-  return r.Passed() ? fmt::format("\nevent F1 {:.3f} >= --min-f1 {}: ok\n", f1, *r.min_f1)
-                    : fmt::format("\nFAILED: event F1 {:.3f} < --min-f1 {}\n", f1, *r.min_f1);
+// The --min-f1 and --min-entity-f1 lines: ok, or FAILED.
+std::string FormatGates(const EvalReport& r) {
+  if (!r.min_f1 && !r.min_entity_f1) return "";
+  std::string out = "\n";
+  if (r.min_f1) {
+    const double f1 = r.events.overall.F1();
+    out += r.EventsPassed() ? fmt::format("event F1 {:.3f} >= --min-f1 {}: ok\n", f1, *r.min_f1)
+                            : fmt::format("FAILED: event F1 {:.3f} < --min-f1 {}\n", f1, *r.min_f1);
+  }
+  if (r.min_entity_f1) {
+    const double f1 = r.entities.links.F1();
+    out +=
+        r.EntitiesPassed()
+            ? fmt::format("entity F1 {:.3f} >= --min-entity-f1 {}: ok\n", f1, *r.min_entity_f1)
+            : fmt::format("FAILED: entity F1 {:.3f} < --min-entity-f1 {}\n", f1, *r.min_entity_f1);
+  }
+  return out;
 }
 
 }  // namespace
@@ -156,7 +172,7 @@ std::string FormatGate(const EvalReport& r) {
 std::string FormatReport(const EvalReport& r) {
   return FormatHeadline(r) + FormatTypeTable(r) + FormatRuleTable(r.events) +
          FormatFalsePositives(r.events) + FormatFalseNegatives(r.events) + FormatEntities(r) +
-         FormatBaseline(r) + FormatGate(r);
+         FormatBaseline(r) + FormatGates(r);
 }
 
 // ---------------------------------------------------------------------------------------
@@ -211,7 +227,7 @@ void FieldMember(JsonWriter& w, const char* key, const FieldCounts& f) {
 
 void WriteTotals(JsonWriter& w, const EvalReport& r) {
   const EventScore& s = r.events;
-  WriteMember(w, "gold", r.gold_dir);
+  WriteMember(w, "gold", r.gold);
   IntMember(w, "documents", s.documents);
   IntMember(w, "gold_events", s.gold);
   IntMember(w, "predicted_events", s.predicted);
@@ -339,8 +355,9 @@ void WriteBaseline(JsonWriter& w, const EvalReport& r) {
   w.EndObject();
 }
 
-void WriteGate(JsonWriter& w, const EvalReport& r) {
+void WriteGates(JsonWriter& w, const EvalReport& r) {
   if (r.min_f1) FigureMember(w, "min_f1", *r.min_f1);
+  if (r.min_entity_f1) FigureMember(w, "min_entity_f1", *r.min_entity_f1);
   BoolMember(w, "passed", r.Passed());
 }
 
@@ -360,7 +377,7 @@ std::string ReportToJson(const EvalReport& r) {
   WriteFalseNegatives(w, r.events);
   WriteEntities(w, r);
   WriteBaseline(w, r);
-  WriteGate(w, r);
+  WriteGates(w, r);
   w.EndObject();
   return std::string(buf.GetString(), buf.GetSize()) + "\n";
 }

@@ -1,12 +1,12 @@
 // The report of `newsgraph eval`: the event and entity scores, the comparison with a
-// baseline and the --min-f1 gate, as a table for people or as JSON for machines. Pure
-// functions, no I/O.
+// baseline and the --min-f1 and --min-entity-f1 gates, as a table for people or as JSON for
+// machines. Pure functions, no I/O.
 //
 //   EvalReport report;
-//   report.gold_dir = "examples/corpus";
+//   report.gold = "examples/corpus";
 //   report.events = ScoreEvents(gold, predicted, rules);      // score.h
 //   std::string table = FormatReport(report);                 // or ReportToJson(report)
-//   if (!report.Passed()) ...;                                 // below --min-f1
+//   if (!report.Passed()) ...;                   // below --min-f1 or --min-entity-f1
 #ifndef NEWSGRAPH_EVAL_REPORT_H_
 #define NEWSGRAPH_EVAL_REPORT_H_
 
@@ -20,7 +20,7 @@
 namespace newsgraph {
 
 struct EvalReport {
-  std::string gold_dir;
+  std::string gold;  // the --gold paths as given, joined by ", "
   EventScore events;
   EntityScore entities;
   bool has_entities = false;                     // the gold has entity lines
@@ -30,11 +30,16 @@ struct EvalReport {
   std::string baseline_file;
   RunDiff diff;
   EventScore baseline_events;  // the baseline's facts scored against the same gold
-  // --min-f1
+  // --min-f1, --min-entity-f1
   std::optional<double> min_f1;
+  std::optional<double> min_entity_f1;
 
   // Returns true unless min_f1 is set and the overall event F1 is below it.
-  bool Passed() const;
+  bool EventsPassed() const;
+  // Returns true unless min_entity_f1 is set and the entity-resolution F1 is below it.
+  bool EntitiesPassed() const;
+  // Returns true if both pass.
+  bool Passed() const { return EventsPassed() && EntitiesPassed(); }
 };
 
 // Returns the human-readable report (tables, false positives and negatives, baseline).

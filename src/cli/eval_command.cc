@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <optional>
 #include <set>
 #include <sstream>
 
@@ -17,6 +18,7 @@
 #include "authoring/run_diff.h"
 #include "authoring/score.h"
 #include "base/files.h"
+#include "base/text.h"
 #include "cli/command.h"
 #include "extract/document.h"
 #include "extract/extract.h"
@@ -31,14 +33,15 @@ namespace {
 const char kEvalUsage[] =
     "Usage: newsgraph eval --gold DIR [options] [INPUT...]\n\n"
     "Score the rules against gold files: every *.gold.jsonl under DIR (or DIR itself if it\n"
-    "is one gold file; format in docs/design.md). A gold document NAME is the text file\n"
-    "NAME.txt beside the gold file, or the document with id NAME in the INPUT files or\n"
-    "directories (.txt, .jsonl). Only documents with gold are extracted.\n\n"
+    "is one gold file; format in docs/design.md), for each --gold given (a file named\n"
+    "twice is read once). A gold document NAME is the text file NAME.txt beside the gold\n"
+    "file, or the document with id NAME in the INPUT files or directories (.txt, .jsonl).\n"
+    "Only documents with gold are extracted.\n\n"
     "Prints precision, recall and F1 per event type and overall, the rules behind every\n"
     "false positive, every false negative with its gold line, and the entity-resolution\n"
     "score over (document, name) -> id links. Matching criterion: docs/eval.md.\n\n"
     "Options:\n"
-    "  --gold DIR             the gold files (required)\n"
+    "  --gold DIR             the gold files (required; repeatable)\n"
     "  --rules DIR            add rule files; a file with the same relative path as a\n"
     "                         built-in one (e.g. events/meet.json) replaces it; repeatable\n"
     "  --no-builtin-rules     start from no rules: only the --rules files are used\n"
@@ -49,9 +52,12 @@ const char kEvalUsage[] =
     "  --baseline FILE        compare this run's events with a saved run's: list the events\n"
     "                         added and removed, per document, and the F1 before and after\n"
     "  --min-f1 X             exit 1 if the overall event F1 is below X (0..1)\n"
+    "  --min-entity-f1 X      exit 1 if the entity-resolution F1 is below X (0..1); the gold\n"
+    "                         must have entity lines\n"
     "  --json                 print the report as JSON instead of tables\n"
     "  --report FILE          also write the JSON report to FILE\n\n"
-    "Exit status: 0 ok, 1 event F1 below --min-f1, 2 usage, input, gold or rule errors.\n";
+    "Exit status: 0 ok, 1 event F1 below --min-f1 or entity F1 below --min-entity-f1,\n"
+    "2 usage, input, gold or rule errors.\n";
 
 // ---------------------------------------------------------------------------------------
 // The gold and its documents
@@ -85,6 +91,19 @@ bool FindGoldFiles(const std::string& dir, std::vector<std::string>* out, Io& io
   if (out->empty()) {
     io.err << fmt::format("newsgraph eval: no *.gold.jsonl files under '{}'\n", dir);
     return false;
+  }
+  return true;
+}
+
+// Returns the gold files of every --gold path, in the order given, each file once.
+bool FindAllGoldFiles(const std::vector<std::string>& paths, std::vector<std::string>* out,
+                      Io& io) {
+  for (const std::string& path : paths) {
+    std::vector<std::string> files;
+    if (!FindGoldFiles(path, &files, io)) return false;
+    for (const std::string& f : files) {
+      if (std::find(out->begin(), out->end(), f) == out->end()) out->push_back(f);
+    }
   }
   return true;
 }
@@ -278,17 +297,19 @@ bool CompareWithBaseline(const std::string& file, const GoldSet& gold,
 // ---------------------------------------------------------------------------------------
 // The command
 
-// Reads --min-f1. Returns false after printing the error.
-bool ReadMinF1(const ParsedArgs& args, EvalReport* report, Io& io) {
-  if (!args.Has("min-f1")) return true;
-  const std::string v = args.Get("min-f1");
+// Reads the threshold --NAME X (0..1) into *out, if given. Returns false after printing the
+// error.
+bool ReadThreshold(const ParsedArgs& args, const std::string& name, std::optional<double>* out,
+                   Io& io) {
+  if (!args.Has(name)) return true;
+  const std::string v = args.Get(name);
   char* end = nullptr;
   const double x = std::strtod(v.c_str(), &end);
   if (v.empty() || *end != '\0' || !(x >= 0.0 && x <= 1.0)) {
-    io.err << fmt::format("newsgraph eval: --min-f1 '{}' is not a number from 0 to 1\n", v);
+    io.err << fmt::format("newsgraph eval: --{} '{}' is not a number from 0 to 1\n", name, v);
     return false;
   }
-  report->min_f1 = x;
+  *out = x;
   return true;
 }
 
@@ -300,12 +321,15 @@ int PrintReport(const ParsedArgs& args, const EvalReport& report, Io& io) {
     return kExitUsage;
   }
   io.out << (args.Has("json") ? json : FormatReport(report));
-  if (!report.Passed()) {
+  if (!report.EventsPassed()) {
     io.err << fmt::format("newsgraph eval: event F1 {:.3f} is below --min-f1 {}\n",
                           report.events.overall.F1(), *report.min_f1);
-    return kExitFindings;
   }
-  return kExitOk;
+  if (!report.EntitiesPassed()) {
+    io.err << fmt::format("newsgraph eval: entity F1 {:.3f} is below --min-entity-f1 {}\n",
+                          report.entities.links.F1(), *report.min_entity_f1);
+  }
+  return report.Passed() ? kExitOk : kExitFindings;
 }
 
 int Eval(const ParsedArgs& args, Io& io) {
@@ -314,8 +338,11 @@ int Eval(const ParsedArgs& args, Io& io) {
     return kExitUsage;
   }
   EvalReport report;
-  report.gold_dir = args.Get("gold");
-  if (!ReadMinF1(args, &report, io)) return kExitUsage;
+  report.gold = Join(args.All("gold"), ", ");
+  if (!ReadThreshold(args, "min-f1", &report.min_f1, io) ||
+      !ReadThreshold(args, "min-entity-f1", &report.min_entity_f1, io)) {
+    return kExitUsage;
+  }
   ExtractOptions options;
   if (!ReadDctOption(args, &options, io)) return kExitUsage;
   options.resolve.metonymy = !args.Has("no-metonymy");
@@ -323,9 +350,13 @@ int Eval(const ParsedArgs& args, Io& io) {
   if (!rules) return kExitUsage;
 
   std::vector<std::string> files;
-  if (!FindGoldFiles(report.gold_dir, &files, io)) return kExitUsage;
+  if (!FindAllGoldFiles(args.All("gold"), &files, io)) return kExitUsage;
   GoldSet gold;
   if (!ReadGold(files, *rules, &gold, io)) return kExitUsage;
+  if (report.min_entity_f1 && gold.entities.empty()) {
+    io.err << "newsgraph eval: --min-entity-f1 needs entity lines in the gold; it has none\n";
+    return kExitUsage;
+  }
   const std::map<std::string, Document> docs = FindGoldDocuments(files, gold, args.positional, io);
   if (!AllDocumentsFound(files, gold, docs, io)) return kExitUsage;
 
@@ -347,8 +378,9 @@ int Eval(const ParsedArgs& args, Io& io) {
 
 CommandSpec EvalCommandSpec() {
   std::vector<OptionSpec> options = {
-      {"gold", 0, true},  {"baseline", 0, true}, {"save", 0, true}, {"min-f1", 0, true},
-      {"json", 0, false}, {"report", 0, true},   {"dct", 0, true},  {"no-metonymy", 0, false}};
+      {"gold", 0, true},   {"baseline", 0, true},      {"save", 0, true},
+      {"min-f1", 0, true}, {"min-entity-f1", 0, true}, {"json", 0, false},
+      {"report", 0, true}, {"dct", 0, true},           {"no-metonymy", 0, false}};
   AddRuleOptions(&options);
   return {"eval", "score the rules against gold files: P/R/F1, per rule, --baseline diff",
           kEvalUsage, options, Eval};
