@@ -5,6 +5,7 @@
 
 #include <sstream>
 
+#include "cli/args.h"
 #include "test_util.h"
 
 namespace newsgraph {

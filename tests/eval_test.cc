@@ -1,7 +1,7 @@
 // newsgraph eval (GitHub issue 3, parts 5 and 6): the gold parser, the matching criterion,
 // the one-to-one assignment, entity-link scoring, the baseline comparison, and the command
 // line with a rule changed or broken through --rules.
-#include "authoring/eval.h"
+#include "authoring/eval_report.h"
 
 #include <catch2/catch.hpp>
 
@@ -12,6 +12,9 @@
 #include <cstring>
 #include <sstream>
 
+#include "authoring/gold.h"
+#include "authoring/run_diff.h"
+#include "authoring/score.h"
 #include "cli/cli.h"
 #include "extract/facts.h"
 #include "test_util.h"
@@ -404,7 +407,7 @@ TEST_CASE("Scores per type and per rule, and why a near miss failed", "[eval]") 
 
   // The report prints the same figures.
   EvalReport report;
-  report.gold_dir = "g";
+  report.gold = "g";
   report.events = s;
   report.min_f1 = 0.6;
   const std::string table = FormatReport(report);
@@ -665,6 +668,76 @@ TEST_CASE("eval --min-f1 fails the run when a rule is broken", "[eval][cli]") {
                    "date=2023-04-12 place=place:new-york\n") != std::string::npos);
   // At the figure itself the run passes: the threshold is "at least".
   CHECK(Cli({"eval", "--gold", ex.gold, "--rules", ex.rules, "--min-f1", "0.6"}).code == kExitOk);
+}
+
+TEST_CASE("eval --min-entity-f1 fails the run when entity resolution falls below it",
+          "[eval][cli]") {
+  Example ex;
+  CliResult r = Cli({"eval", "--gold", ex.gold, "--min-entity-f1", "1"});
+  CHECK(r.code == kExitOk);
+  CHECK(r.out.find("\nentity F1 1.000 >= --min-entity-f1 1: ok\n") != std::string::npos);
+  CHECK(r.err.empty());
+
+  // Gold that links the name to another id: one wrong and one missing link, F1 0.
+  ex.dir.Write("wrong/t1.txt", kExampleText);
+  const std::string wrong = ex.dir.Write(
+      "wrong/t1.gold.jsonl",
+      R"({"doc": "t1", "kind": "entity", "id": "person:someone-else", "names": ["Sergey Lavrov"]})"
+      "\n");
+  r = Cli({"eval", "--gold", wrong, "--min-entity-f1", "0.5"});
+  CHECK(r.code == kExitFindings);
+  CHECK(r.out.find("\nFAILED: entity F1 0.000 < --min-entity-f1 0.5\n") != std::string::npos);
+  CHECK(r.err == "newsgraph eval: entity F1 0.000 is below --min-entity-f1 0.5\n");
+  r = Cli({"eval", "--gold", wrong, "--min-entity-f1", "0.5", "--json"});
+  CHECK(r.code == kExitFindings);
+  rapidjson::Document d;
+  d.Parse(r.out.c_str());
+  REQUIRE(d.IsObject());
+  CHECK(d["min_entity_f1"].GetDouble() == 0.5);
+  CHECK_FALSE(d["passed"].GetBool());
+  // Both gates: each failure has its line, the event one first.
+  r = Cli({"eval", "--gold", wrong, "--min-f1", "0.5", "--min-entity-f1", "0.5"});
+  CHECK(r.code == kExitFindings);
+  CHECK(r.out.find("\nFAILED: event F1 0.000 < --min-f1 0.5\n"
+                   "FAILED: entity F1 0.000 < --min-entity-f1 0.5\n") != std::string::npos);
+  CHECK(r.err ==
+        "newsgraph eval: event F1 0.000 is below --min-f1 0.5\n"
+        "newsgraph eval: entity F1 0.000 is below --min-entity-f1 0.5\n");
+
+  // Usage errors: not a number from 0 to 1; a gold without entity lines to measure.
+  r = Cli({"eval", "--gold", ex.gold, "--min-entity-f1", "x"});
+  CHECK(r.code == kExitUsage);
+  CHECK(r.err == "newsgraph eval: --min-entity-f1 'x' is not a number from 0 to 1\n");
+  ex.dir.Write("events/t1.txt", kExampleText);
+  const std::string events_only = ex.dir.Write(
+      "events/t1.gold.jsonl", std::string(kExampleGold, std::strchr(kExampleGold, '\n') + 1));
+  r = Cli({"eval", "--gold", events_only, "--min-entity-f1", "0.5"});
+  CHECK(r.code == kExitUsage);
+  CHECK(r.err == "newsgraph eval: --min-entity-f1 needs entity lines in the gold; it has none\n");
+}
+
+TEST_CASE("eval reads every --gold given, each gold file once", "[eval][cli]") {
+  Example ex;
+  ex.dir.Write("more/t2.txt",
+               "Presiden Joko Widodo dan Presiden Vladimir Putin bertemu di Moskow pada Juni "
+               "2022.\n");
+  const std::string more = ex.dir.Write(
+      "more/t2.gold.jsonl",
+      R"({"doc": "t2", "kind": "event", "type": "meet", "participants": ["person:joko-widodo", "person:vladimir-putin"], "date": "2022-06", "place": "place:moscow"})"
+      "\n");
+  CliResult r = Cli({"eval", "--gold", ex.gold, "--gold", more});
+  INFO(r.out + r.err);
+  CHECK(r.code == kExitOk);
+  CHECK(r.out.rfind("newsgraph eval: 2 documents, 3 gold events, 3 predicted (gold: " + ex.gold +
+                        ", " + more + ")\n",
+                    0) == 0);
+  CHECK(r.out.find("  all            3     3     3     0     0  1.000  1.000  1.000\n") !=
+        std::string::npos);
+  // A gold file named twice (here inside a directory and by itself) is read once.
+  r = Cli({"eval", "--gold", ex.gold, "--gold", ex.gold + "/t1.gold.jsonl"});
+  CHECK(r.code == kExitOk);
+  CHECK(r.out.find("  all            2     2     2     0     0  1.000  1.000  1.000\n") !=
+        std::string::npos);
 }
 
 }  // namespace newsgraph

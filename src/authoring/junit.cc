@@ -4,16 +4,19 @@
 
 #include <map>
 
+#include "authoring/rule_test_report.h"
 #include "base/text.h"
 
 namespace newsgraph {
 
 namespace {
 
-// Returns text escaped for an XML attribute or element. Unlike graphml.cc's XmlEscape it
-// keeps newlines in attributes (as &#10;) and replaces what XML 1.0 forbids, invalid UTF-8
-// included, by U+FFFD: a test file's text is not checked like a document.
-std::string XmlEscape(std::string_view text) {
+// Returns text escaped for an XML attribute or element, with the two differences from
+// graph/graphml.h's XmlEscape its name says: newlines are written as &#10; (kept in
+// attributes, where a raw newline would be normalised away), and the text is decoded as
+// UTF-8, what XML 1.0 forbids (invalid UTF-8 included) becoming U+FFFD instead of being
+// dropped: a test file's text is not checked like a document.
+std::string XmlEscapeNewlinesAndInvalidUtf8(std::string_view text) {
   std::string out;
   out.reserve(text.size());
   for (size_t i = 0; i < text.size();) {
@@ -69,88 +72,100 @@ std::string Lines(const std::vector<std::string>& lines) {
 
 }  // namespace
 
-std::string RuleTestJunit(const RuleTestReport& report,
-                          const std::vector<Diagnostic>& test_file_errors) {
-  std::vector<Suite> suites;
-  std::map<std::string, size_t> index;
-  auto suite = [&](const std::string& name) -> Suite& {
-    auto [it, added] = index.emplace(name, suites.size());
-    if (added) suites.push_back({name});
-    return suites[it->second];
-  };
-  for (const FileResult& file : report.files) {
-    if (file.cases.empty()) continue;
-    Suite& s = suite(file.file);
-    for (const CaseResult& c : file.cases) {
-      for (const CheckResult& check : c.checks) {
-        const Annotation& a = check.annotation;
-        ++s.tests;
-        s.body +=
-            fmt::format("    <testcase classname=\"{}\" name=\"{}\">", XmlEscape(a.rule),
-                        XmlEscape(fmt::format("{}:{} {}", c.test_case.location.file,
-                                              c.test_case.location.line, AnnotationName(a.kind))));
-        switch (check.outcome) {
-          case Outcome::kPass:
-            break;
-          case Outcome::kFixed:
-            s.body += fmt::format("<system-out>{}</system-out>",
-                                  XmlEscape(fmt::format("fixed: this {} check passes now; "
+namespace {
+
+// The suites in order of first use, by name.
+class Suites {
+ public:
+  Suite& Get(const std::string& name) {
+    auto [it, added] = index_.emplace(name, list_.size());
+    if (added) list_.push_back({name});
+    return list_[it->second];
+  }
+  const std::vector<Suite>& list() const { return list_; }
+
+ private:
+  std::vector<Suite> list_;
+  std::map<std::string, size_t> index_;
+};
+
+// One <testcase> per check of the case, in the suite of its test file.
+void AddCheckCases(const CaseResult& c, Suite* s) {
+  for (const CheckResult& check : c.checks) {
+    const Annotation& a = check.annotation;
+    ++s->tests;
+    s->body += fmt::format("    <testcase classname=\"{}\" name=\"{}\">",
+                           XmlEscapeNewlinesAndInvalidUtf8(a.rule),
+                           XmlEscapeNewlinesAndInvalidUtf8(
+                               fmt::format("{}:{} {}", c.test_case.location.file,
+                                           c.test_case.location.line, AnnotationName(a.kind))));
+    switch (check.outcome) {
+      case Outcome::kPass:
+        break;
+      case Outcome::kFixed:
+        s->body += fmt::format(
+            "<system-out>{}</system-out>",
+            XmlEscapeNewlinesAndInvalidUtf8(fmt::format("fixed: this {} check passes now; "
                                                         "remove the todo",
                                                         AnnotationName(a.kind))));
-            break;
-          case Outcome::kKnownGap:
-            ++s.skipped;
-            s.body +=
-                fmt::format("<skipped>{}</skipped>",
-                            XmlEscape(fmt::format("known gap ({}): {}", AnnotationName(a.kind),
-                                                  Lines(check.problems))));
-            break;
-          case Outcome::kFail:
-            ++s.failures;
-            s.body +=
-                fmt::format("\n      <failure type=\"{}\" message=\"{}\">{}</failure>\n    ",
-                            AnnotationName(a.kind),
-                            XmlEscape(check.problems.empty() ? "failed" : check.problems.front()),
-                            XmlEscape(Lines(ExplainFailure(c, check))));
-            break;
-        }
-        s.body += "</testcase>\n";
-      }
+        break;
+      case Outcome::kKnownGap:
+        ++s->skipped;
+        s->body +=
+            fmt::format("<skipped>{}</skipped>",
+                        XmlEscapeNewlinesAndInvalidUtf8(fmt::format(
+                            "known gap ({}): {}", AnnotationName(a.kind), Lines(check.problems))));
+        break;
+      case Outcome::kFail:
+        ++s->failures;
+        s->body += fmt::format("\n      <failure type=\"{}\" message=\"{}\">{}</failure>\n    ",
+                               AnnotationName(a.kind),
+                               XmlEscapeNewlinesAndInvalidUtf8(
+                                   check.problems.empty() ? "failed" : check.problems.front()),
+                               XmlEscapeNewlinesAndInvalidUtf8(Lines(ExplainFailure(c, check))));
+        break;
     }
+    s->body += "</testcase>\n";
   }
-  for (const Diagnostic& d : test_file_errors) {
-    if (d.severity != Severity::kError) continue;
-    Suite& s = suite(d.location.file);
-    ++s.tests;
-    ++s.errors;
-    s.body += fmt::format(
-        "    <testcase classname=\"(test file)\" name=\"{}\">\n"
-        "      <error type=\"test file\" message=\"{}\">{}</error>\n    </testcase>\n",
-        XmlEscape(fmt::format("{}:{}:{}", d.location.file, d.location.line, d.location.column)),
-        XmlEscape(d.message), XmlEscape(FormatDiagnostic(d)));
+}
+
+// A malformed line of a test file: an <error> test case of its file's suite.
+void AddTestFileError(const Diagnostic& d, Suite* s) {
+  ++s->tests;
+  ++s->errors;
+  s->body += fmt::format(
+      "    <testcase classname=\"(test file)\" name=\"{}\">\n"
+      "      <error type=\"test file\" message=\"{}\">{}</error>\n    </testcase>\n",
+      XmlEscapeNewlinesAndInvalidUtf8(
+          fmt::format("{}:{}:{}", d.location.file, d.location.line, d.location.column)),
+      XmlEscapeNewlinesAndInvalidUtf8(d.message),
+      XmlEscapeNewlinesAndInvalidUtf8(FormatDiagnostic(d)));
+}
+
+// A rule without a ruleid or an ok check: a failure, or skipped when it is only a warning.
+void AddCoverageGap(const CoverageGap& g, Suite* s) {
+  ++s->tests;
+  const std::string message =
+      fmt::format("rule '{}' has {} (add to {})", g.rule, g.missing, g.test_file);
+  s->body += fmt::format(
+      "    <testcase classname=\"{}\" name=\"{}\">", XmlEscapeNewlinesAndInvalidUtf8(g.rule),
+      XmlEscapeNewlinesAndInvalidUtf8(fmt::format("coverage: a ruleid and an ok check")));
+  if (g.error) {
+    ++s->failures;
+    s->body += fmt::format("\n      <failure type=\"coverage\" message=\"{}\">{}</failure>\n    ",
+                           XmlEscapeNewlinesAndInvalidUtf8(message),
+                           XmlEscapeNewlinesAndInvalidUtf8(fmt::format(
+                               "{}:{}:{}: {}\n", g.origin.location.file, g.origin.location.line,
+                               g.origin.location.column, message)));
+  } else {
+    ++s->skipped;
+    s->body += fmt::format("<skipped>{}</skipped>", XmlEscapeNewlinesAndInvalidUtf8(message));
   }
-  if (!report.coverage.empty()) {
-    Suite& s = suite("coverage");
-    for (const CoverageGap& g : report.coverage) {
-      ++s.tests;
-      const std::string message =
-          fmt::format("rule '{}' has {} (add to {})", g.rule, g.missing, g.test_file);
-      s.body += fmt::format("    <testcase classname=\"{}\" name=\"{}\">", XmlEscape(g.rule),
-                            XmlEscape(fmt::format("coverage: a ruleid and an ok check")));
-      if (g.error) {
-        ++s.failures;
-        s.body += fmt::format(
-            "\n      <failure type=\"coverage\" message=\"{}\">{}</failure>\n    ",
-            XmlEscape(message),
-            XmlEscape(fmt::format("{}:{}:{}: {}\n", g.origin.location.file, g.origin.location.line,
-                                  g.origin.location.column, message)));
-      } else {
-        ++s.skipped;
-        s.body += fmt::format("<skipped>{}</skipped>", XmlEscape(message));
-      }
-      s.body += "</testcase>\n";
-    }
-  }
+  s->body += "</testcase>\n";
+}
+
+// Returns the document: the totals, then every suite.
+std::string WriteSuites(const std::vector<Suite>& suites) {
   int tests = 0, failures = 0, errors = 0;
   for (const Suite& s : suites) {
     tests += s.tests;
@@ -164,12 +179,29 @@ std::string RuleTestJunit(const RuleTestReport& report,
   for (const Suite& s : suites) {
     out += fmt::format(
         "  <testsuite name=\"{}\" tests=\"{}\" failures=\"{}\" errors=\"{}\" skipped=\"{}\">\n",
-        XmlEscape(s.name), s.tests, s.failures, s.errors, s.skipped);
+        XmlEscapeNewlinesAndInvalidUtf8(s.name), s.tests, s.failures, s.errors, s.skipped);
     out += s.body;
     out += "  </testsuite>\n";
   }
   out += "</testsuites>\n";
   return out;
+}
+
+}  // namespace
+
+std::string RuleTestJunit(const RuleTestReport& report,
+                          const std::vector<Diagnostic>& test_file_errors) {
+  Suites suites;
+  for (const FileResult& file : report.files) {
+    if (file.cases.empty()) continue;
+    Suite& s = suites.Get(file.file);
+    for (const CaseResult& c : file.cases) AddCheckCases(c, &s);
+  }
+  for (const Diagnostic& d : test_file_errors) {
+    if (d.severity == Severity::kError) AddTestFileError(d, &suites.Get(d.location.file));
+  }
+  for (const CoverageGap& g : report.coverage) AddCoverageGap(g, &suites.Get("coverage"));
+  return WriteSuites(suites.list());
 }
 
 }  // namespace newsgraph

@@ -13,7 +13,7 @@
 #include <string_view>
 #include <vector>
 
-#include "authoring/rule_test.h"
+#include "authoring/rule_test_runner.h"
 #include "base/diagnostic.h"
 
 namespace newsgraph {

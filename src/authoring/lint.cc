@@ -7,7 +7,7 @@
 #include <memory>
 #include <set>
 
-#include "authoring/rule_test.h"
+#include "authoring/rule_tests.h"
 #include "base/json_source.h"
 
 namespace newsgraph {
@@ -73,17 +73,27 @@ const char* LangName(LangMask m) {
   return "no language";
 }
 
-}  // namespace
+// What lint knows of the whole rule set from its JSON: every rule id, the roles of every
+// event type, the fragments and lists the patterns use.
+struct RuleIndex {
+  std::map<std::string, RuleRef> ids;
+  std::map<std::string, std::vector<std::string>> type_roles;
+  std::set<std::string> used;
+};
 
-LintResult LintRuleFiles(const RuleSelection& selection, const LintOptions& options) {
-  Diagnostics all;
+// Loads the rule set the way lint reports on it: the loader's warnings on, schema problems
+// at their JSON pointer, the given largest program size.
+void LoadForLint(const RuleSelection& selection, const LintOptions& options, Diagnostics* all) {
   LoadOptions load;
   load.warnings = true;
   load.schema_pointers = true;
   load.max_program_size = options.max_program_size;
-  LoadRuleSet(selection.rules, load, &all);
+  LoadRuleSet(selection.rules, load, all);
+}
 
-  // Lint's own checks read the JSON directly, so that they see rules that failed to load.
+// Returns the rule files that are JSON objects, parsed: lint's own checks read the JSON
+// directly, so that they see rules that failed to load. (Parse errors are the loader's.)
+std::vector<std::unique_ptr<JsonSource>> ParseRuleFiles(const RuleSelection& selection) {
   std::vector<std::unique_ptr<JsonSource>> json;
   for (const RuleSource& s : selection.rules) {
     auto src = std::make_unique<JsonSource>();
@@ -92,155 +102,192 @@ LintResult LintRuleFiles(const RuleSelection& selection, const LintOptions& opti
       json.push_back(std::move(src));
     }
   }
-  std::map<std::string, RuleRef> ids;
-  std::map<std::string, std::vector<std::string>> type_roles;
-  std::set<std::string> used;
-  for (const auto& src : json) {
-    const rapidjson::Value& d = src->doc();
-    const LangMask file_lang = LangOf(d, kLangAny);
-    if (auto t = d.FindMember("event_types"); t != d.MemberEnd() && t->value.IsArray()) {
-      for (const auto& type : t->value.GetArray()) {
-        if (!type.IsObject() || !type.HasMember("type") || !type["type"].IsString()) continue;
-        auto roles = type.FindMember("roles");
-        if (roles == type.MemberEnd() || !roles->value.IsArray()) continue;
-        auto& list = type_roles[type["type"].GetString()];
-        for (const auto& r : roles->value.GetArray()) {
-          if (r.IsString()) list.push_back(r.GetString());
-        }
-      }
+  return json;
+}
+
+// Adds the roles of the event types of rule file d to *type_roles.
+void IndexEventTypes(const rapidjson::Value& d,
+                     std::map<std::string, std::vector<std::string>>* type_roles) {
+  auto t = d.FindMember("event_types");
+  if (t == d.MemberEnd() || !t->value.IsArray()) return;
+  for (const auto& type : t->value.GetArray()) {
+    if (!type.IsObject() || !type.HasMember("type") || !type["type"].IsString()) continue;
+    auto roles = type.FindMember("roles");
+    if (roles == type.MemberEnd() || !roles->value.IsArray()) continue;
+    auto& list = (*type_roles)[type["type"].GetString()];
+    for (const auto& r : roles->value.GetArray()) {
+      if (r.IsString()) list.push_back(r.GetString());
     }
-    for (const char* section : kRuleSections) {
-      auto it = d.FindMember(section);
-      if (it == d.MemberEnd() || !it->value.IsArray()) continue;
-      for (const auto& rule : it->value.GetArray()) {
-        if (!rule.IsObject()) continue;
-        if (rule.HasMember("id") && rule["id"].IsString()) {
-          const std::string s = section;
-          const bool exclude = rule.HasMember("slot") && rule["slot"].IsString() &&
-                               std::string(rule["slot"].GetString()) == "exclude";
-          ids.emplace(rule["id"].GetString(),
-                      RuleRef{s, LangOf(rule, file_lang),
-                              s == "events" || (s == "attachments" && !exclude)});
-        }
-        // "pattern", "reject_pattern": every key that holds a pattern.
-        for (const auto& m : rule.GetObject()) {
-          const std::string_view key = m.name.GetString();
-          if (m.value.IsString() && key.size() >= 7 && key.substr(key.size() - 7) == "pattern") {
-            CollectReferences(m.value.GetString(), &used);
-          }
-        }
+  }
+}
+
+// Adds the rules of rule file d to index->ids and the fragments their patterns and d's
+// fragments use to index->used.
+void IndexRulesAndReferences(const rapidjson::Value& d, RuleIndex* index) {
+  const LangMask file_lang = LangOf(d, kLangAny);
+  for (const char* section : kRuleSections) {
+    auto it = d.FindMember(section);
+    if (it == d.MemberEnd() || !it->value.IsArray()) continue;
+    for (const auto& rule : it->value.GetArray()) {
+      if (!rule.IsObject()) continue;
+      if (rule.HasMember("id") && rule["id"].IsString()) {
+        const std::string s = section;
+        const bool exclude = rule.HasMember("slot") && rule["slot"].IsString() &&
+                             std::string(rule["slot"].GetString()) == "exclude";
+        index->ids.emplace(
+            rule["id"].GetString(),
+            RuleRef{s, LangOf(rule, file_lang), s == "events" || (s == "attachments" && !exclude)});
       }
-    }
-    if (auto f = d.FindMember("fragments"); f != d.MemberEnd() && f->value.IsObject()) {
-      for (const auto& m : f->value.GetObject()) {
-        if (m.value.IsString()) CollectReferences(m.value.GetString(), &used);
+      // "pattern", "reject_pattern": every key that holds a pattern.
+      for (const auto& m : rule.GetObject()) {
+        const std::string_view key = m.name.GetString();
+        if (m.value.IsString() && key.size() >= 7 && key.substr(key.size() - 7) == "pattern") {
+          CollectReferences(m.value.GetString(), &index->used);
+        }
       }
     }
   }
-
-  std::set<std::string> test_rels;
-  for (const RuleSource& t : selection.tests) test_rels.insert(t.rel);
-  for (const auto& src : json) {
-    if (!selection.IsSelected(src->file())) continue;
-    const rapidjson::Value& d = src->doc();
-    bool has_rules = false;
-    for (const char* section : kRuleSections) {
-      auto it = d.FindMember(section);
-      has_rules |= it != d.MemberEnd() && it->value.IsArray() && !it->value.Empty();
-    }
-    // An event rule's roles must be roles of its event type.
-    if (auto e = d.FindMember("events"); e != d.MemberEnd() && e->value.IsArray()) {
-      size_t i = 0;
-      for (const auto& rule : e->value.GetArray()) {
-        const std::string pointer = JsonSource::Child("/events", i++);
-        if (!rule.IsObject() || !rule.HasMember("type") || !rule["type"].IsString() ||
-            !rule.HasMember("roles") || !rule["roles"].IsObject()) {
-          continue;
-        }
-        auto type = type_roles.find(rule["type"].GetString());
-        if (type == type_roles.end()) continue;
-        const std::vector<std::string>& allowed = type->second;
-        for (const auto& r : rule["roles"].GetObject()) {
-          if (!r.value.IsString()) continue;
-          const std::string role = r.value.GetString();
-          if (std::find(allowed.begin(), allowed.end(), role) != allowed.end()) continue;
-          std::string list;
-          for (const std::string& a : allowed) list += (list.empty() ? "" : ", ") + a;
-          src->Error(
-              &all, JsonSource::Child(pointer + "/roles", r.name.GetString()),
-              fmt::format(
-                  "role '{}' of rule '{}' is not a role of event type '{}' ({})", role,
-                  rule.HasMember("id") && rule["id"].IsString() ? rule["id"].GetString() : "?",
-                  type->first, list));
-        }
-      }
-    }
-    if (auto f = d.FindMember("fragments"); f != d.MemberEnd() && f->value.IsObject()) {
-      for (const auto& m : f->value.GetObject()) {
-        const std::string name = m.name.GetString();
-        if (used.count(name)) continue;
-        const Location loc = src->KeyAt(JsonSource::Child("/fragments", name));
-        all.Warning(loc, fmt::format("fragment {{{}}} is not used by any rule or fragment", name),
-                    src->SourceLine(loc));
-      }
-    }
-    const RuleSource* self = nullptr;
-    for (const RuleSource& s : selection.rules) {
-      if (s.display == src->file()) self = &s;
-    }
-    if (has_rules && self && !test_rels.count(TestFileOfRule(self->rel))) {
-      all.Warning({src->file(), 0, 0},
-                  fmt::format("no test file beside it: add {} (see docs/rules.md, \"Testing "
-                              "rules\")",
-                              TestFileOfRule(src->file())));
+  if (auto f = d.FindMember("fragments"); f != d.MemberEnd() && f->value.IsObject()) {
+    for (const auto& m : f->value.GetObject()) {
+      if (m.value.IsString()) CollectReferences(m.value.GetString(), &index->used);
     }
   }
+}
 
-  // Test files.
+RuleIndex IndexRuleSet(const std::vector<std::unique_ptr<JsonSource>>& json) {
+  RuleIndex index;
+  for (const auto& src : json) {
+    IndexEventTypes(src->doc(), &index.type_roles);
+    IndexRulesAndReferences(src->doc(), &index);
+  }
+  return index;
+}
+
+// An event rule's roles must be roles of its event type.
+void CheckEventRoles(const JsonSource& src, const RuleIndex& index, Diagnostics* all) {
+  const rapidjson::Value& d = src.doc();
+  auto e = d.FindMember("events");
+  if (e == d.MemberEnd() || !e->value.IsArray()) return;
+  size_t i = 0;
+  for (const auto& rule : e->value.GetArray()) {
+    const std::string pointer = JsonSource::Child("/events", i++);
+    if (!rule.IsObject() || !rule.HasMember("type") || !rule["type"].IsString() ||
+        !rule.HasMember("roles") || !rule["roles"].IsObject()) {
+      continue;
+    }
+    auto type = index.type_roles.find(rule["type"].GetString());
+    if (type == index.type_roles.end()) continue;
+    const std::vector<std::string>& allowed = type->second;
+    for (const auto& r : rule["roles"].GetObject()) {
+      if (!r.value.IsString()) continue;
+      const std::string role = r.value.GetString();
+      if (std::find(allowed.begin(), allowed.end(), role) != allowed.end()) continue;
+      std::string list;
+      for (const std::string& a : allowed) list += (list.empty() ? "" : ", ") + a;
+      src.Error(
+          all, JsonSource::Child(pointer + "/roles", r.name.GetString()),
+          fmt::format("role '{}' of rule '{}' is not a role of event type '{}' ({})", role,
+                      rule.HasMember("id") && rule["id"].IsString() ? rule["id"].GetString() : "?",
+                      type->first, list));
+    }
+  }
+}
+
+void CheckUnusedFragments(const JsonSource& src, const RuleIndex& index, Diagnostics* all) {
+  const rapidjson::Value& d = src.doc();
+  auto f = d.FindMember("fragments");
+  if (f == d.MemberEnd() || !f->value.IsObject()) return;
+  for (const auto& m : f->value.GetObject()) {
+    const std::string name = m.name.GetString();
+    if (index.used.count(name)) continue;
+    const Location loc = src.KeyAt(JsonSource::Child("/fragments", name));
+    all->Warning(loc, fmt::format("fragment {{{}}} is not used by any rule or fragment", name),
+                 src.SourceLine(loc));
+  }
+}
+
+// A rule file with rules needs a test file beside it.
+void CheckTestFileBeside(const JsonSource& src, const RuleSelection& selection, Diagnostics* all) {
+  bool has_rules = false;
+  for (const char* section : kRuleSections) {
+    auto it = src.doc().FindMember(section);
+    has_rules |= it != src.doc().MemberEnd() && it->value.IsArray() && !it->value.Empty();
+  }
+  const RuleSource* self = nullptr;
+  for (const RuleSource& s : selection.rules) {
+    if (s.display == src.file()) self = &s;
+  }
+  if (!has_rules || !self) return;
+  const std::string test_rel = TestFileOfRule(self->rel);
+  for (const RuleSource& t : selection.tests) {
+    if (t.rel == test_rel) return;
+  }
+  all->Warning({src.file(), 0, 0},
+               fmt::format("no test file beside it: add {} (see docs/rules.md, \"Testing "
+                           "rules\")",
+                           TestFileOfRule(src.file())));
+}
+
+// Returns the rule id nearest to id (edit distance below 4), or "".
+std::string NearestRuleId(const std::string& id, const std::map<std::string, RuleRef>& ids) {
+  std::string best;
+  size_t best_distance = 4;
+  for (const auto& [other, r] : ids) {
+    const size_t dist = EditDistance(other, id);
+    if (dist < best_distance) {
+      best_distance = dist;
+      best = other;
+    }
+  }
+  return best;
+}
+
+// Checks one annotation of a test case: its rule exists, applies to the case's language,
+// and makes what its expect keys describe.
+void CheckAnnotation(const RuleTestCase& c, const Annotation& a, const RuleIndex& index,
+                     Diagnostics* all) {
+  auto ref = index.ids.find(a.rule);
+  if (ref == index.ids.end()) {
+    const std::string best = NearestRuleId(a.rule, index.ids);
+    all->Error(a.location,
+               fmt::format("unknown rule id '{}'{}", a.rule,
+                           best.empty() ? "" : fmt::format(" (did you mean '{}'?)", best)),
+               a.source_line);
+    return;
+  }
+  const LangMask lang = LangFromCode(c.lang);
+  if (lang != 0 && (ref->second.langs & lang) == 0) {
+    all->Warning(a.location,
+                 fmt::format("rule '{}' applies to {} text, but this case is read as "
+                             "'{}' (# lang:)",
+                             a.rule, LangName(ref->second.langs), c.lang),
+                 a.source_line);
+  }
+  const bool events = ref->second.makes_events;
+  for (const Expectation& x : a.expects) {
+    const bool event_key = x.key != "value" && x.key != "entity";
+    if (event_key == events) continue;
+    all->Error(
+        x.location,
+        fmt::format("expect key '{}' describes {}, but '{}' makes {}", x.key,
+                    event_key ? "an event" : "a mention", a.rule, events ? "events" : "mentions"),
+        a.source_line);
+  }
+}
+
+void LintTestFiles(const RuleSelection& selection, const RuleIndex& index, Diagnostics* all) {
   for (const RuleSource& t : selection.tests) {
     if (!selection.IsSelected(t.display)) continue;
-    const RuleTestFile file = ParseRuleTestFile(t, &all);
+    const RuleTestFile file = ParseRuleTestFile(t, all);
     for (const RuleTestCase& c : file.cases) {
-      for (const Annotation& a : c.annotations) {
-        auto ref = ids.find(a.rule);
-        if (ref == ids.end()) {
-          std::string best;
-          size_t best_distance = 4;
-          for (const auto& [id, r] : ids) {
-            const size_t dist = EditDistance(id, a.rule);
-            if (dist < best_distance) {
-              best_distance = dist;
-              best = id;
-            }
-          }
-          all.Error(a.location,
-                    fmt::format("unknown rule id '{}'{}", a.rule,
-                                best.empty() ? "" : fmt::format(" (did you mean '{}'?)", best)),
-                    a.source_line);
-          continue;
-        }
-        const LangMask lang = LangFromCode(c.lang);
-        if (lang != 0 && (ref->second.langs & lang) == 0) {
-          all.Warning(a.location,
-                      fmt::format("rule '{}' applies to {} text, but this case is read as "
-                                  "'{}' (# lang:)",
-                                  a.rule, LangName(ref->second.langs), c.lang),
-                      a.source_line);
-        }
-        const bool events = ref->second.makes_events;
-        for (const Expectation& x : a.expects) {
-          const bool event_key = x.key != "value" && x.key != "entity";
-          if (event_key == events) continue;
-          all.Error(x.location,
-                    fmt::format("expect key '{}' describes {}, but '{}' makes {}", x.key,
-                                event_key ? "an event" : "a mention", a.rule,
-                                events ? "events" : "mentions"),
-                    a.source_line);
-        }
-      }
+      for (const Annotation& a : c.annotations) CheckAnnotation(c, a, index, all);
     }
   }
+}
 
+// Returns the result: the diagnostics of the selected files, sorted by file (rule files,
+// then test files, in selection order), line and column; the others counted.
+LintResult KeepSelected(const RuleSelection& selection, const Diagnostics& all) {
   LintResult result;
   std::vector<std::string> order;
   for (const auto* list : {&selection.rules, &selection.tests}) {
@@ -263,6 +310,23 @@ LintResult LintRuleFiles(const RuleSelection& selection, const LintOptions& opti
   result.diags.SortFrom(0, order);
   result.files_with_problems = static_cast<int>(with_problems.size());
   return result;
+}
+
+}  // namespace
+
+LintResult LintRuleFiles(const RuleSelection& selection, const LintOptions& options) {
+  Diagnostics all;
+  LoadForLint(selection, options, &all);
+  const std::vector<std::unique_ptr<JsonSource>> json = ParseRuleFiles(selection);
+  const RuleIndex index = IndexRuleSet(json);
+  for (const auto& src : json) {
+    if (!selection.IsSelected(src->file())) continue;
+    CheckEventRoles(*src, index, &all);
+    CheckUnusedFragments(*src, index, &all);
+    CheckTestFileBeside(*src, selection, &all);
+  }
+  LintTestFiles(selection, index, &all);
+  return KeepSelected(selection, all);
 }
 
 std::string LintSummary(const LintResult& r) {

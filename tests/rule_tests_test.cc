@@ -1,7 +1,7 @@
 // Rule test files and `newsgraph test` (issue 3): the format of docs/design.md, what a
 // check means (ruleid, ok, todo, expect), coverage, the report, exit codes; the shipped
 // rules pass their tests and a broken pattern fails exactly its rule's tests.
-#include "authoring/rule_test.h"
+#include "authoring/rule_tests.h"
 
 #include <catch2/catch.hpp>
 
@@ -10,6 +10,8 @@
 #include <sstream>
 
 #include "authoring/junit.h"
+#include "authoring/rule_test_report.h"
+#include "authoring/rule_test_runner.h"
 #include "cli/cli.h"
 #include "rules/builtin.h"
 #include "test_util.h"

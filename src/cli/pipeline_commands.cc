@@ -1,0 +1,471 @@
+// newsgraph run, extract and build: the pipeline. `extract` turns documents into facts
+// (facts.jsonl), `build` merges fact files into the graph, `run` does both in one process.
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <functional>
+#include <sstream>
+#include <thread>
+
+#include "base/calendar.h"
+#include "cli/command.h"
+#include "extract/document.h"
+#include "extract/extract.h"
+#include "extract/facts.h"
+#include "extract/pipeline.h"
+#include "graph/build.h"
+#include "graph/graph.h"
+#include "graph/graphml.h"
+#include "graph/jsonld.h"
+
+namespace newsgraph {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// ---------------------------------------------------------------------------------------
+// Options and usage
+
+const char kRuleOptionsHelp[] =
+    "  --rules DIR            add the rule files (*.json) under DIR to the built-in rules;\n"
+    "                         a file with the same relative path as a built-in one\n"
+    "                         (e.g. events/meet.json) replaces it; repeatable; a single\n"
+    "                         .json file is added as it is\n"
+    "  --no-builtin-rules     start from no rules: only the --rules files are used\n";
+
+const char kExtractOptionsHelp[] =
+    "  --dct DATE             publication date (YYYY-MM-DD) for documents that carry none\n"
+    "                         (a JSON Lines record's \"date\" wins)\n"
+    "  -j, --threads N        worker threads (default: the number of cores)\n"
+    "  --no-metonymy          places that act (Kremlin, Washington) stay places instead of\n"
+    "                         standing for their country\n"
+    "  --progress, --quiet    show / hide the progress line on stderr (default: shown when\n"
+    "                         stderr is a terminal)\n";
+
+const char kInputHelp[] =
+    "INPUT is a .txt file (one document; its id is the file name without .txt), a .jsonl\n"
+    "file (one document per line: \"id\", \"text\", optional \"date\", \"url\", \"title\",\n"
+    "\"lang\"), a directory (its .txt and .jsonl files, recursively, in sorted order) or -\n"
+    "for standard input (JSON Lines if it starts with '{', else one text document).\n"
+    "Every input document is accounted for in facts.jsonl: processed, or skipped with a\n"
+    "reason and its location.\n";
+
+const char kRunUsage[] =
+    "Usage: newsgraph run [options] INPUT...\n\n"
+    "Extract entities and events from news text and build the graph: extract and\n"
+    "build in one process.\n\n";
+
+const char kRunOutputsHelp[] =
+    "\nWrites into the output directory:\n"
+    "  facts.jsonl     one line per input document: mentions, entities and events\n"
+    "                  with byte offsets, sentences and rule ids (or why it was\n"
+    "                  skipped)\n"
+    "  graph.graphml   the graph for Gephi, networkx, igraph, graph-tool\n"
+    "  graph.jsonld    the graph as linked data (schema.org, PROV-O)\n"
+    "  report.json     counts, and every skipped document with its reason\n\n";
+
+const char kExtractUsage[] =
+    "Usage: newsgraph extract [options] INPUT...\n\n"
+    "Extract the facts of each document as JSON Lines (facts.jsonl), without\n"
+    "building the graph. Shard a corpus, run extract on each shard (threads here,\n"
+    "machines elsewhere) and merge the fact files with newsgraph build.\n\n";
+
+const char kBuildUsage[] =
+    "Usage: newsgraph build [options] FACTS...\n\n"
+    "Merge fact files (from newsgraph extract or run; - for stdin) into one graph.\n"
+    "The result does not depend on the order of the files or of their lines, nor\n"
+    "on how the corpus was split. Facts of a document id seen before are ignored.\n"
+    "The rule set supplies event types, codes and the gazetteer.\n\n"
+    "Writes OUTDIR/graph.graphml, OUTDIR/graph.jsonld and OUTDIR/report.json.\n\n"
+    "Options:\n"
+    "  -o, --output DIR       output directory (default: out)\n";
+
+const char kStrictHelp[] = "  --strict               exit 1 if any input document was skipped\n";
+
+// The options of run and extract: -o, --strict, the rule options and the extraction options.
+std::vector<OptionSpec> ExtractCommandOptions() {
+  std::vector<OptionSpec> specs = {{"output", 'o', true}, {"strict", 0, false}};
+  AddRuleOptions(&specs);
+  specs.push_back({"dct", 0, true});
+  specs.push_back({"threads", 'j', true});
+  specs.push_back({"no-metonymy", 0, false});
+  specs.push_back({"progress", 0, false});
+  specs.push_back({"quiet", 'q', false});
+  return specs;
+}
+
+// Reads --dct, --no-metonymy and -j/--threads. Returns false after printing the error.
+bool ExtractOptionsFromArgs(const ParsedArgs& args, ExtractOptions* options, int* threads, Io& io) {
+  if (!ReadDctOption(args, options, io)) return false;
+  options->resolve.metonymy = !args.Has("no-metonymy");
+  *threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  if (args.Has("threads")) {
+    const std::string v = args.Get("threads");
+    char* end = nullptr;
+    const long n = std::strtol(v.c_str(), &end, 10);
+    if (v.empty() || *end != '\0' || n < 1 || n > 256) {
+      io.err << fmt::format("newsgraph: --threads '{}' is not a number from 1 to 256\n", v);
+      return false;
+    }
+    *threads = static_cast<int>(n);
+  }
+  return true;
+}
+
+// ---------------------------------------------------------------------------------------
+// Extracting
+
+// Prints a progress line to stderr at most a few times a second.
+class ProgressPrinter {
+ public:
+  ProgressPrinter(Io& io, bool enabled) : io_(io), enabled_(enabled), start_(Clock::now()) {}
+  void Update(const Progress& p) {
+    if (!enabled_) return;
+    const auto now = Clock::now();
+    if (now - last_ < std::chrono::milliseconds(250)) return;
+    last_ = now;
+    Print(p, false);
+  }
+  void Done(const Progress& p) {
+    if (enabled_) Print(p, true);
+  }
+  double Seconds() const { return std::chrono::duration<double>(Clock::now() - start_).count(); }
+
+ private:
+  using Clock = std::chrono::steady_clock;
+  void Print(const Progress& p, bool final) {
+    const double s = std::max(1e-9, Seconds());
+    io_.err << fmt::format(
+        "\r{} documents ({} skipped), {:.1f} MB, {} events, {:.1f} s, "
+        "{:.2f} MB/s{}",
+        p.documents, p.skipped, p.bytes / 1e6, p.events, s, p.bytes / 1e6 / s, final ? "\n" : "");
+    io_.err.flush();
+  }
+  Io& io_;
+  bool enabled_;
+  Clock::time_point start_, last_;
+};
+
+bool WantProgress(const ParsedArgs& args, Io& io) {
+  if (args.Has("quiet")) return false;
+  return args.Has("progress") || io.err_is_tty;
+}
+
+std::string SkipMessage(const DocumentFacts& f) {
+  if (f.doc == f.origin) return fmt::format("newsgraph: skipped {}: {}\n", f.origin, f.reason);
+  return fmt::format("newsgraph: skipped {} ({}): {}\n", f.doc, f.origin, f.reason);
+}
+
+// The extraction of the INPUT documents as run and extract do it: the extractor, the reader
+// and the progress line, made in this order so that the progress line times the reading.
+class InputExtraction {
+ public:
+  InputExtraction(const ParsedArgs& args, const RuleSet& rules, const ExtractOptions& options,
+                  Io& io)
+      : io_(io),
+        extractor_(rules, options),
+        reader_(args.positional, &io.in),
+        printer_(io, WantProgress(args, io)) {}
+
+  // Extracts every document on the given threads, in input order, passing each result to
+  // emit; updates the progress line and prints the reader's warnings.
+  Progress Run(int threads, const std::function<void(const ExtractResult&)>& emit) {
+    return ExtractAll(
+        &reader_, extractor_, {threads, 256}, emit, [&](const Progress& p) { printer_.Update(p); },
+        [&](const std::string& w) { io_.err << "newsgraph: warning: " << w << "\n"; });
+  }
+  // Prints the final progress line.
+  void Done(const Progress& total) { printer_.Done(total); }
+
+ private:
+  Io& io_;
+  Extractor extractor_;
+  DocumentReader reader_;
+  ProgressPrinter printer_;
+};
+
+// ---------------------------------------------------------------------------------------
+// Writing the graph
+
+bool MakeOutputDir(const std::string& dir, Io& io) {
+  std::error_code ec;
+  fs::create_directories(dir, ec);
+  if (ec || !fs::is_directory(dir)) {
+    io.err << fmt::format("newsgraph: cannot create output directory '{}': {}\n", dir,
+                          ec ? ec.message() : "not a directory");
+    return false;
+  }
+  return true;
+}
+
+struct SkipNote {
+  std::string doc, origin, reason;
+};
+
+// Returns report.json: the counts and every skipped document.
+std::string GraphReport(const KnowledgeGraph& kg, const Graph& g,
+                        const std::vector<SkipNote>& skipped) {
+  std::string report = "{\n";
+  report += fmt::format("  \"documents\": {},\n  \"processed\": {},\n  \"skipped\": {},\n",
+                        kg.documents + kg.skipped, kg.documents, kg.skipped);
+  report +=
+      fmt::format("  \"entities\": {},\n  \"events\": {},\n", kg.entities.size(), kg.events.size());
+  report += fmt::format("  \"nodes\": {},\n  \"edges\": {},\n", boost::num_vertices(g),
+                        boost::num_edges(g));
+  report += "  \"skipped_documents\": [";
+  for (size_t i = 0; i < skipped.size(); ++i) {
+    report += fmt::format("{}\n    {}", i ? "," : "",
+                          SkipToJson(skipped[i].doc, skipped[i].origin, skipped[i].reason));
+  }
+  report += skipped.empty() ? "]\n}\n" : "\n  ]\n}\n";
+  return report;
+}
+
+// Writes graph.graphml, graph.jsonld and report.json into dir.
+bool WriteGraphOutputs(const KnowledgeGraph& kg, const RuleSet& rules, const std::string& dir,
+                       const std::vector<SkipNote>& skipped, Io& io) {
+  const Graph g = MakeGraph(kg);
+  std::ostringstream graphml, jsonld;
+  WriteGraphml(kg, g, rules, &graphml);
+  WriteJsonLd(kg, rules, &jsonld);
+  auto in_dir = [&](const char* name) { return (fs::path(dir) / name).string(); };
+  return WriteFileAtomically(in_dir("graph.graphml"), graphml.str(), "newsgraph", io) &&
+         WriteFileAtomically(in_dir("graph.jsonld"), jsonld.str(), "newsgraph", io) &&
+         WriteFileAtomically(in_dir("report.json"), GraphReport(kg, g, skipped), "newsgraph", io);
+}
+
+// ---------------------------------------------------------------------------------------
+// run
+
+// The facts.jsonl of run, written to facts.jsonl.tmp and renamed when complete.
+class FactsFile {
+ public:
+  explicit FactsFile(const std::string& dir)
+      : path_(fs::path(dir) / "facts.jsonl"), tmp_(path_.string() + ".tmp") {}
+
+  // Opens the temporary file. Returns false after printing the error.
+  bool Open(Io& io) {
+    out_.open(tmp_, std::ios::binary | std::ios::trunc);
+    if (!out_) io.err << fmt::format("newsgraph: cannot write {}\n", tmp_.string());
+    return static_cast<bool>(out_);
+  }
+  std::ostream& out() { return out_; }
+  // Closes the temporary file and renames it. Returns false after printing the error.
+  bool Commit(Io& io) {
+    out_.close();
+    if (!out_) {
+      io.err << fmt::format("newsgraph: cannot write {}\n", tmp_.string());
+      return false;
+    }
+    std::error_code ec;
+    fs::rename(tmp_, path_, ec);
+    if (ec) {
+      io.err << fmt::format("newsgraph: cannot write {}: {}\n", path_.string(), ec.message());
+      return false;
+    }
+    return true;
+  }
+
+ private:
+  const fs::path path_, tmp_;
+  std::ofstream out_;
+};
+
+void PrintRunSummary(const ParsedArgs& args, const Progress& total, const KnowledgeGraph& kg,
+                     const std::string& dir, Io& io) {
+  if (!args.Has("quiet")) {
+    io.err << fmt::format(
+        "newsgraph: {} documents ({} processed, {} skipped): {} entities, {} events -> {}/\n",
+        total.documents, total.documents - total.skipped, total.skipped, kg.entities.size(),
+        kg.events.size(), dir);
+  }
+  if (total.documents == 0) {
+    io.err << "newsgraph: warning: no input documents\n";
+  }
+}
+
+int Run(const ParsedArgs& args, Io& io) {
+  if (args.positional.empty()) {
+    io.err << "newsgraph run: no INPUT given (see newsgraph run --help)\n";
+    return kExitUsage;
+  }
+  ExtractOptions options;
+  int threads = 1;
+  if (!ExtractOptionsFromArgs(args, &options, &threads, io)) return kExitUsage;
+  std::unique_ptr<RuleSet> rules = LoadRulesFromArgs(args, LoadOptions(), io);
+  if (!rules) return kExitUsage;
+  const std::string dir = args.Get("output", "out");
+  if (!MakeOutputDir(dir, io)) return kExitUsage;
+  FactsFile facts(dir);
+  if (!facts.Open(io)) return kExitUsage;
+
+  InputExtraction extraction(args, *rules, options, io);
+  GraphBuilder builder(*rules);
+  std::vector<SkipNote> skipped;
+  const Progress total = extraction.Run(threads, [&](const ExtractResult& r) {
+    facts.out() << r.line << '\n';
+    if (r.facts.status != "ok") {
+      skipped.push_back({r.facts.doc, r.facts.origin, r.facts.reason});
+      io.err << SkipMessage(r.facts);
+    }
+    builder.Add(r.facts);
+  });
+  if (!facts.Commit(io)) return kExitUsage;
+  extraction.Done(total);
+
+  const KnowledgeGraph kg = builder.Build();
+  if (!WriteGraphOutputs(kg, *rules, dir, skipped, io)) return kExitUsage;
+  PrintRunSummary(args, total, kg, dir, io);
+  return args.Has("strict") && total.skipped > 0 ? kExitFindings : kExitOk;
+}
+
+// ---------------------------------------------------------------------------------------
+// extract
+
+int Extract(const ParsedArgs& args, Io& io) {
+  if (args.positional.empty()) {
+    io.err << "newsgraph extract: no INPUT given (see newsgraph extract --help)\n";
+    return kExitUsage;
+  }
+  ExtractOptions options;
+  int threads = 1;
+  if (!ExtractOptionsFromArgs(args, &options, &threads, io)) return kExitUsage;
+  std::unique_ptr<RuleSet> rules = LoadRulesFromArgs(args, LoadOptions(), io);
+  if (!rules) return kExitUsage;
+  const std::string out_path = args.Get("output", "-");
+  std::ofstream file;
+  std::ostream* out = &io.out;
+  if (out_path != "-") {
+    file.open(out_path, std::ios::binary | std::ios::trunc);
+    if (!file) {
+      io.err << fmt::format("newsgraph: cannot write {}\n", out_path);
+      return kExitUsage;
+    }
+    out = &file;
+  }
+
+  InputExtraction extraction(args, *rules, options, io);
+  const Progress total = extraction.Run(threads, [&](const ExtractResult& r) {
+    *out << r.line << '\n';
+    if (r.facts.status != "ok") io.err << SkipMessage(r.facts);
+  });
+  out->flush();
+  extraction.Done(total);
+  if (!*out) {
+    io.err << fmt::format("newsgraph: cannot write {}\n", out_path);
+    return kExitUsage;
+  }
+  return args.Has("strict") && total.skipped > 0 ? kExitFindings : kExitOk;
+}
+
+// ---------------------------------------------------------------------------------------
+// build
+
+// Adds the facts of one file (- for stdin) to builder and its skipped documents to
+// *skipped. Returns the number of errors (each printed as FILE:LINE: error: ...).
+int AddFactsFile(const std::string& path, GraphBuilder* builder, std::vector<SkipNote>* skipped,
+                 Io& io) {
+  std::ifstream file;
+  std::istream* in = &io.in;
+  if (path != "-") {
+    file.open(path, std::ios::binary);
+    if (!file) {
+      io.err << fmt::format("{}: error: cannot open facts file\n", path);
+      return 1;
+    }
+    in = &file;
+  }
+  int errors = 0;
+  std::string line;
+  size_t line_no = 0;
+  while (std::getline(*in, line)) {
+    ++line_no;
+    if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+    DocumentFacts facts;
+    std::string why;
+    if (!FactsFromJson(line, &facts, &why)) {
+      io.err << fmt::format("{}:{}: error: {}\n", path == "-" ? "<stdin>" : path, line_no, why);
+      ++errors;
+      continue;
+    }
+    if (!builder->Add(facts)) {
+      io.err << fmt::format("{}:{}: warning: facts of document '{}' seen before; ignored\n", path,
+                            line_no, facts.doc);
+      continue;
+    }
+    if (facts.status != "ok") skipped->push_back({facts.doc, facts.origin, facts.reason});
+  }
+  return errors;
+}
+
+int Build(const ParsedArgs& args, Io& io) {
+  if (args.positional.empty()) {
+    io.err << "newsgraph build: no FACTS file given (see newsgraph build --help)\n";
+    return kExitUsage;
+  }
+  std::unique_ptr<RuleSet> rules = LoadRulesFromArgs(args, LoadOptions(), io);
+  if (!rules) return kExitUsage;
+  GraphBuilder builder(*rules);
+  std::vector<SkipNote> skipped;
+  int errors = 0;
+  for (const std::string& path : args.positional) {
+    errors += AddFactsFile(path, &builder, &skipped, io);
+  }
+  if (errors > 0) {
+    io.err << fmt::format("newsgraph build: {} error(s) in the facts; no graph written\n", errors);
+    return kExitUsage;
+  }
+  std::sort(skipped.begin(), skipped.end(),
+            [](const SkipNote& a, const SkipNote& b) { return a.doc < b.doc; });
+  const std::string dir = args.Get("output", "out");
+  if (!MakeOutputDir(dir, io)) return kExitUsage;
+  const KnowledgeGraph kg = builder.Build();
+  if (!WriteGraphOutputs(kg, *rules, dir, skipped, io)) return kExitUsage;
+  if (!args.Has("quiet")) {
+    io.err << fmt::format("newsgraph: {} documents: {} entities, {} events -> {}/\n",
+                          kg.documents + kg.skipped, kg.entities.size(), kg.events.size(), dir);
+  }
+  return kExitOk;
+}
+
+}  // namespace
+
+// ---------------------------------------------------------------------------------------
+// The commands
+
+CommandSpec RunCommandSpec() {
+  const std::string usage =
+      std::string(kRunUsage) + kInputHelp + kRunOutputsHelp +
+      "Options:\n"
+      "  -o, --output DIR       output directory (default: out)\n" +
+      kRuleOptionsHelp + kExtractOptionsHelp + kStrictHelp +
+      "\nExit status: 0 ok, 1 documents skipped with --strict, 2 usage, rule or\n"
+      "output errors.\n";
+  return {"run",
+          "extract and build in one go: INPUT... -> facts.jsonl, graph.graphml, graph.jsonld",
+          usage, ExtractCommandOptions(), Run};
+}
+
+CommandSpec ExtractCommandSpec() {
+  const std::string usage =
+      std::string(kExtractUsage) + kInputHelp +
+      "\nOptions:\n"
+      "  -o, --output FILE      where to write the facts (default: - = stdout)\n" +
+      kRuleOptionsHelp + kExtractOptionsHelp + kStrictHelp;
+  return {"extract", "INPUT... -> facts.jsonl (one line per document)", usage,
+          ExtractCommandOptions(), Extract};
+}
+
+CommandSpec BuildCommandSpec() {
+  std::vector<OptionSpec> options = {{"output", 'o', true}, {"quiet", 'q', false}};
+  AddRuleOptions(&options);
+  return {"build", "facts.jsonl... -> graph.graphml, graph.jsonld (order-independent merge)",
+          std::string(kBuildUsage) + kRuleOptionsHelp, options, Build};
+}
+
+}  // namespace newsgraph
