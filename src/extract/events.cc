@@ -2,35 +2,12 @@
 
 #include <algorithm>
 
+#include "extract/match.h"
 #include "extract/render.h"
 
 namespace newsgraph {
 
 namespace {
-
-std::string_view GroupText(const std::vector<re2::StringPiece>& g, int index) {
-  if (index < 0 || index >= static_cast<int>(g.size()) || g[index].data() == nullptr) return {};
-  return std::string_view(g[index].data(), g[index].size());
-}
-
-// Calls f(groups) for every non-overlapping match of re in text.
-template <typename F>
-void ForEachMatch(const RE2& re, std::string_view text, F f) {
-  const int n = re.NumberOfCapturingGroups() + 1;
-  std::vector<re2::StringPiece> g(n);
-  const re2::StringPiece input(text.data(), text.size());
-  size_t pos = 0;
-  while (pos <= text.size() && re.Match(input, pos, text.size(), RE2::UNANCHORED, g.data(), n)) {
-    const size_t begin = g[0].data() - text.data();
-    size_t next = begin + g[0].size();
-    f(g);
-    if (next <= begin) {
-      next = begin + 1;
-      while (next < text.size() && (static_cast<unsigned char>(text[next]) & 0xC0) == 0x80) ++next;
-    }
-    pos = next;
-  }
-}
 
 bool IsParticipantKind(MentionKind k) {
   return k != MentionKind::kDate && k != MentionKind::kSource;
@@ -74,12 +51,9 @@ void EventFinder::Find(std::string_view text, LangMask lang, const DocumentFacts
     for (int ai : attach) {
       const AttachRule& rule = *rules_.attach_rules()[ai];
       if ((rule.langs & lang) == 0 || (rule.slot != "date" && rule.slot != "exclude")) continue;
-      ForEachMatch(*rule.re, r.text(), [&](const std::vector<re2::StringPiece>& g) {
-        const std::string_view t = GroupText(g, rule.Group(rule.slot));
-        if (t.data() == nullptr) return;
+      ForEachMatch(*rule.re, r.text(), kResumeAfterMatch, [&](const Groups& g) {
         std::vector<int> found;
-        const size_t b = t.data() - r.text().data();
-        r.MentionsIn(b, b + t.size(), &found);
+        GroupMentions(r, g, rule.Group(rule.slot), &found);
         for (int m : found) {
           if (mentions[m].kind != MentionKind::kDate) continue;
           if (rule.slot == "exclude") {
@@ -105,19 +79,15 @@ void EventFinder::Find(std::string_view text, LangMask lang, const DocumentFacts
   for (size_t s = 0; s < facts.sentences.size(); ++s) {
     const Rendered r(text, facts.sentences[s].span, index.top[s], mentions);
     if (trace) trace->sentences[s].renders.emplace_back("events", r.text());
-    auto in_group = [&](const std::vector<re2::StringPiece>& g, int group,
-                        std::vector<int>* found) {
-      const std::string_view t = GroupText(g, group);
-      if (t.data() == nullptr) return;
-      const size_t b = t.data() - r.text().data();
-      r.MentionsIn(b, b + t.size(), found);
+    auto in_group = [&](const Groups& g, int group, std::vector<int>* found) {
+      GroupMentions(r, g, group, found);
     };
     const size_t first_event = out->size();
     rules_.event_prefilter().Candidates(r.text(), &candidates);
     for (int ri : candidates) {
       const EventRule& rule = *rules_.event_rules()[ri];
       if ((rule.langs & lang) == 0) continue;
-      ForEachMatch(*rule.re, r.text(), [&](const std::vector<re2::StringPiece>& g) {
+      ForEachMatch(*rule.re, r.text(), kResumeAfterMatch, [&](const Groups& g) {
         EventMatch e;
         e.rule = ri;
         e.sentence = static_cast<int>(s);
@@ -182,7 +152,7 @@ void EventFinder::Find(std::string_view text, LangMask lang, const DocumentFacts
     for (int ai : candidates) {
       const AttachRule& rule = *rules_.attach_rules()[ai];
       if ((rule.langs & lang) == 0) continue;
-      ForEachMatch(*rule.re, r.text(), [&](const std::vector<re2::StringPiece>& g) {
+      ForEachMatch(*rule.re, r.text(), kResumeAfterMatch, [&](const Groups& g) {
         std::vector<int> found;
         in_group(g, rule.Group(rule.slot), &found);
         for (int m : found) {

@@ -8,6 +8,7 @@
 
 #include "base/text.h"
 #include "extract/dateline.h"
+#include "extract/match.h"
 #include "extract/render.h"
 #include "rules/lexicon.h"
 
@@ -160,35 +161,6 @@ bool SurnameNotTitle(std::string_view rendered, size_t at, const WordList* surna
   return true;
 }
 
-// Returns the text of a capture group, or an empty view if it did not take part.
-std::string_view GroupText(const std::vector<re2::StringPiece>& g, int index) {
-  if (index < 0 || index >= static_cast<int>(g.size()) || g[index].data() == nullptr) return {};
-  return std::string_view(g[index].data(), g[index].size());
-}
-
-// Calls f(groups) for every match of re in text, left to right. `resume` names a group
-// whose end is where the next search starts (lookahead emulation), or -1.
-template <typename F>
-void ForEachMatch(const RE2& re, std::string_view text, int resume, F f) {
-  const int n = re.NumberOfCapturingGroups() + 1;
-  std::vector<re2::StringPiece> g(n);
-  const re2::StringPiece input(text.data(), text.size());
-  size_t pos = 0;
-  while (pos <= text.size() && re.Match(input, pos, text.size(), RE2::UNANCHORED, g.data(), n)) {
-    const size_t begin = g[0].data() - text.data();
-    size_t next = begin + g[0].size();
-    if (resume > 0 && g[resume].data() != nullptr) {
-      next = g[resume].data() - text.data() + g[resume].size();
-    }
-    f(g);
-    if (next <= begin) {
-      next = begin + 1;
-      while (next < text.size() && (static_cast<unsigned char>(text[next]) & 0xC0) == 0x80) ++next;
-    }
-    pos = next;
-  }
-}
-
 bool IsEntityKind(MentionKind k) {
   return k == MentionKind::kPerson || k == MentionKind::kOrganization ||
          k == MentionKind::kCountry || k == MentionKind::kPlace || k == MentionKind::kSource;
@@ -270,18 +242,10 @@ void MentionFinder::Find(std::string_view text, LangMask lang, const std::option
         const int g_about = rule.Group("about");
         const WordList* trim = rule.trim_list.empty() ? nullptr : rules_.List(rule.trim_list);
         const WordList* reject = rule.reject_list.empty() ? nullptr : rules_.List(rule.reject_list);
-        ForEachMatch(*rule.re, r.text(), g_span, [&](const std::vector<re2::StringPiece>& g) {
-          auto doc_span = [&](int group) -> Span {
-            const std::string_view t = GroupText(g, group);
-            if (t.data() == nullptr) return {};
-            const size_t b = t.data() - r.text().data();
-            return r.ToDocument(b, b + t.size());
-          };
+        ForEachMatch(*rule.re, r.text(), g_span, [&](const Groups& g) {
+          auto doc_span = [&](int group) { return GroupSpan(r, g, group); };
           auto mentions_in = [&](int group, std::vector<int>* out) {
-            const std::string_view t = GroupText(g, group);
-            if (t.data() == nullptr) return;
-            const size_t b = t.data() - r.text().data();
-            r.MentionsIn(b, b + t.size(), out);
+            GroupMentions(r, g, group, out);
           };
           Candidate c;
           c.kind = rule.kind;
