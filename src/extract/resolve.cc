@@ -11,6 +11,7 @@
 #include <set>
 
 #include "base/text.h"
+#include "extract/event_compat.h"
 
 namespace newsgraph {
 
@@ -28,16 +29,6 @@ std::vector<std::string> Words(std::string_view name) {
 }
 
 bool IsEntityKind(MentionKind k) { return k != MentionKind::kTitle && k != MentionKind::kDate; }
-
-int TypeDepth(const RuleSet& rules, const std::string& type) {
-  int depth = 0;
-  const EventType* t = rules.Type(type);
-  while (t != nullptr && !t->parent.empty() && depth < 16) {
-    ++depth;
-    t = rules.Type(t->parent);
-  }
-  return depth;
-}
 
 bool SplitContains(const std::string& list, const std::string& item) {
   size_t b = 0;
@@ -202,28 +193,7 @@ std::vector<std::string> RoleReferences::Resolve(const Mention& title) const {
 
 bool Resolver::TypesCompatible(const std::string& a, const std::string& b,
                                std::string* merged) const {
-  if (a == b) {
-    *merged = a;
-    return true;
-  }
-  auto refines = [&](const std::string& child, const std::string& ancestor) {
-    const EventType* t = rules_.Type(child);
-    for (int depth = 0; t != nullptr && depth < 16; ++depth) {
-      if (t->parent == ancestor) return true;
-      if (t->parent.empty()) break;
-      t = rules_.Type(t->parent);
-    }
-    return false;
-  };
-  if (refines(a, b)) {
-    *merged = a;
-    return true;
-  }
-  if (refines(b, a)) {
-    *merged = b;
-    return true;
-  }
-  return false;
+  return newsgraph::TypesCompatible(rules_, a, b, merged);
 }
 
 void Resolver::ResolveEntities(std::string_view text, DocumentFacts* facts) const {
@@ -494,14 +464,7 @@ void Resolver::Resolve(std::string_view text, const std::vector<EventMatch>& mat
   std::function<int(int)> find = [&](int x) {
     return parent[x] == x ? x : parent[x] = find(parent[x]);
   };
-  auto places_compatible = [&](const std::string& a, const std::string& b) {
-    return a.empty() || b.empty() || a == b || rules_.PlaceWithin(a, b) || rules_.PlaceWithin(b, a);
-  };
-  auto compatible = [&](const Work& a, const Work& b) {
-    std::string merged;
-    return TypesCompatible(a.ev.type, b.ev.type, &merged) && a.ev.modality == b.ev.modality &&
-           TimexCompatible(a.ev.date, b.ev.date) && places_compatible(a.ev.place, b.ev.place);
-  };
+  auto compatible = [&](const Work& a, const Work& b) { return SameOccasion(rules_, a.ev, b.ev); };
   for (size_t j = 0; j < work.size(); ++j) {
     if (work[j].anaphoric) continue;
     for (size_t i = 0; i < j; ++i) {
