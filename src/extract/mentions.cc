@@ -26,6 +26,19 @@ std::vector<int> TopLevel(const std::vector<Mention>& mentions, int sentence) {
   return out;
 }
 
+std::vector<std::string> NameWords(std::string_view name) {
+  std::vector<std::string> out;
+  for (Span t : Tokenize(name)) {
+    char32_t cp;
+    int len;
+    DecodeUtf8(name, t.begin, &cp, &len);
+    if (IsWordChar(cp)) out.emplace_back(t.Of(name));
+  }
+  return out;
+}
+
+bool IsEntityKind(MentionKind k) { return k != MentionKind::kTitle && k != MentionKind::kDate; }
+
 namespace {
 
 // A mention a rule proposes; the longest leftmost proposals win.
@@ -159,11 +172,6 @@ bool SurnameNotTitle(std::string_view rendered, size_t at, const WordList* surna
     if (l->Lookup(before, &ignored)) return false;
   }
   return true;
-}
-
-bool IsEntityKind(MentionKind k) {
-  return k == MentionKind::kPerson || k == MentionKind::kOrganization ||
-         k == MentionKind::kCountry || k == MentionKind::kPlace || k == MentionKind::kSource;
 }
 
 }  // namespace
@@ -353,13 +361,7 @@ void MentionFinder::Find(std::string_view text, LangMask lang, const std::option
   for (const Mention& m : mentions) {
     if (m.kind != MentionKind::kPerson) continue;
     const std::string_view name = m.name.Of(text);
-    std::vector<std::string> words;
-    for (Span t : Tokenize(name)) {
-      char32_t cp;
-      int len;
-      DecodeUtf8(name, t.begin, &cp, &len);
-      if (IsWordChar(cp)) words.emplace_back(t.Of(name));
-    }
+    const std::vector<std::string> words = NameWords(name);
     if (words.size() < 2) continue;
     const std::string full = CollapseSpace(name);
     std::vector<std::string> forms = {words.back()};
