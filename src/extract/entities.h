@@ -28,6 +28,7 @@
 
 namespace newsgraph {
 
+// How resolution treats places that act, and how far references and reports may reach.
 struct ResolveOptions {
   // Places that act ("Kremlin mengatakan") stand for the actor of their gazetteer
   // metonym_of ("gpe:russia"), in every role but "object".
