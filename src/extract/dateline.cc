@@ -2,18 +2,10 @@
 
 #include <fmt/format.h>
 
+#include "extract/match.h"
 #include "rules/prefilter.h"
 
 namespace newsgraph {
-
-namespace {
-
-std::string_view GroupText(const std::vector<re2::StringPiece>& g, int index) {
-  if (index < 0 || index >= static_cast<int>(g.size()) || g[index].data() == nullptr) return {};
-  return std::string_view(g[index].data(), g[index].size());
-}
-
-}  // namespace
 
 void MatchDates(const RuleSet& rules, std::string_view text, Span sentence, LangMask lang,
                 const std::optional<CivilDate>& dct, std::vector<DateMatch>* out,
@@ -21,8 +13,6 @@ void MatchDates(const RuleSet& rules, std::string_view text, Span sentence, Lang
   const std::string_view st = sentence.Of(text);
   std::vector<int> candidates;
   rules.date_prefilter().Candidates(st, &candidates);
-  std::vector<re2::StringPiece> g;
-  const re2::StringPiece input(st.data(), st.size());
   for (int r : candidates) {
     const DateRule& rule = *rules.date_rules()[r];
     if ((rule.langs & lang) == 0) continue;
@@ -30,43 +20,32 @@ void MatchDates(const RuleSet& rules, std::string_view text, Span sentence, Lang
     // "pada 2014") is matched but not part of the date, and the next search starts at the
     // end of the span (lookahead emulation, since re2 has none).
     const int g_span = rule.Group("span");
-    const int n = rule.re->NumberOfCapturingGroups() + 1;
-    g.assign(n, re2::StringPiece());
+    const Groups* match = nullptr;  // the match being normalized
     DateContext ctx;
-    ctx.group = [&](std::string_view name) { return std::string(GroupText(g, rule.Group(name))); };
+    ctx.group = [&](std::string_view name) {
+      return std::string(GroupText(*match, rule.Group(name)));
+    };
     ctx.lookup = [&](std::string_view list, std::string_view word, std::string* value) {
       const WordList* l = rules.List(list);
       return l != nullptr && l->Lookup(word, value);
     };
     ctx.dct = dct;
-    size_t pos = 0;
-    while (pos <= st.size() &&
-           rule.re->Match(input, pos, st.size(), RE2::UNANCHORED, g.data(), n)) {
-      const size_t begin = g[0].data() - st.data();
-      size_t next = begin + g[0].size();
+    ForEachMatch(*rule.re, st, g_span, [&](const Groups& g) {
       const re2::StringPiece& whole = g_span > 0 && g[g_span].data() != nullptr ? g[g_span] : g[0];
-      if (g_span > 0 && g[g_span].data() != nullptr) {
-        next = whole.data() - st.data() + whole.size();
+      if (whole.empty()) return;
+      match = &g;
+      const uint32_t b = static_cast<uint32_t>(whole.data() - st.data()) + sentence.begin;
+      DateMatch m;
+      m.span = {b, b + static_cast<uint32_t>(whole.size())};
+      m.rule = r;
+      std::string error;
+      if (NormalizeDate(rule.spec, ctx, &m.timex, &error)) {
+        out->push_back(std::move(m));
+      } else if (notes) {
+        notes->push_back(
+            fmt::format("date rule {} matched \"{}\" but: {}", rule.id, m.span.Of(text), error));
       }
-      if (!whole.empty()) {
-        const uint32_t b = static_cast<uint32_t>(whole.data() - st.data()) + sentence.begin;
-        DateMatch m;
-        m.span = {b, b + static_cast<uint32_t>(whole.size())};
-        m.rule = r;
-        std::string error;
-        if (NormalizeDate(rule.spec, ctx, &m.timex, &error)) {
-          out->push_back(std::move(m));
-        } else if (notes) {
-          notes->push_back(
-              fmt::format("date rule {} matched \"{}\" but: {}", rule.id, m.span.Of(text), error));
-        }
-      }
-      if (next <= begin) {
-        next = begin + 1;
-        while (next < st.size() && (static_cast<unsigned char>(st[next]) & 0xC0) == 0x80) ++next;
-      }
-      pos = next;
-    }
+    });
   }
 }
 

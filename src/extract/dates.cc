@@ -41,11 +41,11 @@ bool ParseInt(std::string_view s, int* out) {
   return true;
 }
 
-// Evaluates an expression (see dates.h). *present is false if it names a group that did
-// not take part in the match (or the expression is empty).
-bool Eval(const std::string& expr, const DateContext& ctx, int* out, bool* present,
+// Evaluates an expression (see dates.h) into *out; *out is empty if the expression names a
+// group that did not take part in the match (or the expression is empty).
+bool Eval(const std::string& expr, const DateContext& ctx, std::optional<int>* out,
           std::string* error) {
-  *present = false;
+  out->reset();
   if (expr.empty()) return true;
   std::string_view e = expr;
   int sign = 1;
@@ -64,13 +64,13 @@ bool Eval(const std::string& expr, const DateContext& ctx, int* out, bool* prese
     if (e[k] == '-') adjust = -adjust;
     e = e.substr(0, k);
   }
+  int v = 0;
   if (e.empty() || e[0] != '$') {
-    if (!ParseInt(e, out)) {
+    if (!ParseInt(e, &v)) {
       *error = fmt::format("'{}' is not an integer", expr);
       return false;
     }
-    *out *= sign;
-    *present = true;
+    *out = v * sign;
     return true;
   }
   e.remove_prefix(1);
@@ -88,12 +88,11 @@ bool Eval(const std::string& expr, const DateContext& ctx, int* out, bool* prese
       return false;
     }
   }
-  if (!ParseInt(value, out)) {
+  if (!ParseInt(value, &v)) {
     *error = fmt::format("group {} = '{}' is not a number", group, value);
     return false;
   }
-  *out = sign * (*out + adjust);
-  *present = true;
+  *out = sign * (v + adjust);
   return true;
 }
 
@@ -143,100 +142,116 @@ std::string Unknown(const std::string& unit) {
   return "XXXX-XX-XX";
 }
 
-bool Relative(const DateSpec& spec, const DateContext& ctx, Timex* t, std::string* error) {
-  int offset = 0;
-  bool has_offset = false;
-  if (!Eval(spec.rel_offset, ctx, &offset, &has_offset, error)) return false;
-  int weekday = 0;
-  bool has_weekday = false;
-  if (!Eval(spec.weekday, ctx, &weekday, &has_weekday, error)) return false;
-  // The unit: a word, or a group mapped through a list ("$u@UNIT": "pekan" -> "week").
-  std::string unit = spec.rel_unit;
-  if (!unit.empty() && unit[0] == '$') {
-    const size_t at = unit.find('@');
-    const std::string text = ctx.group(std::string_view(unit).substr(1, at - 1));
-    if (at == std::string::npos ||
-        !ctx.lookup(std::string_view(unit).substr(at + 1), text, &unit)) {
+// Returns the granularity of a relative unit ("day", "week", "month", "year").
+Granularity UnitGranularity(const std::string& unit) {
+  return unit == "week"    ? Granularity::kWeek
+         : unit == "month" ? Granularity::kMonth
+         : unit == "year"  ? Granularity::kYear
+                           : Granularity::kDay;
+}
+
+// Sets *unit to the unit of a relative date: a word, or a group mapped through a list
+// ("$u@UNIT": "pekan" -> "week"). Returns false and sets *error if it is no unit.
+bool RelativeUnit(const DateSpec& spec, const DateContext& ctx, std::string* unit,
+                  std::string* error) {
+  *unit = spec.rel_unit;
+  if (!unit->empty() && (*unit)[0] == '$') {
+    const std::string_view u = spec.rel_unit;
+    const size_t at = u.find('@');
+    const std::string text = ctx.group(u.substr(1, at - 1));
+    if (at == std::string::npos || !ctx.lookup(u.substr(at + 1), text, unit)) {
       *error = fmt::format("'{}' is not a unit in {}", text, spec.rel_unit);
       return false;
     }
   }
-  if (unit != "day" && unit != "week" && unit != "month" && unit != "year") {
-    *error = fmt::format("unknown relative unit '{}'", unit);
+  if (*unit != "day" && *unit != "week" && *unit != "month" && *unit != "year") {
+    *error = fmt::format("unknown relative unit '{}'", *unit);
     return false;
   }
-  // The origin: the publication date, or the anchor named by `base`.
-  std::optional<CivilDate> origin = ctx.dct;
+  return true;
+}
+
+// Sets *text to the text of the group `base` names and returns true if its list knows the
+// start date of the longest leading part of it (*d): "pelantikan Prabowo sebagai presiden"
+// finds "pelantikan Prabowo". A bare group ("$event") knows none.
+bool BaseDate(const std::string& base, const DateContext& ctx, std::string* text, CivilDate* d) {
+  const std::string_view b = std::string_view(base).substr(base[0] == '$');
+  const size_t at = b.find('@');
+  *text = ctx.group(b.substr(0, at));
+  if (at == std::string_view::npos) return false;
+  std::string iso;
+  bool known = false;
+  std::string_view head = *text;
+  while (!head.empty() && !known) {
+    known = ctx.lookup(b.substr(at + 1), head, &iso) && ParseIsoDate(iso, d);
+    const size_t space = head.find_last_of(' ');
+    head = head.substr(0, space == std::string_view::npos ? 0 : space);
+  }
+  return known;
+}
+
+// Sets *origin to the date a relative date counts from, and t's anchor: the publication
+// date, or the anchor named by `base`. Returns false if that date is unknown: t is then an
+// unresolved date of the unit and says why.
+bool RelativeOrigin(const DateSpec& spec, const DateContext& ctx, const std::string& unit, Timex* t,
+                    CivilDate* origin) {
   t->anchor = "dct";
   if (!spec.base.empty()) {
-    const std::string_view b = std::string_view(spec.base).substr(spec.base[0] == '$');
-    const size_t at = b.find('@');
-    const std::string text = ctx.group(b.substr(0, at));
-    // The longest leading part of the anchor's text that the list knows: "pelantikan
-    // Prabowo sebagai presiden" finds "pelantikan Prabowo".
-    std::string iso;
-    CivilDate d;
-    bool known = false;
-    if (at != std::string_view::npos) {
-      std::string_view head = text;
-      while (!head.empty() && !known) {
-        known = ctx.lookup(b.substr(at + 1), head, &iso) && ParseIsoDate(iso, &d);
-        const size_t space = head.find_last_of(' ');
-        head = head.substr(0, space == std::string_view::npos ? 0 : space);
-      }
-    }
-    t->link = std::string(text);
+    std::string text;
+    const bool known = BaseDate(spec.base, ctx, &text, origin);
+    t->link = text;
     if (known) {
-      origin = d;
       t->anchor = "event";
-    } else {
-      t->anchor = "unresolved";
-      t->note = fmt::format("counted from \"{}\", whose date is unknown", text);
-      t->value = Unknown(unit);
-      t->granularity = unit == "week"    ? Granularity::kWeek
-                       : unit == "month" ? Granularity::kMonth
-                       : unit == "year"  ? Granularity::kYear
-                                         : Granularity::kDay;
       return true;
     }
+    t->anchor = "unresolved";
+    t->note = fmt::format("counted from \"{}\", whose date is unknown", text);
+    t->value = Unknown(unit);
+    t->granularity = UnitGranularity(unit);
+    return false;
   }
-  if (!origin) {
+  if (!ctx.dct) {
     t->anchor = "unresolved";
     t->note = "relative to the publication date, which is unknown";
     t->value = Unknown(unit);
-    return true;
+    return false;
   }
-  const CivilDate dct = *origin;
-  if (unit == "day" && has_weekday) {
-    // Weekday relative to the publication date: -1 the last one before, +1 the next one
-    // after, 0 the one on or before (how news reports use a bare weekday).
-    const int today = IsoWeekday(dct);
-    int delta;
-    if (offset < 0) {
-      delta = -(((today - weekday) + 7) % 7);
-      if (delta == 0) delta = -7;
-      delta += (offset + 1) * 7;
-    } else if (offset > 0) {
-      delta = ((weekday - today) + 7) % 7;
-      if (delta == 0) delta = 7;
-      delta += (offset - 1) * 7;
-    } else {
-      delta = -(((today - weekday) + 7) % 7);
-      t->weekday_on_or_before = true;
-    }
-    const CivilDate d = AddDays(dct, delta);
-    t->value = FormatDate(d);
-    t->granularity = Granularity::kDay;
-    t->start = t->end = d;
-    return true;
+  *origin = *ctx.dct;
+  return true;
+}
+
+// Sets t to a weekday relative to origin: offset -1 the last one before, +1 the next one
+// after, 0 the one on or before (how news reports use a bare weekday).
+void WeekdayFrom(const CivilDate& origin, int offset, int weekday, Timex* t) {
+  const int today = IsoWeekday(origin);
+  int delta;
+  if (offset < 0) {
+    delta = -(((today - weekday) + 7) % 7);
+    if (delta == 0) delta = -7;
+    delta += (offset + 1) * 7;
+  } else if (offset > 0) {
+    delta = ((weekday - today) + 7) % 7;
+    if (delta == 0) delta = 7;
+    delta += (offset - 1) * 7;
+  } else {
+    delta = -(((today - weekday) + 7) % 7);
+    t->weekday_on_or_before = true;
   }
+  const CivilDate d = AddDays(origin, delta);
+  t->value = FormatDate(d);
+  t->granularity = Granularity::kDay;
+  t->start = t->end = d;
+}
+
+// Sets t to the day, week, month or year `offset` units of unit away from origin.
+void CountFrom(const CivilDate& origin, const std::string& unit, int offset, Timex* t) {
   if (unit == "day") {
-    const CivilDate d = AddDays(dct, offset);
+    const CivilDate d = AddDays(origin, offset);
     t->value = FormatDate(d);
     t->granularity = Granularity::kDay;
     t->start = t->end = d;
   } else if (unit == "week") {
-    const CivilDate d = AddDays(dct, static_cast<int64_t>(offset) * 7);
+    const CivilDate d = AddDays(origin, static_cast<int64_t>(offset) * 7);
     const CivilDate monday = AddDays(d, 1 - IsoWeekday(d));
     int wy, wn;
     IsoWeek(d, &wy, &wn);
@@ -245,18 +260,239 @@ bool Relative(const DateSpec& spec, const DateContext& ctx, Timex* t, std::strin
     t->start = monday;
     t->end = AddDays(monday, 6);
   } else if (unit == "month") {
-    const CivilDate d = AddMonths({dct.year, dct.month, 1}, offset);
+    const CivilDate d = AddMonths({origin.year, origin.month, 1}, offset);
     t->value = fmt::format("{:04d}-{:02d}", d.year, d.month);
     t->granularity = Granularity::kMonth;
     t->start = d;
     t->end = CivilDate{d.year, d.month, DaysInMonth(d.year, d.month)};
   } else {
-    const int y = dct.year + offset;
+    const int y = origin.year + offset;
     t->value = fmt::format("{:04d}", y);
     t->granularity = Granularity::kYear;
     t->start = CivilDate{y, 1, 1};
     t->end = CivilDate{y, 12, 31};
   }
+}
+
+// Sets t to a relative date: `offset` units (or a weekday) from its origin.
+bool Relative(const DateSpec& spec, const DateContext& ctx, Timex* t, std::string* error) {
+  std::optional<int> offset, weekday;
+  if (!Eval(spec.rel_offset, ctx, &offset, error)) return false;
+  if (!Eval(spec.weekday, ctx, &weekday, error)) return false;
+  std::string unit;
+  if (!RelativeUnit(spec, ctx, &unit, error)) return false;
+  CivilDate origin;
+  if (!RelativeOrigin(spec, ctx, unit, t, &origin)) return true;
+  if (unit == "day" && weekday) {
+    WeekdayFrom(origin, offset.value_or(0), *weekday, t);
+  } else {
+    CountFrom(origin, unit, offset.value_or(0), t);
+  }
+  return true;
+}
+
+// The fields of an absolute date rule's value; each is empty if its expression names a
+// group that did not take part in the match.
+struct DateFields {
+  std::optional<int> year, month, day, day_end, month_end, year_end, quarter, half;
+};
+
+// Reads the fields of spec for one match. Two-digit years are of this century or the last
+// (21/10/25).
+bool ReadFields(const DateSpec& spec, const DateContext& ctx, DateFields* f, std::string* error) {
+  if (!Eval(spec.year, ctx, &f->year, error) || !Eval(spec.month, ctx, &f->month, error) ||
+      !Eval(spec.day, ctx, &f->day, error) || !Eval(spec.day_end, ctx, &f->day_end, error) ||
+      !Eval(spec.month_end, ctx, &f->month_end, error) ||
+      !Eval(spec.year_end, ctx, &f->year_end, error) ||
+      !Eval(spec.quarter, ctx, &f->quarter, error) || !Eval(spec.half, ctx, &f->half, error)) {
+    return false;
+  }
+  auto century = [](const std::string& expr, std::optional<int>* y) {
+    if (*y && **y < 100 && expr.find('@') == std::string::npos) **y += **y < 50 ? 2000 : 1900;
+  };
+  century(spec.year, &f->year);
+  century(spec.year_end, &f->year_end);
+  return true;
+}
+
+// Returns false and sets *error if a field is out of range, or if there is neither a year,
+// a month, a quarter nor a half.
+bool CheckFields(const DateFields& f, std::string* error) {
+  const struct {
+    const std::optional<int>& value;
+    int low, high;
+    const char* name;
+  } ranges[] = {{f.month, 1, 12, "month"},
+                {f.month_end, 1, 12, "month"},
+                {f.quarter, 1, 4, "quarter"},
+                {f.half, 1, 2, "half"},
+                {f.day, 1, 31, "day"}};
+  for (const auto& r : ranges) {
+    if (r.value && (*r.value < r.low || *r.value > r.high)) {
+      *error = fmt::format("{} {} out of range", r.name, *r.value);
+      return false;
+    }
+  }
+  if (!f.year && !f.month && !f.quarter && !f.half) {
+    *error = "a date rule needs at least a year or a month";
+    return false;
+  }
+  return true;
+}
+
+// Returns the year of a month (and day) without one, from the publication date. News
+// reports mostly look back: the year that puts the month within the nine months before the
+// publication date or the three after it ("December 25" read in October is this year's;
+// "March 3" is the past March). With "prefer": "past" the date is on or before the
+// publication date ("Maret lalu"); with "future", on or after it.
+int YearNearDct(const std::string& prefer, const CivilDate& dct, int month,
+                const std::optional<int>& day, Timex* t) {
+  int year = dct.year;
+  const int ahead = month - dct.month;  // months after the publication date, this year
+  if (prefer == "past") {
+    if (ahead > 0 || (ahead == 0 && day && *day > dct.day)) year -= 1;
+  } else if (prefer == "future") {
+    if (ahead < 0 || (ahead == 0 && day && *day < dct.day)) year += 1;
+  } else {
+    if (ahead > 3) {
+      year -= 1;
+    } else if (ahead < -8) {
+      year += 1;
+    }
+    t->year_from_dct = true;
+  }
+  return year;
+}
+
+// Gives f a year and t its anchor: the rule's own year ("absolute"), else one from the
+// publication date ("dct": that year for a quarter or half, YearNearDct for a month).
+// Returns false if the year is unknown: t is then unresolved and says why.
+bool FillYear(const DateSpec& spec, const std::optional<CivilDate>& dct, DateFields* f, Timex* t) {
+  if (f->year) {
+    t->anchor = "absolute";
+    return true;
+  }
+  if (!dct) {
+    t->anchor = "unresolved";
+    t->note = "no year, and the publication date is unknown";
+    if (!f->month) {  // "kuartal III", "the second half"
+      t->value =
+          f->quarter ? fmt::format("XXXX-Q{}", *f->quarter) : fmt::format("XXXX-H{}", *f->half);
+      t->granularity = f->quarter ? Granularity::kQuarter : Granularity::kHalf;
+    } else {
+      t->value = f->day ? fmt::format("XXXX-{:02d}-{:02d}", *f->month, *f->day)
+                        : fmt::format("XXXX-{:02d}", *f->month);
+      t->granularity = f->day ? Granularity::kDay : Granularity::kMonth;
+    }
+    return false;
+  }
+  f->year = f->month ? YearNearDct(spec.prefer, *dct, *f->month, f->day, t) : dct->year;
+  t->anchor = "dct";
+  return true;
+}
+
+// Sets the interval, granularity and value of t from fields with a year: a day or a range
+// of days, a month or a range of months, a quarter, a half, or a year or a range of years.
+// Returns false and sets *error if a day does not exist or a range ends before it starts.
+bool FillInterval(const DateFields& f, Timex* t, std::string* error) {
+  const int year = *f.year;
+  const int month = f.month.value_or(0);
+  const int y2 = f.year_end.value_or(year);
+  if (y2 < year) {
+    *error = fmt::format("range end {} is before its start {}", y2, year);
+    return false;
+  }
+  if (f.day) {
+    const int day = *f.day;
+    if (!IsValidDate(year, month, day)) {
+      *error = fmt::format("{:04d}-{:02d}-{:02d} is not a calendar day", year, month, day);
+      return false;
+    }
+    const CivilDate start{year, month, day};
+    CivilDate end = start;
+    if (f.day_end || f.month_end) {
+      const int m2 = f.month_end.value_or(month);
+      const int d2 = f.day_end.value_or(day);
+      if (!IsValidDate(y2, m2, d2) || !(start < CivilDate{y2, m2, d2})) {
+        *error = fmt::format("range end {:04d}-{:02d}-{:02d} is not after its start", y2, m2, d2);
+        return false;
+      }
+      end = {y2, m2, d2};
+    }
+    t->start = start;
+    t->end = end;
+    t->granularity = Granularity::kDay;
+    t->value = end == start ? FormatDate(start) : FormatDate(start) + "/" + FormatDate(end);
+  } else if (f.month) {
+    t->start = CivilDate{year, month, 1};
+    const int m2 = f.month_end.value_or(month);
+    if (CivilDate{y2, m2, 1} < *t->start) {
+      *error = fmt::format("range end {:04d}-{:02d} is before its start", y2, m2);
+      return false;
+    }
+    t->end = CivilDate{y2, m2, DaysInMonth(y2, m2)};
+    t->granularity = Granularity::kMonth;
+    t->value = fmt::format("{:04d}-{:02d}", year, month);
+    if (m2 != month || y2 != year) t->value += fmt::format("/{:04d}-{:02d}", y2, m2);
+  } else if (f.quarter) {
+    const int quarter = *f.quarter;
+    t->start = CivilDate{year, (quarter - 1) * 3 + 1, 1};
+    t->end = CivilDate{year, quarter * 3, DaysInMonth(year, quarter * 3)};
+    t->granularity = Granularity::kQuarter;
+    t->value = fmt::format("{:04d}-Q{}", year, quarter);
+  } else if (f.half) {
+    const int half = *f.half;
+    t->start = CivilDate{year, half == 1 ? 1 : 7, 1};
+    t->end = CivilDate{year, half == 1 ? 6 : 12, half == 1 ? 30 : 31};
+    t->granularity = Granularity::kHalf;
+    t->value = fmt::format("{:04d}-H{}", year, half);
+  } else {
+    t->start = CivilDate{year, 1, 1};
+    t->end = CivilDate{y2, 12, 31};
+    t->granularity = Granularity::kYear;
+    t->value = fmt::format("{:04d}", year);
+    if (y2 != year) t->value += fmt::format("/{:04d}", y2);
+  }
+  return true;
+}
+
+// Sets *mod to the rule's mod: a literal ("START"), or a group mapped through a list
+// ("$part@PART_MOD"; empty if the group did not take part).
+bool EvalMod(const DateSpec& spec, const DateContext& ctx, std::string* mod, std::string* error) {
+  *mod = spec.mod;
+  if (mod->empty() || (*mod)[0] != '$') return true;
+  const std::string_view m = spec.mod;
+  const size_t at = m.find('@');
+  const std::string text = ctx.group(m.substr(1, at - 1));
+  mod->clear();
+  if (!text.empty() && at != std::string::npos && !ctx.lookup(m.substr(at + 1), text, mod)) {
+    *error = fmt::format("'{}' is not in list {}", text, spec.mod.substr(at + 1));
+    return false;
+  }
+  return true;
+}
+
+// Sets t to a vague date (PAST_REF, PRESENT_REF, FUTURE_REF): up to, at or from the
+// publication date, if it is known.
+void FillVague(const std::string& vague, const std::optional<CivilDate>& dct, Timex* t) {
+  t->value = vague;
+  t->anchor = "vague";
+  if (dct && vague == "PAST_REF") {
+    t->end = *dct;
+  } else if (dct && vague == "FUTURE_REF") {
+    t->start = *dct;
+  } else if (dct && vague == "PRESENT_REF") {
+    t->start = t->end = *dct;
+  }
+}
+
+// Sets t to an absolute date, or one that takes its year from the publication date.
+bool Absolute(const DateSpec& spec, const DateContext& ctx, Timex* t, std::string* error) {
+  DateFields f;
+  if (!ReadFields(spec, ctx, &f, error) || !CheckFields(f, error)) return false;
+  if (!FillYear(spec, ctx.dct, &f, t)) return true;  // unresolved
+  if (!FillInterval(f, t, error)) return false;
+  ApplyMod(t->mod, ctx.dct, t);
   return true;
 }
 
@@ -264,183 +500,15 @@ bool Relative(const DateSpec& spec, const DateContext& ctx, Timex* t, std::strin
 
 bool NormalizeDate(const DateSpec& spec, const DateContext& ctx, Timex* out, std::string* error) {
   Timex t;
-  std::string mod = spec.mod;
-  if (!mod.empty() && mod[0] == '$') {
-    const size_t at = mod.find('@');
-    const std::string text = ctx.group(std::string_view(mod).substr(1, at - 1));
-    mod.clear();
-    if (!text.empty() && at != std::string::npos &&
-        !ctx.lookup(std::string_view(spec.mod).substr(at + 1), text, &mod)) {
-      *error = fmt::format("'{}' is not in list {}", text, spec.mod.substr(at + 1));
-      return false;
-    }
-  }
-  t.mod = mod;
-
+  if (!EvalMod(spec, ctx, &t.mod, error)) return false;
   if (!spec.vague.empty()) {
-    t.value = spec.vague;
-    t.anchor = "vague";
-    if (ctx.dct && spec.vague == "PAST_REF") {
-      t.end = *ctx.dct;
-    } else if (ctx.dct && spec.vague == "FUTURE_REF") {
-      t.start = *ctx.dct;
-    } else if (ctx.dct && spec.vague == "PRESENT_REF") {
-      t.start = t.end = *ctx.dct;
-    }
-    *out = std::move(t);
-    return true;
-  }
-  if (!spec.rel_unit.empty()) {
+    FillVague(spec.vague, ctx.dct, &t);
+  } else if (!spec.rel_unit.empty()) {
     if (!Relative(spec, ctx, &t, error)) return false;
     ApplyMod(t.mod, ctx.dct, &t);
-    *out = std::move(t);
-    return true;
-  }
-
-  int year = 0, month = 0, day = 0, day_end = 0, month_end = 0, year_end = 0, quarter = 0, half = 0;
-  bool has_year, has_month, has_day, has_day_end, has_month_end, has_year_end, has_quarter,
-      has_half;
-  if (!Eval(spec.year, ctx, &year, &has_year, error) ||
-      !Eval(spec.month, ctx, &month, &has_month, error) ||
-      !Eval(spec.day, ctx, &day, &has_day, error) ||
-      !Eval(spec.day_end, ctx, &day_end, &has_day_end, error) ||
-      !Eval(spec.month_end, ctx, &month_end, &has_month_end, error) ||
-      !Eval(spec.year_end, ctx, &year_end, &has_year_end, error) ||
-      !Eval(spec.quarter, ctx, &quarter, &has_quarter, error) ||
-      !Eval(spec.half, ctx, &half, &has_half, error)) {
+  } else if (!Absolute(spec, ctx, &t, error)) {
     return false;
   }
-  // Two-digit years: 21/10/25.
-  if (has_year && year < 100 && spec.year.find('@') == std::string::npos) {
-    year += year < 50 ? 2000 : 1900;
-  }
-  if (has_year_end && year_end < 100 && spec.year_end.find('@') == std::string::npos) {
-    year_end += year_end < 50 ? 2000 : 1900;
-  }
-  if (has_month && (month < 1 || month > 12)) {
-    *error = fmt::format("month {} out of range", month);
-    return false;
-  }
-  if (has_month_end && (month_end < 1 || month_end > 12)) {
-    *error = fmt::format("month {} out of range", month_end);
-    return false;
-  }
-  if (has_quarter && (quarter < 1 || quarter > 4)) {
-    *error = fmt::format("quarter {} out of range", quarter);
-    return false;
-  }
-  if (has_half && (half < 1 || half > 2)) {
-    *error = fmt::format("half {} out of range", half);
-    return false;
-  }
-  if (has_day && (day < 1 || day > 31)) {
-    *error = fmt::format("day {} out of range", day);
-    return false;
-  }
-  if (!has_year && !has_month && !has_quarter && !has_half) {
-    *error = "a date rule needs at least a year or a month";
-    return false;
-  }
-  if (!has_year && !has_month) {
-    // "kuartal III", "the second half": of the publication date's year.
-    if (!ctx.dct) {
-      t.anchor = "unresolved";
-      t.note = "no year, and the publication date is unknown";
-      t.value = has_quarter ? fmt::format("XXXX-Q{}", quarter) : fmt::format("XXXX-H{}", half);
-      t.granularity = has_quarter ? Granularity::kQuarter : Granularity::kHalf;
-      *out = std::move(t);
-      return true;
-    }
-    year = ctx.dct->year;
-    t.anchor = "dct";
-  } else if (!has_year) {
-    // Year from the publication date: the year that puts the day nearest to it.
-    if (!ctx.dct) {
-      t.anchor = "unresolved";
-      t.note = "no year, and the publication date is unknown";
-      t.value = has_day ? fmt::format("XXXX-{:02d}-{:02d}", month, day)
-                        : fmt::format("XXXX-{:02d}", month);
-      t.granularity = has_day ? Granularity::kDay : Granularity::kMonth;
-      *out = std::move(t);
-      return true;
-    }
-    // Year from the publication date. News reports mostly look back: the year that puts
-    // the month within the nine months before the publication date or the three after it
-    // ("December 25" read in October is this year's; "March 3" is the past March). With
-    // "prefer": "past" the date is on or before the publication date ("Maret lalu").
-    const CivilDate dct = *ctx.dct;
-    year = dct.year;
-    const int ahead = month - dct.month;  // months after the publication date, this year
-    if (spec.prefer == "past") {
-      if (ahead > 0 || (ahead == 0 && has_day && day > dct.day)) year -= 1;
-    } else if (spec.prefer == "future") {
-      if (ahead < 0 || (ahead == 0 && has_day && day < dct.day)) year += 1;
-    } else {
-      if (ahead > 3) {
-        year -= 1;
-      } else if (ahead < -8) {
-        year += 1;
-      }
-      t.year_from_dct = true;
-    }
-    t.anchor = "dct";
-  } else {
-    t.anchor = "absolute";
-  }
-  const int y2 = has_year_end ? year_end : year;
-  if (y2 < year) {
-    *error = fmt::format("range end {} is before its start {}", y2, year);
-    return false;
-  }
-  if (has_day) {
-    if (!IsValidDate(year, month, day)) {
-      *error = fmt::format("{:04d}-{:02d}-{:02d} is not a calendar day", year, month, day);
-      return false;
-    }
-    const CivilDate start{year, month, day};
-    CivilDate end = start;
-    if (has_day_end || has_month_end) {
-      const int m2 = has_month_end ? month_end : month;
-      const int d2 = has_day_end ? day_end : day;
-      if (!IsValidDate(y2, m2, d2) || !(start < CivilDate{y2, m2, d2})) {
-        *error = fmt::format("range end {:04d}-{:02d}-{:02d} is not after its start", y2, m2, d2);
-        return false;
-      }
-      end = {y2, m2, d2};
-    }
-    t.start = start;
-    t.end = end;
-    t.granularity = Granularity::kDay;
-    t.value = end == start ? FormatDate(start) : FormatDate(start) + "/" + FormatDate(end);
-  } else if (has_month) {
-    t.start = CivilDate{year, month, 1};
-    const int m2 = has_month_end ? month_end : month;
-    if (CivilDate{y2, m2, 1} < *t.start) {
-      *error = fmt::format("range end {:04d}-{:02d} is before its start", y2, m2);
-      return false;
-    }
-    t.end = CivilDate{y2, m2, DaysInMonth(y2, m2)};
-    t.granularity = Granularity::kMonth;
-    t.value = fmt::format("{:04d}-{:02d}", year, month);
-    if (m2 != month || y2 != year) t.value += fmt::format("/{:04d}-{:02d}", y2, m2);
-  } else if (has_quarter) {
-    t.start = CivilDate{year, (quarter - 1) * 3 + 1, 1};
-    t.end = CivilDate{year, quarter * 3, DaysInMonth(year, quarter * 3)};
-    t.granularity = Granularity::kQuarter;
-    t.value = fmt::format("{:04d}-Q{}", year, quarter);
-  } else if (has_half) {
-    t.start = CivilDate{year, half == 1 ? 1 : 7, 1};
-    t.end = CivilDate{year, half == 1 ? 6 : 12, half == 1 ? 30 : 31};
-    t.granularity = Granularity::kHalf;
-    t.value = fmt::format("{:04d}-H{}", year, half);
-  } else {
-    t.start = CivilDate{year, 1, 1};
-    t.end = CivilDate{y2, 12, 31};
-    t.granularity = Granularity::kYear;
-    t.value = fmt::format("{:04d}", year);
-    if (y2 != year) t.value += fmt::format("/{:04d}", y2);
-  }
-  ApplyMod(t.mod, ctx.dct, &t);
   *out = std::move(t);
   return true;
 }

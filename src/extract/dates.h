@@ -1,4 +1,4 @@
-// Calendar arithmetic and TIMEX3-style normalization of date expressions.
+// TIMEX3-style normalization of date expressions (the calendar is base/calendar.h).
 //
 // Date rules (rules/dates/*.json) say how the groups of a matched pattern become a value:
 //
@@ -21,7 +21,8 @@
 // and the value stays unresolved until something resolves the link.
 //
 //   Timex t;
-//   NormalizeDate(rule.spec, groups, lists, dct, &t, &error);
+//   DateContext ctx{group_text, list_lookup, dct};
+//   NormalizeDate(rule.spec, ctx, &t, &error);
 //   t.value == "2023-04", t.granularity == Granularity::kMonth, t.start == 2023-04-01 ...
 #ifndef NEWSGRAPH_EXTRACT_DATES_H_
 #define NEWSGRAPH_EXTRACT_DATES_H_

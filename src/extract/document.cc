@@ -182,40 +182,83 @@ DocumentReader::Result DocumentReader::FromText(const Item& item, std::istream& 
   return Finish(doc, skip);
 }
 
+bool DocumentReader::NextLine(std::string* line) {
+  if (has_pending_) {
+    *line = std::move(pending_);
+    has_pending_ = false;
+    return true;
+  }
+  return static_cast<bool>(std::getline(*lines_, *line));
+}
+
+bool DocumentReader::FromLines(Document* doc, SkipRecord* skip, Result* result) {
+  std::string line;
+  while (NextLine(&line)) {
+    ++line_no_;
+    if (line_no_ == 1) StripBom(&line);
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (line.find_first_not_of(" \t") == std::string::npos) continue;  // blank line
+    const std::string origin = fmt::format("{}:{}", lines_path_, line_no_);
+    std::string reason;
+    if (!ParseJsonLine(line, origin, origin, doc, &reason)) {
+      *skip = {doc->id.empty() ? origin : doc->id, origin, reason};
+      *result = kSkipped;
+    } else {
+      *result = Finish(doc, skip);
+    }
+    return true;
+  }
+  const bool bad = lines_->bad();
+  lines_ = nullptr;
+  file_.reset();
+  if (!bad) return false;
+  *skip = {lines_path_, lines_path_, "read error"};
+  *result = kSkipped;
+  return true;
+}
+
+bool DocumentReader::SniffStdin() {
+  std::string blank, first;
+  size_t consumed = 0;
+  bool newline = false;
+  while (std::getline(*stdin_, first)) {
+    ++consumed;
+    newline = !stdin_->eof();
+    if (first.find_first_not_of(" \t\r") != std::string::npos) break;
+    blank += first + "\n";
+    first.clear();
+  }
+  const size_t nb = first.find_first_not_of(" \t\r\xEF\xBB\xBF");
+  if (nb != std::string::npos && first[nb] == '{') {
+    pending_ = first;
+    has_pending_ = true;
+    lines_ = stdin_;
+    lines_path_ = "<stdin>";
+    line_no_ = consumed - 1;
+    return true;
+  }
+  pending_ = blank + first + (newline ? "\n" : "");
+  has_pending_ = true;
+  return false;
+}
+
+bool DocumentReader::OpenJsonLines(const Item& item, SkipRecord* skip) {
+  file_ = std::make_unique<std::ifstream>(item.path, std::ios::binary);
+  if (!*file_) {
+    file_.reset();
+    *skip = {item.id, item.path, "cannot open file"};
+    return false;
+  }
+  lines_ = file_.get();
+  lines_path_ = item.path;
+  line_no_ = 0;
+  return true;
+}
+
 DocumentReader::Result DocumentReader::Next(Document* doc, SkipRecord* skip) {
   for (;;) {
-    if (lines_ != nullptr) {
-      std::string line;
-      bool got;
-      if (has_pending_) {
-        line = std::move(pending_);
-        has_pending_ = false;
-        got = true;
-      } else {
-        got = static_cast<bool>(std::getline(*lines_, line));
-      }
-      if (got) {
-        ++line_no_;
-        if (line_no_ == 1) StripBom(&line);
-        if (!line.empty() && line.back() == '\r') line.pop_back();
-        if (line.find_first_not_of(" \t") == std::string::npos) continue;  // blank line
-        const std::string origin = fmt::format("{}:{}", lines_path_, line_no_);
-        std::string reason;
-        if (!ParseJsonLine(line, origin, origin, doc, &reason)) {
-          *skip = {doc->id.empty() ? origin : doc->id, origin, reason};
-          return kSkipped;
-        }
-        return Finish(doc, skip);
-      }
-      if (lines_->bad()) {
-        *skip = {lines_path_, lines_path_, "read error"};
-        lines_ = nullptr;
-        file_.reset();
-        return kSkipped;
-      }
-      lines_ = nullptr;
-      file_.reset();
-    }
+    Result result;
+    if (lines_ != nullptr && FromLines(doc, skip, &result)) return result;
     if (next_item_ >= items_.size()) return kEnd;
     const Item item = items_[next_item_++];
     if (!item.skip.empty()) {
@@ -223,40 +266,11 @@ DocumentReader::Result DocumentReader::Next(Document* doc, SkipRecord* skip) {
       return kSkipped;
     }
     if (item.path == "-") {
-      // Sniff: JSON Lines if the first non-blank character is '{', else one text document.
-      std::string blank, first;
-      size_t consumed = 0;
-      bool newline = false;
-      while (std::getline(*stdin_, first)) {
-        ++consumed;
-        newline = !stdin_->eof();
-        if (first.find_first_not_of(" \t\r") != std::string::npos) break;
-        blank += first + "\n";
-        first.clear();
-      }
-      const size_t nb = first.find_first_not_of(" \t\r\xEF\xBB\xBF");
-      if (nb != std::string::npos && first[nb] == '{') {
-        pending_ = first;
-        has_pending_ = true;
-        lines_ = stdin_;
-        lines_path_ = "<stdin>";
-        line_no_ = consumed - 1;
-        continue;
-      }
-      pending_ = blank + first + (newline ? "\n" : "");
-      has_pending_ = true;
+      if (SniffStdin()) continue;
       return FromText(item, *stdin_, doc, skip);
     }
     if (IsJsonLines(item.path)) {
-      file_ = std::make_unique<std::ifstream>(item.path, std::ios::binary);
-      if (!*file_) {
-        file_.reset();
-        *skip = {item.id, item.path, "cannot open file"};
-        return kSkipped;
-      }
-      lines_ = file_.get();
-      lines_path_ = item.path;
-      line_no_ = 0;
+      if (!OpenJsonLines(item, skip)) return kSkipped;
       continue;
     }
     std::ifstream in(item.path, std::ios::binary);

@@ -46,6 +46,8 @@ class DocumentReader {
   DocumentReader(std::vector<std::string> inputs, std::istream* in);
 
   enum Result { kDocument, kSkipped, kEnd };
+  // Reads the next input document into *doc (kDocument) or the next skip record into *skip
+  // (kSkipped); returns kEnd when every input is read.
   Result Next(Document* doc, SkipRecord* skip);
 
   // Non-fatal notes about the input so far (drained by the caller).
@@ -57,9 +59,21 @@ class DocumentReader {
     std::string id;    // for .txt files
     std::string skip;  // reason, if the item is skipped as a whole
   };
+  // Adds the items of one input (a directory: its files, sorted).
   void Expand(const std::string& input);
-  bool OpenNext();
+  // Reads the next line of the JSON Lines input (a line read while sniffing stdin first).
+  bool NextLine(std::string* line);
+  // Returns true and sets *result when the JSON Lines input gives a document or a skip
+  // record; returns false (and closes it) at its end.
+  bool FromLines(Document* doc, SkipRecord* skip, Result* result);
+  // Returns true if stdin is JSON Lines (its first non-blank character is '{'), which is
+  // then read line by line; else it is one text document. What it read is kept pending.
+  bool SniffStdin();
+  // Opens a JSON Lines file for reading; returns false and sets *skip if it cannot.
+  bool OpenJsonLines(const Item& item, SkipRecord* skip);
+  // Returns the whole of `in` as one text document.
   Result FromText(const Item& item, std::istream& in, Document* doc, SkipRecord* skip);
+  // Checks and sanitizes a document read; renames a duplicate id.
   Result Finish(Document* doc, SkipRecord* skip);
 
   std::istream* stdin_;

@@ -2,36 +2,13 @@
 
 #include <algorithm>
 
+#include "extract/match.h"
 #include "extract/render.h"
 #include "rules/prefilter.h"
 
 namespace newsgraph {
 
 namespace {
-
-std::string_view GroupText(const std::vector<re2::StringPiece>& g, int index) {
-  if (index < 0 || index >= static_cast<int>(g.size()) || g[index].data() == nullptr) return {};
-  return std::string_view(g[index].data(), g[index].size());
-}
-
-// Calls f(groups) for every non-overlapping match of re in text.
-template <typename F>
-void ForEachMatch(const RE2& re, std::string_view text, F f) {
-  const int n = re.NumberOfCapturingGroups() + 1;
-  std::vector<re2::StringPiece> g(n);
-  const re2::StringPiece input(text.data(), text.size());
-  size_t pos = 0;
-  while (pos <= text.size() && re.Match(input, pos, text.size(), RE2::UNANCHORED, g.data(), n)) {
-    const size_t begin = g[0].data() - text.data();
-    size_t next = begin + g[0].size();
-    f(g);
-    if (next <= begin) {
-      next = begin + 1;
-      while (next < text.size() && (static_cast<unsigned char>(text[next]) & 0xC0) == 0x80) ++next;
-    }
-    pos = next;
-  }
-}
 
 bool IsParticipantKind(MentionKind k) {
   return k != MentionKind::kDate && k != MentionKind::kSource;
@@ -55,203 +32,235 @@ uint32_t Distance(Span a, Span b) {
   return a.end <= b.begin ? b.begin - a.end : a.begin - b.end;
 }
 
-}  // namespace
+// A mention an attachment rule offers to the events of its sentence for a slot ("date",
+// "place", "source", or "exclude": no event may take it).
+struct Slot {
+  std::string slot;
+  int mention;
+  std::string rule;
+  int priority;
+  bool whole_sentence;
+};
 
-void EventFinder::Find(std::string_view text, LangMask lang, const DocumentFacts& facts,
-                       const MentionIndex& index, Trace* trace,
-                       std::vector<EventMatch>* out) const {
-  const std::vector<Mention>& mentions = facts.mentions;
-  const WordList* clause_markers = rules_.List("CLAUSE_MARKERS");
-  std::vector<int> candidates;
-  // The date an event of the next sentence takes when its own sentence has none: the
-  // date attachment of highest priority in sentence p, the last one among equals (the
-  // nearest), never an excluded one (a dateline's). Returns -1 if there is none.
-  auto previous_sentence_date = [&](size_t p, std::string* rule_id) {
-    const Rendered r(text, facts.sentences[p].span, index.top[p], mentions);
-    std::vector<int> attach;
-    rules_.attach_prefilter().Candidates(r.text(), &attach);
-    std::vector<std::pair<int, const AttachRule*>> dates;  // (mention, rule)
-    std::vector<int> excluded;
-    for (int ai : attach) {
-      const AttachRule& rule = *rules_.attach_rules()[ai];
-      if ((rule.langs & lang) == 0 || (rule.slot != "date" && rule.slot != "exclude")) continue;
-      ForEachMatch(*rule.re, r.text(), [&](const std::vector<re2::StringPiece>& g) {
-        const std::string_view t = GroupText(g, rule.Group(rule.slot));
-        if (t.data() == nullptr) return;
-        std::vector<int> found;
-        const size_t b = t.data() - r.text().data();
-        r.MentionsIn(b, b + t.size(), &found);
-        for (int m : found) {
-          if (mentions[m].kind != MentionKind::kDate) continue;
-          if (rule.slot == "exclude") {
-            excluded.push_back(m);
-          } else {
-            dates.emplace_back(m, &rule);
-          }
-        }
-      });
-    }
-    int best = -1, best_priority = INT32_MIN;
-    for (const auto& [m, rule] : dates) {
-      if (std::find(excluded.begin(), excluded.end(), m) != excluded.end()) continue;
-      if (rule->priority > best_priority ||
-          (rule->priority == best_priority && mentions[m].span.begin > mentions[best].span.begin)) {
-        best = m;
-        best_priority = rule->priority;
-        *rule_id = rule->id + "@previous-sentence";
-      }
-    }
-    return best;
-  };
-  for (size_t s = 0; s < facts.sentences.size(); ++s) {
-    const Rendered r(text, facts.sentences[s].span, index.top[s], mentions);
-    if (trace) trace->sentences[s].renders.emplace_back("events", r.text());
-    auto in_group = [&](const std::vector<re2::StringPiece>& g, int group,
-                        std::vector<int>* found) {
-      const std::string_view t = GroupText(g, group);
-      if (t.data() == nullptr) return;
-      const size_t b = t.data() - r.text().data();
-      r.MentionsIn(b, b + t.size(), found);
-    };
-    const size_t first_event = out->size();
+// The phases of stage 2 over one document: event rules, then attachments, per sentence.
+class EventSearch {
+ public:
+  EventSearch(const RuleSet& rules, std::string_view text, LangMask lang,
+              const DocumentFacts& facts, const MentionIndex& index)
+      : rules_(rules),
+        text_(text),
+        lang_(lang),
+        facts_(facts),
+        mentions_(facts.mentions),
+        index_(index),
+        clause_markers_(rules.List("CLAUSE_MARKERS")) {}
+
+  // Returns sentence s rendered with its top-level mentions as tokens.
+  Rendered Render(size_t s) const {
+    return Rendered(text_, facts_.sentences[s].span, index_.top[s], mentions_);
+  }
+
+  // Appends the matches of the event rules in sentence s (rendered as r) to *out.
+  void MatchEvents(size_t s, const Rendered& r, std::vector<EventMatch>* out) const {
+    std::vector<int> candidates;
     rules_.event_prefilter().Candidates(r.text(), &candidates);
     for (int ri : candidates) {
       const EventRule& rule = *rules_.event_rules()[ri];
-      if ((rule.langs & lang) == 0) continue;
-      ForEachMatch(*rule.re, r.text(), [&](const std::vector<re2::StringPiece>& g) {
-        EventMatch e;
-        e.rule = ri;
-        e.sentence = static_cast<int>(s);
-        // The evidence is the `span` group if the rule has one (context it needs but that is
-        // not part of the event, such as the word that starts the clause), else the match.
-        const int g_span = rule.Group("span");
-        const re2::StringPiece& whole =
-            g_span > 0 && g[g_span].data() != nullptr ? g[g_span] : g[0];
-        const size_t b = whole.data() - r.text().data();
-        e.span = r.ToDocument(b, b + whole.size());
-        e.modality = rule.modality;
-        e.anaphoric = rule.anaphoric;
-        std::vector<int> found;
-        for (const auto& [group, role] : rule.roles) {
-          found.clear();
-          in_group(g, rule.Group(group), &found);
-          for (int m : found) {
-            if (!IsParticipantKind(mentions[m].kind)) continue;
-            const auto entry = std::make_pair(role, m);
-            if (std::find(e.roles.begin(), e.roles.end(), entry) == e.roles.end()) {
-              e.roles.push_back(entry);
-            }
-          }
-        }
-        found.clear();
-        in_group(g, rule.Group("date"), &found);
-        for (int m : found) {
-          if (mentions[m].kind == MentionKind::kDate && e.date < 0) e.date = m;
-        }
-        found.clear();
-        in_group(g, rule.Group("place"), &found);
-        for (int m : found) {
-          const MentionKind k = mentions[m].kind;
-          if ((k == MentionKind::kPlace || k == MentionKind::kCountry) && e.place < 0) e.place = m;
-        }
-        found.clear();
-        in_group(g, rule.Group("source"), &found);
-        for (int m : found) {
-          if (mentions[m].kind == MentionKind::kSource) {
-            e.sources.push_back(m);
-            e.source_rules.push_back("");
-          }
-        }
-        for (const char* mod : {"planned", "negated", "denied", "uncertain"}) {
-          if (!GroupText(g, rule.Group(mod)).empty()) e.modality = mod;
-        }
-        out->push_back(std::move(e));
-      });
+      if ((rule.langs & lang_) == 0) continue;
+      ForEachMatch(*rule.re, r.text(), kResumeAfterMatch,
+                   [&](const Groups& g) { out->push_back(MatchOf(rule, ri, s, r, g)); });
     }
-    if (out->size() == first_event) continue;
+  }
 
-    // Attachments: the nearest date and place in the sentence, and every named source.
-    struct Slot {
-      std::string slot;
-      int mention;
-      std::string rule;
-      int priority;
-      bool whole_sentence;
-    };
+  // Returns the attachment candidates of sentence s (rendered as r): every mention inside
+  // the slot group of an attachment rule's match.
+  std::vector<Slot> AttachSlots(const Rendered& r) const {
     std::vector<Slot> slots;
+    std::vector<int> candidates;
     rules_.attach_prefilter().Candidates(r.text(), &candidates);
     for (int ai : candidates) {
       const AttachRule& rule = *rules_.attach_rules()[ai];
-      if ((rule.langs & lang) == 0) continue;
-      ForEachMatch(*rule.re, r.text(), [&](const std::vector<re2::StringPiece>& g) {
+      if ((rule.langs & lang_) == 0) continue;
+      ForEachMatch(*rule.re, r.text(), kResumeAfterMatch, [&](const Groups& g) {
         std::vector<int> found;
-        in_group(g, rule.Group(rule.slot), &found);
+        GroupMentions(r, g, rule.Group(rule.slot), &found);
         for (int m : found) {
           slots.push_back({rule.slot, m, rule.id, rule.priority, rule.whole_sentence});
         }
       });
     }
-    // "exclude" attachments name mentions no event may take (the date of a dateline is the
-    // publication date, not the date of the events).
+    return slots;
+  }
+
+  // Gives event e of sentence s what it does not name itself: the nearest date and place
+  // of its sentence (a date of the sentence before, in the same paragraph, if its own has
+  // none) and every named source. "exclude" slots name mentions no event may take (the
+  // date of a dateline is the publication date, not the date of the events).
+  void Attach(size_t s, const std::vector<Slot>& slots, EventMatch* e) const {
     std::vector<int> excluded;
+    bool sentence_has_date = false;
     for (const Slot& sl : slots) {
       if (sl.slot == "exclude") excluded.push_back(sl.mention);
+      sentence_has_date |= sl.slot == "date" && mentions_[sl.mention].kind == MentionKind::kDate;
     }
-    for (size_t k = first_event; k < out->size(); ++k) {
-      EventMatch& e = (*out)[k];
-      auto nearest = [&](const std::string& slot, int* target, std::string* rule_id) {
-        if (*target >= 0) return;
-        uint32_t best = UINT32_MAX;
-        int best_priority = INT32_MIN;
-        for (const Slot& sl : slots) {
-          if (sl.slot != slot) continue;
-          if (std::find(excluded.begin(), excluded.end(), sl.mention) != excluded.end()) continue;
-          const MentionKind kind = mentions[sl.mention].kind;
-          if (slot == "date" && kind != MentionKind::kDate) continue;
-          if (slot == "place" && kind != MentionKind::kPlace && kind != MentionKind::kCountry) {
-            continue;
-          }
-          // A participant is not also the place of its own event.
-          bool is_role = false;
-          for (const auto& [role, m] : e.roles) is_role |= m == sl.mention;
-          if (is_role) continue;
-          // A date or place outside the event's own clause belongs to another clause: "X
-          // menolak tawaran ini dan mengklaim telah mencaplok wilayah itu pada September
-          // 2022" does not date the rejection.
-          if (!sl.whole_sentence &&
-              OtherClause(text, e.span, mentions[sl.mention].span, clause_markers)) {
-            continue;
-          }
-          // The most specific attachment rule wins; among equals, the nearest mention.
-          const uint32_t d = Distance(e.span, mentions[sl.mention].span);
-          if (sl.priority > best_priority || (sl.priority == best_priority && d < best)) {
-            best_priority = sl.priority;
-            best = d;
-            *target = sl.mention;
-            *rule_id = sl.rule;
-          }
-        }
-      };
-      nearest("date", &e.date, &e.date_rule);
-      // No date in its own sentence: the sentence before, in the same paragraph. (A date in
-      // another clause of its own sentence means the text dates something else: no date.)
-      bool sentence_has_date = false;
-      for (const Slot& sl : slots) {
-        sentence_has_date |= sl.slot == "date" && mentions[sl.mention].kind == MentionKind::kDate;
+    AttachNearest("date", slots, excluded, e, &e->date, &e->date_rule);
+    // A date in another clause of its own sentence means the text dates something else.
+    if (e->date < 0 && !sentence_has_date && s > 0 &&
+        facts_.sentences[s - 1].paragraph == facts_.sentences[s].paragraph) {
+      e->date = PreviousSentenceDate(s - 1, &e->date_rule);
+    }
+    AttachNearest("place", slots, excluded, e, &e->place, &e->place_rule);
+    for (const Slot& sl : slots) {
+      if (sl.slot == "source" && mentions_[sl.mention].kind == MentionKind::kSource &&
+          std::find(e->sources.begin(), e->sources.end(), sl.mention) == e->sources.end()) {
+        e->sources.push_back(sl.mention);
+        e->source_rules.push_back(sl.rule);
       }
-      if (e.date < 0 && !sentence_has_date && s > 0 &&
-          facts.sentences[s - 1].paragraph == facts.sentences[s].paragraph) {
-        e.date = previous_sentence_date(s - 1, &e.date_rule);
-      }
-      nearest("place", &e.place, &e.place_rule);
-      for (const Slot& sl : slots) {
-        if (sl.slot == "source" && mentions[sl.mention].kind == MentionKind::kSource &&
-            std::find(e.sources.begin(), e.sources.end(), sl.mention) == e.sources.end()) {
-          e.sources.push_back(sl.mention);
-          e.source_rules.push_back(sl.rule);
+    }
+  }
+
+ private:
+  // Returns the event one match g of an event rule tells: the roles its groups fill with
+  // the mentions inside them, its own date, place and sources, and its modality.
+  EventMatch MatchOf(const EventRule& rule, int ri, size_t s, const Rendered& r,
+                     const Groups& g) const {
+    EventMatch e;
+    e.rule = ri;
+    e.sentence = static_cast<int>(s);
+    // The evidence is the `span` group if the rule has one (context it needs but that is
+    // not part of the event, such as the word that starts the clause), else the match.
+    const int g_span = rule.Group("span");
+    const re2::StringPiece& whole = g_span > 0 && g[g_span].data() != nullptr ? g[g_span] : g[0];
+    const size_t b = whole.data() - r.text().data();
+    e.span = r.ToDocument(b, b + whole.size());
+    e.modality = rule.modality;
+    e.anaphoric = rule.anaphoric;
+    std::vector<int> found;
+    for (const auto& [group, role] : rule.roles) {
+      found.clear();
+      GroupMentions(r, g, rule.Group(group), &found);
+      for (int m : found) {
+        if (!IsParticipantKind(mentions_[m].kind)) continue;
+        const auto entry = std::make_pair(role, m);
+        if (std::find(e.roles.begin(), e.roles.end(), entry) == e.roles.end()) {
+          e.roles.push_back(entry);
         }
       }
     }
+    found.clear();
+    GroupMentions(r, g, rule.Group("date"), &found);
+    for (int m : found) {
+      if (mentions_[m].kind == MentionKind::kDate && e.date < 0) e.date = m;
+    }
+    found.clear();
+    GroupMentions(r, g, rule.Group("place"), &found);
+    for (int m : found) {
+      const MentionKind k = mentions_[m].kind;
+      if ((k == MentionKind::kPlace || k == MentionKind::kCountry) && e.place < 0) e.place = m;
+    }
+    found.clear();
+    GroupMentions(r, g, rule.Group("source"), &found);
+    for (int m : found) {
+      if (mentions_[m].kind == MentionKind::kSource) {
+        e.sources.push_back(m);
+        e.source_rules.push_back("");
+      }
+    }
+    for (const char* mod : {"planned", "negated", "denied", "uncertain"}) {
+      if (!GroupText(g, rule.Group(mod)).empty()) e.modality = mod;
+    }
+    return e;
+  }
+
+  // Sets *target (and *rule_id) to the best mention of the slot for event e, unless the
+  // event names one itself: the most specific attachment rule, then the nearest mention,
+  // never an excluded one, a participant of the event, or one in another clause.
+  void AttachNearest(const std::string& slot, const std::vector<Slot>& slots,
+                     const std::vector<int>& excluded, const EventMatch* e, int* target,
+                     std::string* rule_id) const {
+    if (*target >= 0) return;
+    uint32_t best = UINT32_MAX;
+    int best_priority = INT32_MIN;
+    for (const Slot& sl : slots) {
+      if (sl.slot != slot) continue;
+      if (std::find(excluded.begin(), excluded.end(), sl.mention) != excluded.end()) continue;
+      const MentionKind kind = mentions_[sl.mention].kind;
+      if (slot == "date" && kind != MentionKind::kDate) continue;
+      if (slot == "place" && kind != MentionKind::kPlace && kind != MentionKind::kCountry) {
+        continue;
+      }
+      // A participant is not also the place of its own event.
+      bool is_role = false;
+      for (const auto& [role, m] : e->roles) is_role |= m == sl.mention;
+      if (is_role) continue;
+      // A date or place outside the event's own clause belongs to another clause: "X
+      // menolak tawaran ini dan mengklaim telah mencaplok wilayah itu pada September
+      // 2022" does not date the rejection.
+      if (!sl.whole_sentence &&
+          OtherClause(text_, e->span, mentions_[sl.mention].span, clause_markers_)) {
+        continue;
+      }
+      const uint32_t d = Distance(e->span, mentions_[sl.mention].span);
+      if (sl.priority > best_priority || (sl.priority == best_priority && d < best)) {
+        best_priority = sl.priority;
+        best = d;
+        *target = sl.mention;
+        *rule_id = sl.rule;
+      }
+    }
+  }
+
+  // Returns the date an event of the next sentence takes when its own sentence has none:
+  // the date attachment of highest priority in sentence p, the last one among equals (the
+  // nearest), never an excluded one (a dateline's); -1 if there is none.
+  int PreviousSentenceDate(size_t p, std::string* rule_id) const {
+    std::vector<Slot> dates;
+    std::vector<int> excluded;
+    for (Slot& sl : AttachSlots(Render(p))) {
+      if (mentions_[sl.mention].kind != MentionKind::kDate) continue;
+      if (sl.slot == "exclude") {
+        excluded.push_back(sl.mention);
+      } else if (sl.slot == "date") {
+        dates.push_back(std::move(sl));
+      }
+    }
+    int best = -1, best_priority = INT32_MIN;
+    for (const Slot& sl : dates) {
+      const int m = sl.mention;
+      if (std::find(excluded.begin(), excluded.end(), m) != excluded.end()) continue;
+      if (sl.priority > best_priority ||
+          (sl.priority == best_priority && mentions_[m].span.begin > mentions_[best].span.begin)) {
+        best = m;
+        best_priority = sl.priority;
+        *rule_id = sl.rule + "@previous-sentence";
+      }
+    }
+    return best;
+  }
+
+  const RuleSet& rules_;
+  std::string_view text_;
+  LangMask lang_;
+  const DocumentFacts& facts_;
+  const std::vector<Mention>& mentions_;
+  const MentionIndex& index_;
+  const WordList* clause_markers_;
+};
+
+}  // namespace
+
+void EventFinder::Find(std::string_view text, LangMask lang, const DocumentFacts& facts,
+                       const MentionIndex& index, Trace* trace,
+                       std::vector<EventMatch>* out) const {
+  const EventSearch search(rules_, text, lang, facts, index);
+  for (size_t s = 0; s < facts.sentences.size(); ++s) {
+    const Rendered r = search.Render(s);
+    if (trace) trace->sentences[s].renders.emplace_back("events", r.text());
+    const size_t first_event = out->size();
+    search.MatchEvents(s, r, out);
+    if (out->size() == first_event) continue;
+    const std::vector<Slot> slots = search.AttachSlots(r);
+    for (size_t k = first_event; k < out->size(); ++k) search.Attach(s, slots, &(*out)[k]);
   }
 }
 

@@ -1,7 +1,8 @@
 // Stage 2 of the cascade (DESIGN §2): events. Event rules match the sentence rendered with
 // every mention as a typed token; named groups fill roles with the mentions inside them.
 // Attachment rules then give events without an explicit date, place or source the nearest
-// one in the same sentence.
+// one in the same sentence (a date of the sentence before, in the same paragraph, if their
+// own sentence has none).
 //
 //   EventFinder finder(rules);
 //   std::vector<EventMatch> found;
@@ -38,6 +39,8 @@ class EventFinder {
  public:
   explicit EventFinder(const RuleSet& rules) : rules_(rules) {}
 
+  // Appends the event matches of every sentence of facts, with their attachments, to *out;
+  // trace (if not null) gets each sentence as the event rules saw it.
   void Find(std::string_view text, LangMask lang, const DocumentFacts& facts,
             const MentionIndex& index, Trace* trace, std::vector<EventMatch>* out) const;
 

@@ -33,33 +33,9 @@ void WriteTimex(Writer& w, const Timex& t, const std::string& text) {
   w.EndObject();
 }
 
-}  // namespace
-
-std::string TimexToJson(const Timex& t, const std::string& text) {
-  rapidjson::StringBuffer buf;
-  Writer w(buf);
-  WriteTimex(w, t, text);
-  return buf.GetString();
-}
-
-std::string SkipToJson(const std::string& doc, const std::string& origin,
-                       const std::string& reason) {
-  rapidjson::StringBuffer buf;
-  Writer w(buf);
-  w.StartObject();
-  WriteMember(w, "doc", doc);
-  WriteMember(w, "status", "skipped");
-  WriteMember(w, "origin", origin);
-  WriteMember(w, "reason", reason);
-  w.EndObject();
-  return buf.GetString();
-}
-
-std::string FactsToJson(const DocumentFacts& f, std::string_view text, const RuleSet& rules) {
-  if (f.status != "ok") return SkipToJson(f.doc, f.origin, f.reason);
-  rapidjson::StringBuffer buf;
-  Writer w(buf);
-  w.StartObject();
+// Writes the document's own members: id, origin, language, publication date, warnings and
+// the number of sentences.
+void WriteHeader(Writer& w, const DocumentFacts& f) {
   WriteMember(w, "doc", f.doc);
   WriteMember(w, "status", f.status);
   WriteMember(w, "origin", f.origin);
@@ -70,14 +46,14 @@ std::string FactsToJson(const DocumentFacts& f, std::string_view text, const Rul
   if (!f.title.empty()) WriteMember(w, "title", f.title);
   if (!f.warnings.empty()) {
     Key(w, "warnings");
-    w.StartArray();
-    for (const std::string& s : f.warnings) WriteString(w, s);
-    w.EndArray();
+    WriteStrings(w, f.warnings);
   }
   Key(w, "sentences");
   w.Uint(static_cast<unsigned>(f.sentences.size()));
+}
 
-  // Mentions in text order, outer before inner.
+// Writes "mentions": every mention in text order, outer before inner.
+void WriteMentions(Writer& w, const DocumentFacts& f, std::string_view text) {
   std::vector<int> order(f.mentions.size());
   for (size_t i = 0; i < order.size(); ++i) order[i] = static_cast<int>(i);
   std::sort(order.begin(), order.end(), [&](int a, int b) {
@@ -110,105 +86,135 @@ std::string FactsToJson(const DocumentFacts& f, std::string_view text, const Rul
     w.EndObject();
   }
   w.EndArray();
+}
 
-  Key(w, "entities");
+void WriteEntity(Writer& w, const Entity& e) {
+  w.StartObject();
+  WriteMember(w, "id", e.id);
+  WriteMember(w, "kind", KindName(e.kind));
+  WriteMember(w, "name", e.name);
+  if (!e.type.empty()) WriteMember(w, "type", e.type);
+  if (!e.part_of.empty()) WriteMember(w, "part_of", e.part_of);
+  Key(w, "gazetteer");
+  w.Bool(e.gazetteer);
+  Key(w, "aliases");
+  WriteStrings(w, e.aliases);
+  Key(w, "titles");
   w.StartArray();
-  for (const Entity& e : f.entities) {
+  for (const EntityTitle& t : e.titles) {
     w.StartObject();
-    WriteMember(w, "id", e.id);
-    WriteMember(w, "kind", KindName(e.kind));
-    WriteMember(w, "name", e.name);
-    if (!e.type.empty()) WriteMember(w, "type", e.type);
-    if (!e.part_of.empty()) WriteMember(w, "part_of", e.part_of);
-    Key(w, "gazetteer");
-    w.Bool(e.gazetteer);
-    Key(w, "aliases");
-    w.StartArray();
-    for (const std::string& a : e.aliases) WriteString(w, a);
-    w.EndArray();
-    Key(w, "titles");
-    w.StartArray();
-    for (const EntityTitle& t : e.titles) {
-      w.StartObject();
-      WriteMember(w, "title", t.title);
-      if (!t.of.empty()) WriteMember(w, "of", t.of);
-      w.EndObject();
-    }
-    w.EndArray();
-    if (!e.external.empty()) {
-      Key(w, "external");
-      w.StartObject();
-      for (const auto& [k, v] : e.external) WriteMember(w, k.c_str(), v);
-      w.EndObject();
-    }
-    Key(w, "mentions");
-    w.Int(e.mentions);
+    WriteMember(w, "title", t.title);
+    if (!t.of.empty()) WriteMember(w, "of", t.of);
     w.EndObject();
   }
   w.EndArray();
-
-  Key(w, "events");
-  w.StartArray();
-  for (const Event& ev : f.events) {
+  if (!e.external.empty()) {
+    Key(w, "external");
     w.StartObject();
-    WriteMember(w, "id", ev.id);
-    WriteMember(w, "type", ev.type);
-    if (const EventType* t = rules.Type(ev.type)) {
-      if (!t->cameo.empty()) WriteMember(w, "cameo", t->cameo);
-      if (!t->plover.empty()) WriteMember(w, "plover", t->plover);
-    }
-    Key(w, "participants");
-    w.StartArray();
-    for (const Participant& p : ev.participants) {
-      w.StartObject();
-      if (!p.entity.empty()) WriteMember(w, "entity", p.entity);
-      WriteMember(w, "role", p.role);
-      WriteMember(w, "text", p.text);
-      w.EndObject();
-    }
-    w.EndArray();
-    if (!ev.date.value.empty()) {
-      Key(w, "date");
-      WriteTimex(w, ev.date, ev.date_text);
-      if (!ev.date_rule.empty()) WriteMember(w, "date_rule", ev.date_rule);
-    }
-    if (!ev.place.empty()) {
-      WriteMember(w, "place", ev.place);
-      if (!ev.place_rule.empty()) WriteMember(w, "place_rule", ev.place_rule);
-    }
-    Key(w, "reported_by");
-    w.StartArray();
-    for (const std::string& s : ev.reported_by) WriteString(w, s);
-    w.EndArray();
-    bool any_source_rule = false;
-    for (const std::string& r : ev.source_rules) any_source_rule |= !r.empty();
-    if (any_source_rule) {
-      Key(w, "source_rules");
-      w.StartArray();
-      for (const std::string& r : ev.source_rules) WriteString(w, r);
-      w.EndArray();
-    }
-    WriteMember(w, "modality", ev.modality);
-    Key(w, "evidence");
-    w.StartArray();
-    for (const Evidence& e : ev.evidence) {
-      w.StartObject();
-      WriteMember(w, "doc", e.doc);
-      Key(w, "begin");
-      w.Uint(e.span.begin);
-      Key(w, "end");
-      w.Uint(e.span.end);
-      Key(w, "sentence_begin");
-      w.Uint(e.sentence.begin);
-      Key(w, "sentence_end");
-      w.Uint(e.sentence.end);
-      WriteMember(w, "sentence", e.text);
-      WriteMember(w, "rule", e.rule);
-      w.EndObject();
-    }
-    w.EndArray();
+    for (const auto& [k, v] : e.external) WriteMember(w, k.c_str(), v);
     w.EndObject();
   }
+  Key(w, "mentions");
+  w.Int(e.mentions);
+  w.EndObject();
+}
+
+void WriteEvidence(Writer& w, const Evidence& e) {
+  w.StartObject();
+  WriteMember(w, "doc", e.doc);
+  Key(w, "begin");
+  w.Uint(e.span.begin);
+  Key(w, "end");
+  w.Uint(e.span.end);
+  Key(w, "sentence_begin");
+  w.Uint(e.sentence.begin);
+  Key(w, "sentence_end");
+  w.Uint(e.sentence.end);
+  WriteMember(w, "sentence", e.text);
+  WriteMember(w, "rule", e.rule);
+  w.EndObject();
+}
+
+// Writes one event; rules gives the CAMEO and PLOVER codes of its type.
+void WriteEvent(Writer& w, const Event& ev, const RuleSet& rules) {
+  w.StartObject();
+  WriteMember(w, "id", ev.id);
+  WriteMember(w, "type", ev.type);
+  if (const EventType* t = rules.Type(ev.type)) {
+    if (!t->cameo.empty()) WriteMember(w, "cameo", t->cameo);
+    if (!t->plover.empty()) WriteMember(w, "plover", t->plover);
+  }
+  Key(w, "participants");
+  w.StartArray();
+  for (const Participant& p : ev.participants) {
+    w.StartObject();
+    if (!p.entity.empty()) WriteMember(w, "entity", p.entity);
+    WriteMember(w, "role", p.role);
+    WriteMember(w, "text", p.text);
+    w.EndObject();
+  }
+  w.EndArray();
+  if (!ev.date.value.empty()) {
+    Key(w, "date");
+    WriteTimex(w, ev.date, ev.date_text);
+    if (!ev.date_rule.empty()) WriteMember(w, "date_rule", ev.date_rule);
+  }
+  if (!ev.place.empty()) {
+    WriteMember(w, "place", ev.place);
+    if (!ev.place_rule.empty()) WriteMember(w, "place_rule", ev.place_rule);
+  }
+  Key(w, "reported_by");
+  WriteStrings(w, ev.reported_by);
+  bool any_source_rule = false;
+  for (const std::string& r : ev.source_rules) any_source_rule |= !r.empty();
+  if (any_source_rule) {
+    Key(w, "source_rules");
+    WriteStrings(w, ev.source_rules);
+  }
+  WriteMember(w, "modality", ev.modality);
+  Key(w, "evidence");
+  w.StartArray();
+  for (const Evidence& e : ev.evidence) WriteEvidence(w, e);
+  w.EndArray();
+  w.EndObject();
+}
+
+}  // namespace
+
+std::string TimexToJson(const Timex& t, const std::string& text) {
+  rapidjson::StringBuffer buf;
+  Writer w(buf);
+  WriteTimex(w, t, text);
+  return buf.GetString();
+}
+
+std::string SkipToJson(const std::string& doc, const std::string& origin,
+                       const std::string& reason) {
+  rapidjson::StringBuffer buf;
+  Writer w(buf);
+  w.StartObject();
+  WriteMember(w, "doc", doc);
+  WriteMember(w, "status", "skipped");
+  WriteMember(w, "origin", origin);
+  WriteMember(w, "reason", reason);
+  w.EndObject();
+  return buf.GetString();
+}
+
+std::string FactsToJson(const DocumentFacts& f, std::string_view text, const RuleSet& rules) {
+  if (f.status != "ok") return SkipToJson(f.doc, f.origin, f.reason);
+  rapidjson::StringBuffer buf;
+  Writer w(buf);
+  w.StartObject();
+  WriteHeader(w, f);
+  WriteMentions(w, f, text);
+  Key(w, "entities");
+  w.StartArray();
+  for (const Entity& e : f.entities) WriteEntity(w, e);
+  w.EndArray();
+  Key(w, "events");
+  w.StartArray();
+  for (const Event& ev : f.events) WriteEvent(w, ev, rules);
   w.EndArray();
   w.EndObject();
   return buf.GetString();
@@ -220,6 +226,14 @@ std::string GetStr(const rapidjson::Value& o, const char* key) {
   auto it = o.FindMember(key);
   if (it == o.MemberEnd() || !it->value.IsString()) return "";
   return std::string(it->value.GetString(), it->value.GetStringLength());
+}
+
+// Appends the strings of array member `key` of o, if there is one, to *out.
+void ReadStrings(const rapidjson::Value& o, const char* key, std::vector<std::string>* out) {
+  if (!o.HasMember(key) || !o[key].IsArray()) return;
+  for (const auto& s : o[key].GetArray()) {
+    if (s.IsString()) out->push_back(s.GetString());
+  }
 }
 
 bool ReadTimex(const rapidjson::Value& v, Timex* t, std::string* text) {
@@ -242,6 +256,85 @@ bool ReadTimex(const rapidjson::Value& v, Timex* t, std::string* text) {
   return true;
 }
 
+// Reads the document's own members (the skip reason among them).
+void ReadHeader(const rapidjson::Value& d, DocumentFacts* f) {
+  f->doc = GetStr(d, "doc");
+  f->status = GetStr(d, "status");
+  f->reason = GetStr(d, "reason");
+  f->origin = GetStr(d, "origin");
+  f->lang = GetStr(d, "lang");
+  f->dct = GetStr(d, "dct");
+  f->dct_source = GetStr(d, "dct_source");
+  f->url = GetStr(d, "url");
+  f->title = GetStr(d, "title");
+}
+
+// Reads one entity; returns false and sets *error if it has no valid id and kind.
+bool ReadEntity(const rapidjson::Value& v, Entity* e, std::string* error) {
+  e->id = GetStr(v, "id");
+  if (!ParseKind(GetStr(v, "kind"), &e->kind) || e->id.empty()) {
+    *error = fmt::format("entity '{}' has no valid id and kind", e->id);
+    return false;
+  }
+  e->name = GetStr(v, "name");
+  e->type = GetStr(v, "type");
+  e->part_of = GetStr(v, "part_of");
+  if (v.HasMember("gazetteer") && v["gazetteer"].IsBool()) e->gazetteer = v["gazetteer"].GetBool();
+  ReadStrings(v, "aliases", &e->aliases);
+  if (v.HasMember("titles") && v["titles"].IsArray()) {
+    for (const auto& t : v["titles"].GetArray()) {
+      e->titles.push_back({GetStr(t, "title"), GetStr(t, "of")});
+    }
+  }
+  if (v.HasMember("external") && v["external"].IsObject()) {
+    for (const auto& m : v["external"].GetObject()) {
+      if (m.value.IsString()) e->external[m.name.GetString()] = m.value.GetString();
+    }
+  }
+  if (v.HasMember("mentions") && v["mentions"].IsInt()) e->mentions = v["mentions"].GetInt();
+  return true;
+}
+
+Evidence ReadEvidence(const rapidjson::Value& e) {
+  Evidence x;
+  x.doc = GetStr(e, "doc");
+  auto u = [&](const char* k) -> uint32_t {
+    return e.HasMember(k) && e[k].IsUint() ? e[k].GetUint() : 0;
+  };
+  x.span = {u("begin"), u("end")};
+  x.sentence = {u("sentence_begin"), u("sentence_end")};
+  x.text = GetStr(e, "sentence");
+  x.rule = GetStr(e, "rule");
+  return x;
+}
+
+// Reads one event; returns false and sets *error if it has no type.
+bool ReadEvent(const rapidjson::Value& v, Event* ev, std::string* error) {
+  ev->id = GetStr(v, "id");
+  ev->type = GetStr(v, "type");
+  if (ev->type.empty()) {
+    *error = fmt::format("event '{}' has no type", ev->id);
+    return false;
+  }
+  if (v.HasMember("participants") && v["participants"].IsArray()) {
+    for (const auto& p : v["participants"].GetArray()) {
+      ev->participants.push_back({GetStr(p, "entity"), GetStr(p, "role"), GetStr(p, "text")});
+    }
+  }
+  if (v.HasMember("date")) ReadTimex(v["date"], &ev->date, &ev->date_text);
+  ev->date_rule = GetStr(v, "date_rule");
+  ev->place = GetStr(v, "place");
+  ev->place_rule = GetStr(v, "place_rule");
+  ReadStrings(v, "reported_by", &ev->reported_by);
+  ReadStrings(v, "source_rules", &ev->source_rules);
+  ev->source_rules.resize(ev->reported_by.size());
+  ev->modality = GetStr(v, "modality");
+  if (v.HasMember("evidence") && v["evidence"].IsArray()) {
+    for (const auto& e : v["evidence"].GetArray()) ev->evidence.push_back(ReadEvidence(e));
+  }
+  return true;
+}
+
 }  // namespace
 
 bool FactsFromJson(std::string_view line, DocumentFacts* f, std::string* error) {
@@ -257,92 +350,19 @@ bool FactsFromJson(std::string_view line, DocumentFacts* f, std::string* error) 
     return false;
   }
   *f = DocumentFacts();
-  f->doc = GetStr(d, "doc");
-  f->status = GetStr(d, "status");
-  f->reason = GetStr(d, "reason");
-  f->origin = GetStr(d, "origin");
-  f->lang = GetStr(d, "lang");
-  f->dct = GetStr(d, "dct");
-  f->dct_source = GetStr(d, "dct_source");
-  f->url = GetStr(d, "url");
-  f->title = GetStr(d, "title");
+  ReadHeader(d, f);
   if (f->status != "ok") return true;
   if (auto it = d.FindMember("entities"); it != d.MemberEnd() && it->value.IsArray()) {
     for (const auto& v : it->value.GetArray()) {
       Entity e;
-      e.id = GetStr(v, "id");
-      if (!ParseKind(GetStr(v, "kind"), &e.kind) || e.id.empty()) {
-        *error = fmt::format("entity '{}' has no valid id and kind", e.id);
-        return false;
-      }
-      e.name = GetStr(v, "name");
-      e.type = GetStr(v, "type");
-      e.part_of = GetStr(v, "part_of");
-      if (v.HasMember("gazetteer") && v["gazetteer"].IsBool())
-        e.gazetteer = v["gazetteer"].GetBool();
-      if (v.HasMember("aliases") && v["aliases"].IsArray()) {
-        for (const auto& a : v["aliases"].GetArray()) {
-          if (a.IsString()) e.aliases.push_back(a.GetString());
-        }
-      }
-      if (v.HasMember("titles") && v["titles"].IsArray()) {
-        for (const auto& t : v["titles"].GetArray()) {
-          e.titles.push_back({GetStr(t, "title"), GetStr(t, "of")});
-        }
-      }
-      if (v.HasMember("external") && v["external"].IsObject()) {
-        for (const auto& m : v["external"].GetObject()) {
-          if (m.value.IsString()) e.external[m.name.GetString()] = m.value.GetString();
-        }
-      }
-      if (v.HasMember("mentions") && v["mentions"].IsInt()) e.mentions = v["mentions"].GetInt();
+      if (!ReadEntity(v, &e, error)) return false;
       f->entities.push_back(std::move(e));
     }
   }
   if (auto it = d.FindMember("events"); it != d.MemberEnd() && it->value.IsArray()) {
     for (const auto& v : it->value.GetArray()) {
       Event ev;
-      ev.id = GetStr(v, "id");
-      ev.type = GetStr(v, "type");
-      if (ev.type.empty()) {
-        *error = fmt::format("event '{}' has no type", ev.id);
-        return false;
-      }
-      if (v.HasMember("participants") && v["participants"].IsArray()) {
-        for (const auto& p : v["participants"].GetArray()) {
-          ev.participants.push_back({GetStr(p, "entity"), GetStr(p, "role"), GetStr(p, "text")});
-        }
-      }
-      if (v.HasMember("date")) ReadTimex(v["date"], &ev.date, &ev.date_text);
-      ev.date_rule = GetStr(v, "date_rule");
-      ev.place = GetStr(v, "place");
-      ev.place_rule = GetStr(v, "place_rule");
-      if (v.HasMember("reported_by") && v["reported_by"].IsArray()) {
-        for (const auto& s : v["reported_by"].GetArray()) {
-          if (s.IsString()) ev.reported_by.push_back(s.GetString());
-        }
-      }
-      if (v.HasMember("source_rules") && v["source_rules"].IsArray()) {
-        for (const auto& s : v["source_rules"].GetArray()) {
-          if (s.IsString()) ev.source_rules.push_back(s.GetString());
-        }
-      }
-      ev.source_rules.resize(ev.reported_by.size());
-      ev.modality = GetStr(v, "modality");
-      if (v.HasMember("evidence") && v["evidence"].IsArray()) {
-        for (const auto& e : v["evidence"].GetArray()) {
-          Evidence x;
-          x.doc = GetStr(e, "doc");
-          auto u = [&](const char* k) -> uint32_t {
-            return e.HasMember(k) && e[k].IsUint() ? e[k].GetUint() : 0;
-          };
-          x.span = {u("begin"), u("end")};
-          x.sentence = {u("sentence_begin"), u("sentence_end")};
-          x.text = GetStr(e, "sentence");
-          x.rule = GetStr(e, "rule");
-          ev.evidence.push_back(std::move(x));
-        }
-      }
+      if (!ReadEvent(v, &ev, error)) return false;
       f->events.push_back(std::move(ev));
     }
   }

@@ -8,6 +8,7 @@
 
 #include "base/text.h"
 #include "extract/dateline.h"
+#include "extract/match.h"
 #include "extract/render.h"
 #include "rules/lexicon.h"
 #include "rules/prefilter.h"
@@ -25,6 +26,19 @@ std::vector<int> TopLevel(const std::vector<Mention>& mentions, int sentence) {
             [&](int a, int b) { return mentions[a].span < mentions[b].span; });
   return out;
 }
+
+std::vector<std::string> NameWords(std::string_view name) {
+  std::vector<std::string> out;
+  for (Span t : Tokenize(name)) {
+    char32_t cp;
+    int len;
+    DecodeUtf8(name, t.begin, &cp, &len);
+    if (IsWordChar(cp)) out.emplace_back(t.Of(name));
+  }
+  return out;
+}
+
+bool IsEntityKind(MentionKind k) { return k != MentionKind::kTitle && k != MentionKind::kDate; }
 
 namespace {
 
@@ -161,326 +175,373 @@ bool SurnameNotTitle(std::string_view rendered, size_t at, const WordList* surna
   return true;
 }
 
-// Returns the text of a capture group, or an empty view if it did not take part.
-std::string_view GroupText(const std::vector<re2::StringPiece>& g, int index) {
-  if (index < 0 || index >= static_cast<int>(g.size()) || g[index].data() == nullptr) return {};
-  return std::string_view(g[index].data(), g[index].size());
-}
-
-// Calls f(groups) for every match of re in text, left to right. `resume` names a group
-// whose end is where the next search starts (lookahead emulation), or -1.
-template <typename F>
-void ForEachMatch(const RE2& re, std::string_view text, int resume, F f) {
-  const int n = re.NumberOfCapturingGroups() + 1;
-  std::vector<re2::StringPiece> g(n);
-  const re2::StringPiece input(text.data(), text.size());
-  size_t pos = 0;
-  while (pos <= text.size() && re.Match(input, pos, text.size(), RE2::UNANCHORED, g.data(), n)) {
-    const size_t begin = g[0].data() - text.data();
-    size_t next = begin + g[0].size();
-    if (resume > 0 && g[resume].data() != nullptr) {
-      next = g[resume].data() - text.data() + g[resume].size();
-    }
-    f(g);
-    if (next <= begin) {
-      next = begin + 1;
-      while (next < text.size() && (static_cast<unsigned char>(text[next]) & 0xC0) == 0x80) ++next;
-    }
-    pos = next;
+// Returns the tokens of sentence `sentence` of text, with document offsets.
+std::vector<Span> SentenceTokens(std::string_view text, Span sentence) {
+  std::vector<Span> tokens = Tokenize(sentence.Of(text));
+  for (Span& t : tokens) {
+    t.begin += sentence.begin;
+    t.end += sentence.begin;
   }
+  return tokens;
 }
 
-bool IsEntityKind(MentionKind k) {
-  return k == MentionKind::kPerson || k == MentionKind::kOrganization ||
-         k == MentionKind::kCountry || k == MentionKind::kPlace || k == MentionKind::kSource;
+// The short forms a full name is known by: its last word, and in Indonesian its first word
+// too ("Prabowo Subianto" is "Prabowo").
+std::vector<std::string> ShortNameForms(const std::vector<std::string>& words, LangMask lang) {
+  std::vector<std::string> forms = {words.back()};
+  if (lang == kLangId) forms.push_back(words.front());
+  return forms;
 }
+
+// Returns true if the person name (all its words) is no name: a word of the rule's reject
+// list or `reject_word` pattern, or only acronyms ("DPRD", "PU": an office, not a person).
+bool RejectedPersonName(std::string_view name, const MentionRule& rule, const WordList* reject) {
+  std::string ignored;
+  bool all_acronyms = true;
+  for (Span t : Tokenize(name)) {
+    const std::string_view w = t.Of(name);
+    char32_t cp;
+    int len;
+    DecodeUtf8(w, 0, &cp, &len);
+    if (!IsWordChar(cp)) continue;
+    if (reject != nullptr && reject->Lookup(w, &ignored)) return true;
+    if (rule.reject_word &&
+        RE2::FullMatch(re2::StringPiece(w.data(), w.size()), *rule.reject_word)) {
+      return true;
+    }
+    all_acronyms &= IsAllCaps(w);
+  }
+  return all_acronyms;
+}
+
+// The special groups of a mention rule and its word lists, looked up once per sentence.
+struct RuleGroups {
+  explicit RuleGroups(const RuleSet& rules, const MentionRule& rule)
+      : span(rule.Group("span")),
+        name(rule.Group("name")),
+        title(rule.Group("title")),
+        of(rule.Group("of")),
+        about(rule.Group("about")),
+        trim(rule.trim_list.empty() ? nullptr : rules.List(rule.trim_list)),
+        reject(rule.reject_list.empty() ? nullptr : rules.List(rule.reject_list)) {}
+  int span, name, title, of, about;
+  const WordList* trim;
+  const WordList* reject;
+};
+
+// The passes of stage 1 over one document, in order: each adds mentions to facts->mentions
+// and to the index of top-level mentions per sentence.
+class MentionPasses {
+ public:
+  MentionPasses(const RuleSet& rules, std::string_view text, LangMask lang, DocumentFacts* facts,
+                MentionIndex* index, Trace* trace)
+      : rules_(rules),
+        text_(text),
+        lang_(lang),
+        sentences_(facts->sentences),
+        mentions_(facts->mentions),
+        index_(*index),
+        trace_(trace) {
+    index_.top.assign(sentences_.size(), {});
+    if (trace_) trace_->sentences.assign(sentences_.size(), {});
+    surname_titles_ = rules.List("SURNAME_TITLES");
+    not_a_name_ = rules.List("NOT_A_NAME");
+    name_reject_ = rules.List("NAME_REJECT");
+    for (const char* name :
+         {"NOT_A_NAME", "TITLE_MOD_EN", "TITLE_MOD_ID", "TITLE_PREFIX_EN", "TITLE_PREFIX_ID"}) {
+      if (const WordList* l = rules.List(name)) title_context_.push_back(l);
+    }
+  }
+
+  // Pass 0: the gazetteer and the date rules over the raw sentences.
+  void GazetteerAndDates(const std::optional<CivilDate>& dct) {
+    for (size_t s = 0; s < sentences_.size(); ++s) {
+      const Span sent = sentences_[s].span;
+      std::vector<Candidate> cands;
+      std::vector<LexiconMatch> found;
+      rules_.lexicon().Match(text_, SentenceTokens(text_, sent), lang_, &found);
+      for (const LexiconMatch& lm : found) {
+        const GazetteerEntry& e = rules_.gazetteer()[lm.entry];
+        Candidate c;
+        c.kind = e.kind;
+        c.span = c.name = lm.span;
+        c.rule = "gazetteer";
+        c.gazetteer = lm.entry;
+        c.entity = e.id;
+        c.order = order_++;
+        cands.push_back(std::move(c));
+      }
+      // Dates (dateline.h): every date rule match, normalized against the publication date.
+      std::vector<DateMatch> dates;
+      MatchDates(rules_, text_, sent, lang_, dct, &dates, trace_ ? &trace_->notes : nullptr);
+      for (DateMatch& d : dates) {
+        const DateRule& rule = *rules_.date_rules()[d.rule];
+        Candidate c;
+        c.kind = MentionKind::kDate;
+        c.span = c.name = d.span;
+        c.timex = std::move(d.timex);
+        c.rule = rule.id;
+        c.priority = rule.priority;
+        c.order = order_++;
+        cands.push_back(std::move(c));
+      }
+      InsertSelected(std::move(cands), s);
+    }
+  }
+
+  // Pass n >= 1: the mention rules of the pass over each sentence rendered with the
+  // mentions found so far.
+  void RulePass(int pass) {
+    const RuleSet::Prefilter& filter = rules_.pass_prefilter(pass);
+    std::vector<int> candidate_rules;
+    for (size_t s = 0; s < sentences_.size(); ++s) {
+      const Rendered r(text_, sentences_[s].span, index_.top[s], mentions_);
+      if (trace_) trace_->sentences[s].renders.emplace_back(fmt::format("pass {}", pass), r.text());
+      filter.Candidates(r.text(), &candidate_rules);
+      std::vector<Candidate> cands;
+      for (int ri : candidate_rules) {
+        const MentionRule& rule = *rules_.mention_rules()[ri];
+        if ((rule.langs & lang_) == 0) continue;
+        if (sentences_[s].headline && rule.kind == MentionKind::kPerson) continue;
+        const RuleGroups groups(rules_, rule);
+        ForEachMatch(*rule.re, r.text(), groups.span, [&](const Groups& g) {
+          Candidate c;
+          if (RuleCandidate(rule, ri, groups, r, g, &c)) cands.push_back(std::move(c));
+        });
+      }
+      InsertSelected(std::move(cands), s);
+    }
+  }
+
+  // Aliases: short names of people named in full elsewhere in the document, and names
+  // given in brackets after a person ("Joko Widodo (Jokowi)", "Mohammed bin Salman (MbS)"),
+  // wherever they stand alone.
+  void Aliases() {
+    const std::map<std::string, std::set<std::string>> short_forms = ShortForms();
+    std::vector<std::vector<Span>> tokens(sentences_.size());
+    for (size_t s = 0; s < sentences_.size(); ++s) {
+      tokens[s] = SentenceTokens(text_, sentences_[s].span);
+    }
+    const std::map<std::string, int> bracketed = Bracketed(tokens);
+    for (size_t s = 0; s < sentences_.size(); ++s) {
+      std::vector<Candidate> cands;
+      for (Span t : tokens[s]) {
+        bool covered = false;
+        for (int m : index_.top[s]) covered |= mentions_[m].span.Overlaps(t);
+        if (covered) continue;
+        const std::string word(t.Of(text_));
+        Candidate c;
+        c.kind = MentionKind::kPerson;
+        c.span = c.name = t;
+        c.order = order_++;
+        if (auto b = bracketed.find(word); b != bracketed.end()) {
+          c.rule = "alias.bracketed";
+          c.antecedents = {b->second};
+        } else if (auto it = short_forms.find(word);
+                   it != short_forms.end() && it->second.size() == 1) {
+          c.rule = "alias.short-name";
+        } else {
+          continue;
+        }
+        cands.push_back(std::move(c));
+      }
+      InsertSelected(std::move(cands), s);
+    }
+  }
+
+  // Coordination groups: adjacent top-level mentions of one kind (countries and places
+  // count as one kind) joined by "," or a COORD word ("A, B dan C").
+  void CoordinationGroups() {
+    const WordList* coord = rules_.List("COORD");
+    auto place_like = [](MentionKind k) {
+      return k == MentionKind::kCountry || k == MentionKind::kPlace ? MentionKind::kPlace : k;
+    };
+    std::string ignored;
+    int group = 0;
+    for (size_t s = 0; s < sentences_.size(); ++s) {
+      const std::vector<int>& top = index_.top[s];
+      for (size_t k = 1; k < top.size(); ++k) {
+        Mention& a = mentions_[top[k - 1]];
+        Mention& b = mentions_[top[k]];
+        if (place_like(a.kind) != place_like(b.kind) || a.kind == MentionKind::kDate) continue;
+        const std::string between =
+            CollapseSpace(text_.substr(a.span.end, b.span.begin - a.span.end));
+        bool joined = between == ",";
+        if (!joined && coord) {
+          std::string_view w = between;
+          if (!w.empty() && w[0] == ',') w = std::string_view(between).substr(1);
+          while (!w.empty() && w[0] == ' ') w.remove_prefix(1);
+          joined = !w.empty() && coord->Lookup(w, &ignored);
+        }
+        if (!joined) continue;
+        if (a.coord < 0) a.coord = group++;
+        b.coord = a.coord;
+      }
+    }
+  }
+
+ private:
+  // Inserts the leftmost longest of cands as mentions of sentence s.
+  void InsertSelected(std::vector<Candidate> cands, size_t s) {
+    for (const Candidate& c : SelectLeftmostLongest(std::move(cands))) {
+      Insert(c, static_cast<int>(s), &mentions_, &index_.top[s]);
+    }
+  }
+
+  // Sets *c to the mention one match g of a mention rule proposes over r; returns false if
+  // the match proposes none (its name trimmed away, a rejected name, a surname).
+  bool RuleCandidate(const MentionRule& rule, int ri, const RuleGroups& groups, const Rendered& r,
+                     const Groups& g, Candidate* c) {
+    c->kind = rule.kind;
+    c->rule = rule.id;
+    c->rule_index = ri;
+    c->priority = rule.priority;
+    c->order = order_++;
+    c->entity = rule.entity;
+    const int whole = groups.span >= 0 && GroupText(g, groups.span).data() ? groups.span : 0;
+    c->span = GroupSpan(r, g, whole);
+    if (groups.name >= 0) {
+      const Span raw = GroupSpan(r, g, groups.name);
+      c->name = TrimName(text_, raw, groups.trim);
+      if (c->name.empty()) return false;
+      // Words trimmed off the name at an edge of the span leave the span too
+      // ("Namun Budi Santoso mengatakan": the mention is "Budi Santoso").
+      if (c->span.begin == raw.begin) c->span.begin = c->name.begin;
+      if (c->span.end == raw.end) c->span.end = c->name.end;
+      if (!c->span.Contains(c->name)) return false;
+    } else {
+      c->name = c->span;
+    }
+    if (c->kind == MentionKind::kTitle) {
+      const std::string_view t = GroupText(g, groups.span >= 0 ? groups.span : 0);
+      if (t.data() != nullptr &&
+          SurnameNotTitle(r.text(), static_cast<size_t>(t.data() - r.text().data()),
+                          surname_titles_, title_context_)) {
+        return false;
+      }
+    }
+    if (c->span.empty()) return false;
+    if (c->kind == MentionKind::kPerson && c->entity.empty() &&
+        RejectedPersonName(c->name.Of(text_), rule, groups.reject)) {
+      return false;
+    }
+    AttachInner(groups, r, g, c);
+    return true;
+  }
+
+  // Attaches the mentions inside the groups of match g to candidate c: its titles, the
+  // organisation or country a title belongs to (`of`) and its topic (`about`), and the
+  // entity of an earlier mention that is exactly its name.
+  void AttachInner(const RuleGroups& groups, const Rendered& r, const Groups& g,
+                   Candidate* c) const {
+    std::vector<int> inside;
+    if (groups.title >= 0) {
+      GroupMentions(r, g, groups.title, &inside);
+      for (int m : inside) {
+        if (mentions_[m].kind == MentionKind::kTitle) c->titles.push_back(m);
+      }
+    }
+    // The organisation or country a title belongs to is the last one named in the group:
+    // "Kementerian Luar Negeri China" belongs to China.
+    for (auto [group, slot] :
+         {std::make_pair(groups.of, &c->of), std::make_pair(groups.about, &c->about)}) {
+      if (group < 0) continue;
+      inside.clear();
+      GroupMentions(r, g, group, &inside);
+      for (int m : inside) {
+        if (IsEntityKind(mentions_[m].kind) && mentions_[m].kind != MentionKind::kPerson) {
+          *slot = m;
+        }
+      }
+    }
+    if (groups.name < 0) return;
+    inside.clear();
+    GroupMentions(r, g, groups.name, &inside);
+    for (int m : inside) {
+      if (mentions_[m].kind == c->kind && mentions_[m].span == c->name) {
+        // "Wakil Bupati Solok Candra, ...": the person found before is named by its own
+        // name part, and keeps its entity when it has one already.
+        c->name = mentions_[m].name;
+        c->entity = mentions_[m].entity;
+        c->gazetteer = mentions_[m].gazetteer;
+      }
+    }
+  }
+
+  // Returns true if word may be a person's short name: three letters or more, capitalised
+  // but not all capitals, in neither NOT_A_NAME nor NAME_REJECT.
+  bool UsableShortName(const std::string& w) const {
+    std::string ignored;
+    return w.size() >= 3 && StartsUpper(w) && !IsAllCaps(w) &&
+           !(not_a_name_ && not_a_name_->Lookup(w, &ignored)) &&
+           !(name_reject_ && name_reject_->Lookup(w, &ignored));
+  }
+
+  // Returns the short forms of the people named in full (two words or more), each with the
+  // full names it may stand for.
+  std::map<std::string, std::set<std::string>> ShortForms() const {
+    std::map<std::string, std::set<std::string>> short_forms;  // short name -> full names
+    for (const Mention& m : mentions_) {
+      if (m.kind != MentionKind::kPerson) continue;
+      const std::string_view name = m.name.Of(text_);
+      const std::vector<std::string> words = NameWords(name);
+      if (words.size() < 2) continue;
+      const std::string full = CollapseSpace(name);
+      for (const std::string& f : ShortNameForms(words, lang_)) {
+        if (UsableShortName(f)) short_forms[f].insert(full);
+      }
+    }
+    return short_forms;
+  }
+
+  // Returns the names in brackets right after a person ("Joko Widodo (Jokowi)"), each with
+  // that person's mention.
+  std::map<std::string, int> Bracketed(const std::vector<std::vector<Span>>& tokens) const {
+    std::map<std::string, int> bracketed;
+    for (size_t s = 0; s < sentences_.size(); ++s) {
+      const std::vector<Span>& t = tokens[s];
+      for (size_t k = 1; k + 1 < t.size(); ++k) {
+        const std::string word(t[k].Of(text_));
+        if (t[k - 1].Of(text_) != "(" || t[k + 1].Of(text_) != ")" || !UsableShortName(word)) {
+          continue;
+        }
+        const uint32_t open = t[k - 1].begin;
+        for (int m : index_.top[s]) {
+          const Mention& p = mentions_[m];
+          if (p.kind == MentionKind::kPerson && p.span.end <= open &&
+              text_.substr(p.span.end, open - p.span.end).find_first_not_of(" \t") ==
+                  std::string_view::npos) {
+            bracketed.emplace(word, m);
+          }
+        }
+      }
+    }
+    return bracketed;
+  }
+
+  const RuleSet& rules_;
+  std::string_view text_;
+  LangMask lang_;
+  const std::vector<Sentence>& sentences_;
+  std::vector<Mention>& mentions_;
+  MentionIndex& index_;
+  Trace* trace_;
+  const WordList* surname_titles_;
+  std::vector<const WordList*> title_context_;  // words that may stand before a title
+  const WordList* not_a_name_;
+  const WordList* name_reject_;
+  int order_ = 0;  // the order candidates were proposed in: the last tie-breaker
+};
 
 }  // namespace
 
 void MentionFinder::Find(std::string_view text, LangMask lang, const std::optional<CivilDate>& dct,
                          DocumentFacts* facts, MentionIndex* index, Trace* trace) const {
-  std::vector<Mention>& mentions = facts->mentions;
-  const std::vector<Sentence>& sentences = facts->sentences;
-  index->top.assign(sentences.size(), {});
-  if (trace) trace->sentences.assign(sentences.size(), {});
-  std::vector<int> candidates_rules;
-  int order = 0;
-
-  // Pass 0: gazetteer and dates over the raw sentence.
-  for (size_t s = 0; s < sentences.size(); ++s) {
-    const Span sent = sentences[s].span;
-    const std::string_view st = sent.Of(text);
-    std::vector<Candidate> cands;
-    std::vector<Span> tokens = Tokenize(st);
-    for (Span& t : tokens) {
-      t.begin += sent.begin;
-      t.end += sent.begin;
-    }
-    std::vector<LexiconMatch> found;
-    rules_.lexicon().Match(text, tokens, lang, &found);
-    for (const LexiconMatch& lm : found) {
-      const GazetteerEntry& e = rules_.gazetteer()[lm.entry];
-      Candidate c;
-      c.kind = e.kind;
-      c.span = c.name = lm.span;
-      c.rule = "gazetteer";
-      c.gazetteer = lm.entry;
-      c.entity = e.id;
-      c.order = order++;
-      cands.push_back(std::move(c));
-    }
-    // Dates (dateline.h): every date rule match, normalized against the publication date.
-    std::vector<DateMatch> dates;
-    MatchDates(rules_, text, sent, lang, dct, &dates, trace ? &trace->notes : nullptr);
-    for (DateMatch& d : dates) {
-      const DateRule& rule = *rules_.date_rules()[d.rule];
-      Candidate c;
-      c.kind = MentionKind::kDate;
-      c.span = c.name = d.span;
-      c.timex = std::move(d.timex);
-      c.rule = rule.id;
-      c.priority = rule.priority;
-      c.order = order++;
-      cands.push_back(std::move(c));
-    }
-    for (const Candidate& c : SelectLeftmostLongest(std::move(cands))) {
-      Insert(c, static_cast<int>(s), &mentions, &index->top[s]);
-    }
-  }
-
-  // Passes 1..n: mention rules over the rendered sentence.
-  const WordList* surname_titles = rules_.List("SURNAME_TITLES");
-  std::vector<const WordList*> title_context;  // words that may stand before a title
-  for (const char* name :
-       {"NOT_A_NAME", "TITLE_MOD_EN", "TITLE_MOD_ID", "TITLE_PREFIX_EN", "TITLE_PREFIX_ID"}) {
-    if (const WordList* l = rules_.List(name)) title_context.push_back(l);
-  }
-  for (int pass : rules_.passes()) {
-    const RuleSet::Prefilter& filter = rules_.pass_prefilter(pass);
-    for (size_t s = 0; s < sentences.size(); ++s) {
-      const Rendered r(text, sentences[s].span, index->top[s], mentions);
-      if (trace) trace->sentences[s].renders.emplace_back(fmt::format("pass {}", pass), r.text());
-      filter.Candidates(r.text(), &candidates_rules);
-      std::vector<Candidate> cands;
-      for (int ri : candidates_rules) {
-        const MentionRule& rule = *rules_.mention_rules()[ri];
-        if ((rule.langs & lang) == 0) continue;
-        if (sentences[s].headline && rule.kind == MentionKind::kPerson) continue;
-        const int g_span = rule.Group("span"), g_name = rule.Group("name");
-        const int g_title = rule.Group("title"), g_of = rule.Group("of");
-        const int g_about = rule.Group("about");
-        const WordList* trim = rule.trim_list.empty() ? nullptr : rules_.List(rule.trim_list);
-        const WordList* reject = rule.reject_list.empty() ? nullptr : rules_.List(rule.reject_list);
-        ForEachMatch(*rule.re, r.text(), g_span, [&](const std::vector<re2::StringPiece>& g) {
-          auto doc_span = [&](int group) -> Span {
-            const std::string_view t = GroupText(g, group);
-            if (t.data() == nullptr) return {};
-            const size_t b = t.data() - r.text().data();
-            return r.ToDocument(b, b + t.size());
-          };
-          auto mentions_in = [&](int group, std::vector<int>* out) {
-            const std::string_view t = GroupText(g, group);
-            if (t.data() == nullptr) return;
-            const size_t b = t.data() - r.text().data();
-            r.MentionsIn(b, b + t.size(), out);
-          };
-          Candidate c;
-          c.kind = rule.kind;
-          c.rule = rule.id;
-          c.rule_index = ri;
-          c.priority = rule.priority;
-          c.order = order++;
-          c.entity = rule.entity;
-          c.span = g_span >= 0 && GroupText(g, g_span).data() ? doc_span(g_span) : doc_span(0);
-          if (g_name >= 0) {
-            const Span raw = doc_span(g_name);
-            c.name = TrimName(text, raw, trim);
-            if (c.name.empty()) return;
-            // Words trimmed off the name at an edge of the span leave the span too
-            // ("Namun Budi Santoso mengatakan": the mention is "Budi Santoso").
-            if (c.span.begin == raw.begin) c.span.begin = c.name.begin;
-            if (c.span.end == raw.end) c.span.end = c.name.end;
-            if (!c.span.Contains(c.name)) return;
-          } else {
-            c.name = c.span;
-          }
-          if (c.kind == MentionKind::kTitle) {
-            const std::string_view t = GroupText(g, g_span >= 0 ? g_span : 0);
-            if (t.data() != nullptr &&
-                SurnameNotTitle(r.text(), static_cast<size_t>(t.data() - r.text().data()),
-                                surname_titles, title_context)) {
-              return;
-            }
-          }
-          if (c.span.empty()) return;
-          if (c.kind == MentionKind::kPerson && c.entity.empty()) {
-            std::string ignored;
-            const std::string_view name_text = c.name.Of(text);
-            bool all_acronyms = true;  // "DPRD", "PU": an office, not a person
-            for (Span t : Tokenize(name_text)) {
-              const std::string_view w = t.Of(name_text);
-              char32_t cp;
-              int len;
-              DecodeUtf8(w, 0, &cp, &len);
-              if (!IsWordChar(cp)) continue;
-              if (reject != nullptr && reject->Lookup(w, &ignored)) return;
-              if (rule.reject_word &&
-                  RE2::FullMatch(re2::StringPiece(w.data(), w.size()), *rule.reject_word)) {
-                return;
-              }
-              all_acronyms &= IsAllCaps(w);
-            }
-            if (all_acronyms) return;
-          }
-          std::vector<int> inside;
-          if (g_title >= 0) {
-            mentions_in(g_title, &inside);
-            for (int m : inside) {
-              if (mentions[m].kind == MentionKind::kTitle) c.titles.push_back(m);
-            }
-          }
-          // The organisation or country a title belongs to is the last one named in the
-          // group: "Kementerian Luar Negeri China" belongs to China.
-          for (auto [group, slot] :
-               {std::make_pair(g_of, &c.of), std::make_pair(g_about, &c.about)}) {
-            if (group < 0) continue;
-            inside.clear();
-            mentions_in(group, &inside);
-            for (int m : inside) {
-              if (IsEntityKind(mentions[m].kind) && mentions[m].kind != MentionKind::kPerson) {
-                *slot = m;
-              }
-            }
-          }
-          // A name that is exactly an earlier mention of the same kind takes its entity.
-          if (g_name >= 0) {
-            inside.clear();
-            mentions_in(g_name, &inside);
-            for (int m : inside) {
-              if (mentions[m].kind == c.kind && mentions[m].span == c.name) {
-                // "Wakil Bupati Solok Candra, ...": the person found before is named by
-                // its own name part, and keeps its entity when it has one already.
-                c.name = mentions[m].name;
-                c.entity = mentions[m].entity;
-                c.gazetteer = mentions[m].gazetteer;
-              }
-            }
-          }
-          cands.push_back(std::move(c));
-        });
-      }
-      for (const Candidate& c : SelectLeftmostLongest(std::move(cands))) {
-        Insert(c, static_cast<int>(s), &mentions, &index->top[s]);
-      }
-    }
-  }
-
-  // Aliases: short names of people named in full elsewhere in the document, and names
-  // given in brackets after a person ("Joko Widodo (Jokowi)", "Mohammed bin Salman (MbS)").
-  std::map<std::string, std::set<std::string>> short_forms;  // short name -> full names
-  std::map<std::string, int> bracketed;                      // bracketed name -> its person
-  const WordList* not_a_name = rules_.List("NOT_A_NAME");
-  const WordList* name_reject = rules_.List("NAME_REJECT");
-  std::string ignored;
-  auto usable = [&](const std::string& w) {
-    return w.size() >= 3 && StartsUpper(w) && !IsAllCaps(w) &&
-           !(not_a_name && not_a_name->Lookup(w, &ignored)) &&
-           !(name_reject && name_reject->Lookup(w, &ignored));
-  };
-  for (const Mention& m : mentions) {
-    if (m.kind != MentionKind::kPerson) continue;
-    const std::string_view name = m.name.Of(text);
-    std::vector<std::string> words;
-    for (Span t : Tokenize(name)) {
-      char32_t cp;
-      int len;
-      DecodeUtf8(name, t.begin, &cp, &len);
-      if (IsWordChar(cp)) words.emplace_back(t.Of(name));
-    }
-    if (words.size() < 2) continue;
-    const std::string full = CollapseSpace(name);
-    std::vector<std::string> forms = {words.back()};
-    if (lang == kLangId) forms.push_back(words.front());
-    for (const std::string& f : forms) {
-      if (usable(f)) short_forms[f].insert(full);
-    }
-  }
-  std::vector<std::vector<Span>> sentence_tokens(sentences.size());
-  for (size_t s = 0; s < sentences.size(); ++s) {
-    const Span sent = sentences[s].span;
-    sentence_tokens[s] = Tokenize(sent.Of(text));
-    for (Span& t : sentence_tokens[s]) {
-      t.begin += sent.begin;
-      t.end += sent.begin;
-    }
-    const std::vector<Span>& tokens = sentence_tokens[s];
-    for (size_t k = 1; k + 1 < tokens.size(); ++k) {
-      const std::string word(tokens[k].Of(text));
-      if (tokens[k - 1].Of(text) != "(" || tokens[k + 1].Of(text) != ")" || !usable(word)) {
-        continue;
-      }
-      const uint32_t open = tokens[k - 1].begin;
-      for (int m : index->top[s]) {
-        if (mentions[m].kind == MentionKind::kPerson && mentions[m].span.end <= open &&
-            text.substr(mentions[m].span.end, open - mentions[m].span.end)
-                    .find_first_not_of(" \t") == std::string_view::npos) {
-          bracketed.emplace(word, m);
-        }
-      }
-    }
-  }
-  for (size_t s = 0; s < sentences.size(); ++s) {
-    std::vector<Candidate> cands;
-    for (Span t : sentence_tokens[s]) {
-      bool covered = false;
-      for (int m : index->top[s]) covered |= mentions[m].span.Overlaps(t);
-      if (covered) continue;
-      const std::string word(t.Of(text));
-      Candidate c;
-      c.kind = MentionKind::kPerson;
-      c.span = c.name = t;
-      c.order = order++;
-      if (auto b = bracketed.find(word); b != bracketed.end()) {
-        c.rule = "alias.bracketed";
-        c.antecedents = {b->second};
-      } else if (auto it = short_forms.find(word);
-                 it != short_forms.end() && it->second.size() == 1) {
-        c.rule = "alias.short-name";
-      } else {
-        continue;
-      }
-      cands.push_back(std::move(c));
-    }
-    for (const Candidate& c : SelectLeftmostLongest(std::move(cands))) {
-      Insert(c, static_cast<int>(s), &mentions, &index->top[s]);
-    }
-  }
-
-  // Coordination groups: "A, B dan C" of one kind (countries and places count as one kind).
-  const WordList* coord = rules_.List("COORD");
-  auto place_like = [](MentionKind k) {
-    return k == MentionKind::kCountry || k == MentionKind::kPlace ? MentionKind::kPlace : k;
-  };
-  int group = 0;
-  for (size_t s = 0; s < sentences.size(); ++s) {
-    const std::vector<int>& top = index->top[s];
-    for (size_t k = 1; k < top.size(); ++k) {
-      Mention& a = mentions[top[k - 1]];
-      Mention& b = mentions[top[k]];
-      if (place_like(a.kind) != place_like(b.kind) || a.kind == MentionKind::kDate) continue;
-      const std::string between = CollapseSpace(text.substr(a.span.end, b.span.begin - a.span.end));
-      bool joined = between == ",";
-      if (!joined && coord) {
-        std::string_view w = between;
-        if (!w.empty() && w[0] == ',') w = std::string_view(between).substr(1);
-        while (!w.empty() && w[0] == ' ') w.remove_prefix(1);
-        joined = !w.empty() && coord->Lookup(w, &ignored);
-      }
-      if (!joined) continue;
-      if (a.coord < 0) a.coord = group++;
-      b.coord = a.coord;
-    }
-  }
+  MentionPasses passes(rules_, text, lang, facts, index, trace);
+  passes.GazetteerAndDates(dct);
+  for (int pass : rules_.passes()) passes.RulePass(pass);
+  passes.Aliases();
+  passes.CoordinationGroups();
 }
 
 }  // namespace newsgraph

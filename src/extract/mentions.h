@@ -51,6 +51,12 @@ class MentionFinder {
 // Returns the top-level mention ids of a sentence, by position.
 std::vector<int> TopLevel(const std::vector<Mention>& mentions, int sentence);
 
+// Returns the words of a name, without punctuation: "Sergey Lavrov," -> {"Sergey", "Lavrov"}.
+std::vector<std::string> NameWords(std::string_view name);
+
+// Returns true if mentions of kind k name an entity (every kind but titles and dates).
+bool IsEntityKind(MentionKind k);
+
 }  // namespace newsgraph
 
 #endif  // NEWSGRAPH_MENTIONS_H_

@@ -143,7 +143,6 @@ struct DocumentFacts {
   std::vector<Mention> mentions;
   std::vector<Entity> entities;
   std::vector<Event> events;
-  std::string text;  // kept only while extracting (for mention texts); not written
 };
 
 }  // namespace newsgraph

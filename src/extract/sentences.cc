@@ -94,98 +94,111 @@ bool LooksLikeHeadline(std::string_view s) {
   return long_words >= 4 && capitalised * 4 >= long_words * 3;
 }
 
+namespace {
+
+bool IsStop(char32_t cp) { return cp == '.' || cp == '!' || cp == '?' || cp == 0x2026; }
+
+// Returns where a run of stops and closing quotes or brackets that starts at i ends: "?!",
+// "...", '."' stay with the sentence.
+size_t StopRunEnd(std::string_view text, size_t i, size_t end) {
+  while (i < end) {
+    char32_t cp;
+    int len;
+    DecodeUtf8(text, i, &cp, &len);
+    if (!IsStop(cp) && !IsClosing(cp)) break;
+    i += len;
+  }
+  return i;
+}
+
+// Returns where the spaces that start at i end; *space says whether there were any.
+size_t SpacesEnd(std::string_view text, size_t i, size_t end, bool* space) {
+  *space = false;
+  while (i < end) {
+    char32_t cp;
+    int len;
+    DecodeUtf8(text, i, &cp, &len);
+    if (!IsSpace(cp)) break;
+    *space = true;
+    i += len;
+  }
+  return i;
+}
+
+// Appends sentence s (trimmed; nothing if empty) to *out; text longer than
+// kMaxSentenceBytes is cut at a space near the limit first.
+void Emit(std::string_view text, Span s, int paragraph, std::vector<Sentence>* out) {
+  Trim(text, &s);
+  if (s.empty()) return;
+  while (s.size() > kMaxSentenceBytes) {
+    uint32_t cut = s.begin + kMaxSentenceBytes;
+    while (cut > s.begin + kMaxSentenceBytes / 2 && text[cut] != ' ') --cut;
+    if (text[cut] != ' ') {
+      cut = s.begin + kMaxSentenceBytes;
+      while (cut > s.begin && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+    }
+    Span head{s.begin, cut};
+    Trim(text, &head);
+    if (!head.empty()) out->push_back({head, paragraph});
+    s.begin = cut;
+    Trim(text, &s);
+  }
+  if (!s.empty()) out->push_back({s, paragraph, LooksLikeHeadline(s.Of(text))});
+}
+
+}  // namespace
+
+bool SentenceSplitter::AbbreviationDot(std::string_view text, size_t start, size_t dot) const {
+  size_t w = dot;
+  while (w > start && text[w - 1] != ' ' && text[w - 1] != '\t' && text[w - 1] != '(' &&
+         text[w - 1] != '"') {
+    --w;
+  }
+  if (IsAbbreviation(text.substr(w, dot + 1 - w))) return true;
+  char32_t c0;
+  int l0;
+  DecodeUtf8(text, w, &c0, &l0);
+  return IsUpper(c0) && w + l0 == dot;  // "J. Smith"
+}
+
+void SentenceSplitter::SplitParagraph(std::string_view text, Span line, int paragraph,
+                                      std::vector<Sentence>* out) const {
+  uint32_t start = line.begin;
+  size_t i = line.begin;
+  while (i < line.end) {
+    char32_t cp;
+    int len;
+    DecodeUtf8(text, i, &cp, &len);
+    if (!IsStop(cp)) {
+      i += len;
+      continue;
+    }
+    const size_t j = StopRunEnd(text, i + len, line.end);
+    bool space;
+    const size_t k = SpacesEnd(text, j, line.end, &space);
+    bool boundary = space && SentenceStartAt(text.substr(0, line.end), k);
+    if (boundary && cp == '.' && j == i + 1 && AbbreviationDot(text, start, i)) boundary = false;
+    if (boundary) {
+      Emit(text, {start, static_cast<uint32_t>(j)}, paragraph, out);
+      start = static_cast<uint32_t>(k);
+      i = k;
+    } else {
+      i = j;
+    }
+  }
+  Emit(text, {start, line.end}, paragraph, out);
+}
+
 std::vector<Sentence> SentenceSplitter::Split(std::string_view text) const {
   std::vector<Sentence> out;
   int paragraph = -1;
-  auto emit = [&](Span s) {
-    Trim(text, &s);
-    if (s.empty()) return;
-    // Cut run-on text at a space near the limit.
-    while (s.size() > kMaxSentenceBytes) {
-      uint32_t cut = s.begin + kMaxSentenceBytes;
-      while (cut > s.begin + kMaxSentenceBytes / 2 && text[cut] != ' ') --cut;
-      if (text[cut] != ' ') {
-        cut = s.begin + kMaxSentenceBytes;
-        while (cut > s.begin && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
-      }
-      Span head{s.begin, cut};
-      Trim(text, &head);
-      if (!head.empty()) out.push_back({head, paragraph});
-      s.begin = cut;
-      Trim(text, &s);
-    }
-    if (!s.empty()) out.push_back({s, paragraph, LooksLikeHeadline(s.Of(text))});
-  };
   size_t line_begin = 0;
   while (line_begin < text.size()) {
     size_t line_end = text.find('\n', line_begin);
     if (line_end == std::string_view::npos) line_end = text.size();
     Span line{static_cast<uint32_t>(line_begin), static_cast<uint32_t>(line_end)};
     Trim(text, &line);
-    if (!line.empty()) {
-      ++paragraph;
-      uint32_t start = line.begin;
-      size_t i = line.begin;
-      while (i < line.end) {
-        char32_t cp;
-        int len;
-        DecodeUtf8(text, i, &cp, &len);
-        const bool stop = cp == '.' || cp == '!' || cp == '?' || cp == 0x2026;
-        if (!stop) {
-          i += len;
-          continue;
-        }
-        size_t j = i + len;
-        // Runs of stops ("?!", "...") and closing quotes/brackets stay with the sentence.
-        while (j < line.end) {
-          char32_t c2;
-          int l2;
-          DecodeUtf8(text, j, &c2, &l2);
-          if (c2 == '.' || c2 == '!' || c2 == '?' || c2 == 0x2026 || IsClosing(c2)) {
-            j += l2;
-          } else {
-            break;
-          }
-        }
-        size_t k = j;
-        bool space = false;
-        while (k < line.end) {
-          char32_t c3;
-          int l3;
-          DecodeUtf8(text, k, &c3, &l3);
-          if (!IsSpace(c3)) break;
-          space = true;
-          k += l3;
-        }
-        bool boundary = space && SentenceStartAt(text.substr(0, line.end), k);
-        if (boundary && cp == '.' && j == i + 1) {
-          // The word before the dot: an abbreviation or a single initial does not end
-          // a sentence.
-          size_t w = i;
-          while (w > start && text[w - 1] != ' ' && text[w - 1] != '\t' && text[w - 1] != '(' &&
-                 text[w - 1] != '"') {
-            --w;
-          }
-          const std::string_view word = text.substr(w, i + 1 - w);
-          if (IsAbbreviation(word)) {
-            boundary = false;
-          } else {
-            char32_t c0;
-            int l0;
-            DecodeUtf8(text, w, &c0, &l0);
-            if (IsUpper(c0) && w + l0 == i) boundary = false;  // "J. Smith"
-          }
-        }
-        if (boundary) {
-          emit({start, static_cast<uint32_t>(j)});
-          start = static_cast<uint32_t>(k);
-          i = k;
-        } else {
-          i = j;
-        }
-      }
-      emit({start, line.end});
-    }
+    if (!line.empty()) SplitParagraph(text, line, ++paragraph, &out);
     line_begin = line_end + 1;
   }
   return out;

@@ -35,6 +35,13 @@ class SentenceSplitter {
   std::vector<Sentence> Split(std::string_view text) const;
 
  private:
+  // Appends the sentences of one paragraph (a trimmed line of text) to *out.
+  void SplitParagraph(std::string_view text, Span line, int paragraph,
+                      std::vector<Sentence>* out) const;
+  // Returns true if the dot at text[dot] ends an abbreviation ("Prof.", "dkk.") or a single
+  // initial ("J.") of the word after start, not a sentence.
+  bool AbbreviationDot(std::string_view text, size_t start, size_t dot) const;
+  // Returns true if the word (with its dot) is a known abbreviation.
   bool IsAbbreviation(std::string_view word_with_dot) const;
 
   std::unordered_set<std::string> abbreviations_;

@@ -1,0 +1,330 @@
+#include "extract/entities.h"
+
+#include <algorithm>
+#include <cstdlib>
+#include <map>
+#include <set>
+
+#include "base/text.h"
+#include "extract/mentions.h"
+
+namespace newsgraph {
+
+namespace {
+
+// Returns true if the '|'-separated list holds item ("region|province", "region").
+bool SplitContains(const std::string& list, const std::string& item) {
+  size_t b = 0;
+  while (b <= list.size()) {
+    size_t e = list.find('|', b);
+    if (e == std::string::npos) e = list.size();
+    if (list.compare(b, e - b, item) == 0) return true;
+    b = e + 1;
+  }
+  return false;
+}
+
+// Returns true if m was made by a rule with `refers` (the schema allows only "antecedent"):
+// a reference ("wilayah tersebut"), which names what its antecedent names.
+bool IsReference(const RuleSet& rules, const Mention& m) {
+  return m.rule_index >= 0 && !rules.mention_rules()[m.rule_index]->refers.empty();
+}
+
+// English plurals ("both ministers", "the two leaders"): a title of several people is
+// compared in the singular.
+void SingularLastWord(std::vector<std::string>* words) {
+  if (!words->empty() && words->back().size() > 3 && words->back().back() == 's') {
+    words->back().pop_back();
+  }
+}
+
+// Gives every person mention with a name of two words or more (not a reference) its entity:
+// the gazetteer's, else person:<slug>. Returns the index of those full names (and of the
+// gazetteer's canonical names) by their first and last words, for the short names.
+std::map<std::string, std::set<std::string>> NameFullNames(const RuleSet& rules,
+                                                           std::string_view text,
+                                                           std::vector<Mention>* mentions) {
+  std::map<std::string, std::set<std::string>> by_word;  // word -> entity ids
+  for (Mention& m : *mentions) {
+    if (m.kind != MentionKind::kPerson || !m.antecedents.empty()) continue;
+    const std::string name = CollapseSpace(m.name.Of(text));
+    const std::vector<std::string> words = NameWords(name);
+    if (m.entity.empty() && words.size() >= 2) m.entity = "person:" + Slugify(name);
+    if (m.entity.empty()) continue;
+    // Both the written name and (for the gazetteer) the canonical name index the entity.
+    std::vector<std::string> forms = {name};
+    if (m.gazetteer >= 0) forms.push_back(rules.gazetteer()[m.gazetteer].name);
+    for (const std::string& form : forms) {
+      const std::vector<std::string> w = NameWords(form);
+      if (w.size() < 2) continue;
+      by_word[w.front()].insert(m.entity);
+      by_word[w.back()].insert(m.entity);
+    }
+  }
+  return by_word;
+}
+
+// Gives every one-word person name the unique full name that has it as first or last word
+// ("Lavrov"), else person:<slug> of the word itself.
+void NameShortNames(const std::map<std::string, std::set<std::string>>& by_word,
+                    std::string_view text, std::vector<Mention>* mentions) {
+  for (Mention& m : *mentions) {
+    if (m.kind != MentionKind::kPerson || !m.entity.empty() || !m.antecedents.empty()) continue;
+    const std::string name = CollapseSpace(m.name.Of(text));
+    auto it = by_word.find(name);
+    if (it != by_word.end() && it->second.size() == 1) {
+      m.entity = *it->second.begin();
+    } else {
+      m.entity = "person:" + Slugify(name);
+    }
+  }
+}
+
+// Gives every other entity mention without an id <kind prefix>:<slug of its name>.
+// References resolve later, to their antecedent or to nothing: "the region" with no region
+// before it is no place of its own.
+void NameOtherEntities(const RuleSet& rules, std::string_view text,
+                       std::vector<Mention>* mentions) {
+  for (Mention& m : *mentions) {
+    if (!IsEntityKind(m.kind) || !m.entity.empty()) continue;
+    if (!m.antecedents.empty() || IsReference(rules, m)) continue;
+    m.entity = std::string(KindIdPrefix(m.kind)) + ":" + Slugify(CollapseSpace(m.name.Of(text)));
+  }
+}
+
+// Gives a name in brackets ("(Jokowi)") the entity of the person before it.
+void NameBracketed(std::vector<Mention>* mentions) {
+  for (Mention& m : *mentions) {
+    if (m.kind == MentionKind::kPerson && m.entity.empty() && !m.antecedents.empty()) {
+      m.entity = (*mentions)[m.antecedents.front()].entity;
+    }
+  }
+}
+
+// Gives every reference its antecedents: the nearest earlier mention of the same kind (a
+// country counts as a place), within the window, whose gazetteer type fits `refers_type`,
+// with its whole coordination group.
+void ResolveReferences(const RuleSet& rules, const ResolveOptions& options,
+                       std::vector<Mention>* all) {
+  std::vector<Mention>& mentions = *all;
+  for (size_t i = 0; i < mentions.size(); ++i) {
+    Mention& m = mentions[i];
+    if (!IsReference(rules, m)) continue;
+    const MentionRule& rule = *rules.mention_rules()[m.rule_index];
+    auto fits = [&](const Mention& c) {
+      if (&c == &m || IsReference(rules, c)) return false;
+      const bool place = m.kind == MentionKind::kPlace || m.kind == MentionKind::kCountry;
+      const bool kind_ok = place
+                               ? (c.kind == MentionKind::kPlace || c.kind == MentionKind::kCountry)
+                               : c.kind == m.kind;
+      if (!kind_ok || c.entity.empty()) return false;
+      if (rule.refers_type.empty()) return true;
+      const GazetteerEntry* e = rules.Entry(c.entity);
+      return e != nullptr && SplitContains(rule.refers_type, e->type);
+    };
+    int best = -1;
+    for (size_t j = 0; j < mentions.size(); ++j) {
+      const Mention& c = mentions[j];
+      if (c.sentence > m.sentence || c.sentence < m.sentence - options.antecedent_window) continue;
+      if (c.span.begin >= m.span.begin) continue;
+      if (!fits(c)) continue;
+      if (best < 0 || mentions[best].span.begin < c.span.begin) best = static_cast<int>(j);
+    }
+    if (best < 0) continue;
+    std::vector<int> group = {best};
+    if (mentions[best].coord >= 0) {
+      group.clear();
+      for (size_t j = 0; j < mentions.size(); ++j) {
+        if (mentions[j].coord == mentions[best].coord &&
+            mentions[j].sentence == mentions[best].sentence && fits(mentions[j])) {
+          group.push_back(static_cast<int>(j));
+        }
+      }
+    }
+    m.antecedents = group;
+    m.entity = mentions[group.front()].entity;
+  }
+}
+
+// Returns a new entity for id, with what the gazetteer knows of it.
+Entity NewEntity(const RuleSet& rules, const std::string& id, MentionKind kind) {
+  Entity e;
+  e.id = id;
+  e.kind = kind;
+  if (const GazetteerEntry* g = rules.Entry(id)) {
+    e.gazetteer = true;
+    e.kind = g->kind;
+    e.name = g->name;
+    e.type = g->type;
+    e.part_of = g->part_of;
+    e.external = g->external;
+  }
+  return e;
+}
+
+// Adds the titles of person mention m to e, each with its employer: the actor its
+// organisation or country stands for ("mantan pejabat Gedung Putih": the government the
+// building stands for).
+void AddTitles(const RuleSet& rules, const ResolveOptions& options, std::string_view text,
+               const std::vector<Mention>& mentions, const Mention& m, Entity* e) {
+  if (m.kind != MentionKind::kPerson) return;
+  for (int ti : m.titles) {
+    const Mention& t = mentions[ti];
+    const std::string of = ActorOf(rules, options, t.of >= 0 ? mentions[t.of].entity : "");
+    EntityTitle title{CollapseSpace(t.span.Of(text)), of};
+    if (std::find(e->titles.begin(), e->titles.end(), title) == e->titles.end()) {
+      e->titles.push_back(title);
+    }
+  }
+}
+
+// Names e (unless the gazetteer did) by its longest written form (most words), then the
+// most frequent, then the first; every other form becomes an alias.
+void NameEntity(const std::map<std::string, int>& written, Entity* e) {
+  if (e->name.empty()) {
+    size_t best_words = 0;
+    int best_count = 0;
+    for (const auto& [form, count] : written) {
+      const size_t w = NameWords(form).size();
+      if (w > best_words || (w == best_words && count > best_count)) {
+        e->name = form;
+        best_words = w;
+        best_count = count;
+      }
+    }
+  }
+  for (const auto& [form, count] : written) {
+    if (form != e->name) e->aliases.push_back(form);
+  }
+  std::sort(e->titles.begin(), e->titles.end());
+}
+
+// Returns the entities the resolved mentions name, in the order of their first mention.
+std::vector<Entity> CollectEntities(const RuleSet& rules, const ResolveOptions& options,
+                                    std::string_view text, const std::vector<Mention>& mentions) {
+  std::map<std::string, Entity> entities;
+  std::map<std::string, std::map<std::string, int>> names;  // id -> written name -> count
+  std::vector<std::string> order;
+  for (const Mention& m : mentions) {
+    if (!IsEntityKind(m.kind) || m.entity.empty() || IsReference(rules, m)) continue;
+    auto it = entities.find(m.entity);
+    if (it == entities.end()) {
+      order.push_back(m.entity);
+      it = entities.emplace(m.entity, NewEntity(rules, m.entity, m.kind)).first;
+    }
+    Entity& e = it->second;
+    ++e.mentions;
+    ++names[m.entity][CollapseSpace(m.name.Of(text))];
+    AddTitles(rules, options, text, mentions, m, &e);
+  }
+  for (auto& [id, e] : entities) NameEntity(names[id], &e);
+  std::vector<Entity> out;
+  for (const std::string& id : order) out.push_back(std::move(entities[id]));
+  return out;
+}
+
+}  // namespace
+
+std::string ActorOf(const RuleSet& rules, const ResolveOptions& options, const std::string& id) {
+  if (!options.metonymy) return id;
+  const GazetteerEntry* g = rules.Entry(id);
+  return g != nullptr && !g->metonym_of.empty() ? g->metonym_of : id;
+}
+
+void ResolveEntities(const RuleSet& rules, const ResolveOptions& options, std::string_view text,
+                     DocumentFacts* facts) {
+  std::vector<Mention>* mentions = &facts->mentions;
+  NameShortNames(NameFullNames(rules, text, mentions), text, mentions);
+  NameOtherEntities(rules, text, mentions);
+  NameBracketed(mentions);
+  ResolveReferences(rules, options, mentions);
+  for (Entity& e : CollectEntities(rules, options, text, *mentions)) {
+    facts->entities.push_back(std::move(e));
+  }
+}
+
+RoleReferences::RoleReferences(const RuleSet& rules, std::string_view text,
+                               const std::vector<Mention>& mentions)
+    : rules_(rules), text_(text), mentions_(mentions) {
+  for (const Mention& m : mentions) {
+    if (m.kind != MentionKind::kPerson || m.entity.empty()) continue;
+    for (int ti : m.titles) holders_.push_back({Key(mentions[ti]), m.entity, m.span.begin});
+  }
+}
+
+RoleReferences::TitleKey RoleReferences::Key(const Mention& title) const {
+  const WordList* noise = rules_.List("TITLE_NOISE");
+  const WordList* abbrev = rules_.List("TITLE_ABBREV");
+  const WordList* quantity = rules_.List("QUANTITY");
+  TitleKey key;
+  key.of = title.of >= 0 ? mentions_[title.of].entity : "";
+  const std::string_view t = title.span.Of(text_);
+  std::vector<std::string> words;
+  for (Span tok : Tokenize(t)) {
+    const Span abs{tok.begin + title.span.begin, tok.end + title.span.begin};
+    bool inside_entity = false;  // the country or organisation named in the title
+    for (int c : title.children) inside_entity |= mentions_[c].span.Overlaps(abs);
+    if (inside_entity) continue;
+    const std::string w = Lowercase(tok.Of(t));
+    char32_t cp;
+    int len;
+    DecodeUtf8(w, 0, &cp, &len);
+    if (!IsWordChar(cp)) continue;
+    std::string value;
+    if (quantity && quantity->Lookup(w, &value)) {
+      key.count = std::atoi(value.c_str());
+      continue;
+    }
+    if (noise && noise->Lookup(w, &value)) continue;
+    if (abbrev && abbrev->Lookup(w, &value)) {
+      words.push_back(value);
+      continue;
+    }
+    words.push_back(w);
+  }
+  if (key.count != 1) SingularLastWord(&words);
+  for (const std::string& w : words) key.phrase += (key.phrase.empty() ? "" : " ") + w;
+  return key;
+}
+
+bool RoleReferences::Names(const TitleKey& ref, const TitleKey& held) const {
+  if (ref.phrase.empty()) return false;
+  if (!ref.of.empty() && held.of != ref.of) return false;
+  if (ref.phrase == held.phrase) return true;
+  // "direktur" names "Direktur CIA"'s holder; "menteri" a "menteri luar negeri".
+  if (held.phrase.compare(0, ref.phrase.size() + 1, ref.phrase + " ") == 0) return true;
+  // "the leader", "pemimpin": any head of state or government.
+  std::string offices;
+  const WordList* generic = rules_.List("TITLE_GENERIC");
+  return generic && generic->Lookup(ref.phrase, &offices) && SplitContains(offices, held.phrase);
+}
+
+std::string RoleReferences::Represented(const Mention& title) const {
+  if (title.of < 0) return "";
+  const WordList* former = rules_.List("FORMER");
+  const std::string_view t = title.span.Of(text_);
+  std::string ignored;
+  for (Span tok : Tokenize(t)) {
+    if (former != nullptr && former->Lookup(Lowercase(tok.Of(t)), &ignored)) return "";
+  }
+  return mentions_[title.of].entity;
+}
+
+std::vector<std::string> RoleReferences::Resolve(const Mention& title) const {
+  const TitleKey ref = Key(title);
+  std::vector<std::string> who;
+  for (const Holder& h : holders_) {
+    if (h.first >= title.span.begin || !Names(ref, h.key)) continue;
+    if (std::find(who.begin(), who.end(), h.person) == who.end()) who.push_back(h.person);
+  }
+  // The number must fit: one person for a singular reference, exactly n for "kedua"/"both"
+  // (2), two or more for "para" (0); an indefinite ("seorang pejabat", "an official", -1)
+  // names nobody in particular. Otherwise the reference stays unresolved.
+  if (ref.count < 0) return {};
+  if (ref.count == 1 && who.size() != 1) return {};
+  if (ref.count == 0 && who.size() < 2) return {};  // "para menteri" is not one minister
+  if (ref.count > 1 && who.size() != static_cast<size_t>(ref.count)) return {};
+  return who;
+}
+
+}  // namespace newsgraph
