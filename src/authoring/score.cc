@@ -8,21 +8,11 @@
 #include <set>
 
 #include "base/text.h"
+#include "extract/event_compat.h"
 
 namespace newsgraph {
 
 namespace {
-
-// Returns true if type `narrow` refines `wide` through `parent` links (not if equal).
-bool Refines(const std::string& narrow, const std::string& wide, const RuleSet& rules) {
-  const EventType* t = rules.Type(narrow);
-  for (int depth = 0; t != nullptr && depth < 16; ++depth) {
-    if (t->parent.empty()) return false;
-    if (t->parent == wide) return true;
-    t = rules.Type(t->parent);
-  }
-  return false;
-}
 
 // Returns true if name occurs in text with no word character right before or after it.
 bool OccursAsWord(std::string_view text, std::string_view name) {
@@ -54,17 +44,16 @@ bool OccursAsWord(std::string_view text, std::string_view name) {
 
 EventCriteria CompareEvent(const GoldEvent& g, const Event& p, const RuleSet& rules) {
   EventCriteria c;
-  c.type_ok = p.type == g.type || Refines(p.type, g.type, rules);
+  c.type_ok = p.type == g.type || Refines(rules, p.type, g.type);
   c.modality_ok = g.modality.empty() || g.modality == p.modality;
-  const std::vector<std::string> pred = ResolvedParticipants(p);
+  const std::vector<std::string> pred = ParticipantIds(p);
   std::vector<std::string> common;
   std::set_intersection(pred.begin(), pred.end(), g.participants.begin(), g.participants.end(),
                         std::back_inserter(common));
   c.shared = common.size();
   c.either = pred.size() + g.participants.size() - c.shared;
   c.date_ok = g.date.empty() || p.date.value.empty() || TimexCompatible(g.timex, p.date);
-  c.place_ok = g.place.empty() || p.place.empty() || g.place == p.place ||
-               rules.PlaceWithin(p.place, g.place) || rules.PlaceWithin(g.place, p.place);
+  c.place_ok = PlacesCompatible(rules, g.place, p.place);
   return c;
 }
 
@@ -93,16 +82,6 @@ std::string WhyNoMatch(const GoldEvent& g, const Event& p, const EventCriteria& 
 }
 
 }  // namespace
-
-std::vector<std::string> ResolvedParticipants(const Event& ev) {
-  std::vector<std::string> ids;
-  for (const Participant& p : ev.participants) {
-    if (!p.entity.empty()) ids.push_back(p.entity);
-  }
-  std::sort(ids.begin(), ids.end());
-  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
-  return ids;
-}
 
 PairCheck ComparePair(const GoldEvent& g, const Event& p, const RuleSet& rules) {
   const EventCriteria e = CompareEvent(g, p, rules);
@@ -183,7 +162,7 @@ std::vector<int> MaxWeightAssignment(const std::vector<std::vector<int64_t>>& w,
 }
 
 std::string EventKey(const Event& ev) {
-  std::string key = fmt::format("{} [{}]", ev.type, Join(ResolvedParticipants(ev), ", "));
+  std::string key = fmt::format("{} [{}]", ev.type, Join(ParticipantIds(ev), ", "));
   if (!ev.date.value.empty()) {
     key += " date=" + ev.date.value;
     if (!ev.date.mod.empty()) key += "(" + ev.date.mod + ")";

@@ -59,9 +59,6 @@ struct PairCheck {
   std::string why;        // for a non-match: the criteria that failed, readable
 };
 
-// Returns the resolved participant ids of ev, sorted and unique.
-std::vector<std::string> ResolvedParticipants(const Event& ev);
-
 // Compares gold event g with predicted event p: CompareEvent, and what the report and the
 // assignment need besides (exactness, a tie-breaking quality, why a pair does not match).
 PairCheck ComparePair(const GoldEvent& g, const Event& p, const RuleSet& rules);

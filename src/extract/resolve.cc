@@ -1,6 +1,5 @@
 #include "extract/resolve.h"
 
-#include "extract/event_compat.h"
 #include "extract/event_merge.h"
 
 namespace newsgraph {
@@ -9,11 +8,6 @@ void Resolver::Resolve(std::string_view text, const std::vector<EventMatch>& mat
                        DocumentFacts* facts) const {
   ResolveEntities(rules_, options_, text, facts);
   MergeEvents(rules_, options_, text, matches, facts);
-}
-
-bool Resolver::TypesCompatible(const std::string& a, const std::string& b,
-                               std::string* merged) const {
-  return newsgraph::TypesCompatible(rules_, a, b, merged);
 }
 
 }  // namespace newsgraph

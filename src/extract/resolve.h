@@ -26,10 +26,6 @@ class Resolver {
   void Resolve(std::string_view text, const std::vector<EventMatch>& matches,
                DocumentFacts* facts) const;
 
-  // Returns true if types a and b may name the same event; *merged gets the more specific.
-  // Kept for graph/build until it calls event_compat.h's TypesCompatible directly.
-  bool TypesCompatible(const std::string& a, const std::string& b, std::string* merged) const;
-
  private:
   const RuleSet& rules_;
   ResolveOptions options_;

@@ -35,7 +35,7 @@ std::string EventLabel(const KnowledgeGraph& kg, const Event& ev) {
   return label;
 }
 
-GraphBuilder::GraphBuilder(const RuleSet& rules) : rules_(rules), resolver_(rules, {}) {}
+GraphBuilder::GraphBuilder(const RuleSet& rules) : rules_(rules) {}
 
 bool GraphBuilder::Add(const DocumentFacts& facts) {
   if (!docs_.insert(facts.doc).second) return false;
@@ -58,38 +58,19 @@ size_t WordCount(const std::string& s) {
   return n;
 }
 
-// The resolved participants of an event, sorted.
-std::vector<std::string> ResolvedSet(const Event& ev) {
-  std::vector<std::string> out;
-  for (const Participant& p : ev.participants) {
-    if (!p.entity.empty()) out.push_back(p.entity);
-  }
-  std::sort(out.begin(), out.end());
-  out.erase(std::unique(out.begin(), out.end()), out.end());
-  return out;
-}
-
 std::string CanonicalKey(const Event& ev) {
   std::string key = ev.type + "|" + ev.modality + "|" + ev.date.value + "|" + ev.place;
-  for (const std::string& p : ResolvedSet(ev)) key += "|" + p;
+  for (const std::string& p : ParticipantIds(ev)) key += "|" + p;
   for (const Evidence& e : ev.evidence)
     key += fmt::format("|{}:{}:{}", e.doc, e.span.begin, e.rule);
   return key;
-}
-
-int TypeDepth(const RuleSet& rules, const std::string& type) {
-  int depth = 0;
-  for (const EventType* t = rules.Type(type); t && !t->parent.empty() && depth < 16; ++depth) {
-    t = rules.Type(t->parent);
-  }
-  return depth;
 }
 
 }  // namespace
 
 std::string EventId(const Event& ev) {
   std::string key = ev.type + "|" + ev.modality + "|" + ev.date.value + "|" + ev.place;
-  for (const std::string& p : ResolvedSet(ev)) key += "|" + p;
+  for (const std::string& p : ParticipantIds(ev)) key += "|" + p;
   return fmt::format("event:{}-{:012x}", ev.type, Fnv1a64(key) & 0xFFFFFFFFFFFFull);
 }
 
@@ -136,7 +117,7 @@ std::vector<std::vector<Event>> GraphBuilder::GroupEvents() const {
   std::map<std::string, std::vector<int>> buckets;
   for (size_t i = 0; i < events.size(); ++i) {
     std::string key = events[i].modality;
-    for (const std::string& p : ResolvedSet(events[i])) key += "|" + p;
+    for (const std::string& p : ParticipantIds(events[i])) key += "|" + p;
     buckets[key].push_back(static_cast<int>(i));
   }
   std::vector<int> parent(events.size());
@@ -144,17 +125,13 @@ std::vector<std::vector<Event>> GraphBuilder::GroupEvents() const {
   std::function<int(int)> find = [&](int x) {
     return parent[x] == x ? x : parent[x] = find(parent[x]);
   };
-  auto places_ok = [&](const std::string& a, const std::string& b) {
-    return a.empty() || b.empty() || a == b || rules_.PlaceWithin(a, b) || rules_.PlaceWithin(b, a);
-  };
   for (const auto& [key, members] : buckets) {
     for (size_t x = 0; x < members.size(); ++x) {
       for (size_t y = x + 1; y < members.size(); ++y) {
         const Event& a = events[members[x]];
         const Event& b = events[members[y]];
-        std::string merged;
-        if (resolver_.TypesCompatible(a.type, b.type, &merged) && TimexCompatible(a.date, b.date) &&
-            places_ok(a.place, b.place)) {
+        // Same participants and modality by the bucket; the rest of the criterion here.
+        if (SameOccasion(rules_, a, b)) {
           const int ra = find(members[x]), rb = find(members[y]);
           if (ra != rb) parent[std::max(ra, rb)] = std::min(ra, rb);
         }

@@ -20,8 +20,8 @@
 #include <string>
 #include <vector>
 
+#include "extract/event_compat.h"
 #include "extract/model.h"
-#include "extract/resolve.h"
 #include "rules/rules.h"
 
 namespace newsgraph {
@@ -66,7 +66,6 @@ class GraphBuilder {
   void AddNamedEntities(KnowledgeGraph* kg) const;
 
   const RuleSet& rules_;
-  Resolver resolver_;
   std::set<std::string> docs_;
   size_t skipped_ = 0;
   std::map<std::string, std::vector<Entity>> entities_;  // id -> one record per document
