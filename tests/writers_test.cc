@@ -37,6 +37,21 @@ TEST_CASE("XmlEscape escapes markup and drops characters XML forbids", "[writers
   CHECK(XmlEscape("a<b>&\"c'") == "a&lt;b&gt;&amp;&quot;c&apos;");
   CHECK(XmlEscape(std::string("x\x01y\tz", 5)) == "xy\tz");
   CHECK(XmlEscape("\xef\xbf\xbe!") == "!");
+  CHECK(XmlEscape("a\nb") == "a\nb");
+}
+
+TEST_CASE("XmlEscape for unchecked text replaces what XML forbids and keeps newlines", "[writers]") {
+  struct Case {
+    std::string in, out;
+  };
+  for (const Case& c : std::vector<Case>{
+           {"a\nb", "a&#10;b"},
+           {std::string("x\x01y", 3), "x\xef\xbf\xbdy"},
+           {"bad \xff byte", "bad \xef\xbf\xbd byte"},
+           {"\xef\xbf\xbe", "\xef\xbf\xbd"},
+           {"caf\xc3\xa9 & <b>", "caf\xc3\xa9 &amp; &lt;b&gt;"}}) {
+    CHECK(XmlEscape(c.in, XmlInvalid::kReplace, true) == c.out);
+  }
 }
 
 TEST_CASE("The Boost graph has entities, events and role edges", "[writers]") {

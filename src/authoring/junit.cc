@@ -6,57 +6,17 @@
 
 #include "authoring/rule_test_report.h"
 #include "base/text.h"
+#include "base/xml.h"
 
 namespace newsgraph {
 
 namespace {
 
-// Returns text escaped for an XML attribute or element, with the two differences from
-// graph/graphml.h's XmlEscape its name says: newlines are written as &#10; (kept in
-// attributes, where a raw newline would be normalised away), and the text is decoded as
-// UTF-8, what XML 1.0 forbids (invalid UTF-8 included) becoming U+FFFD instead of being
-// dropped: a test file's text is not checked like a document.
+// Returns text escaped for an XML attribute or element: newlines as &#10; (kept in
+// attributes), and what XML 1.0 forbids, invalid UTF-8 included, as U+FFFD: a test file's
+// text is not checked like a document.
 std::string XmlEscapeNewlinesAndInvalidUtf8(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (size_t i = 0; i < text.size();) {
-    char32_t cp = 0;
-    int len = 1;
-    if (!DecodeUtf8(text, i, &cp, &len)) cp = 0xFFFD;  // len is 1 then
-    switch (cp) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&apos;";
-        break;
-      case '\n':
-        out += "&#10;";  // kept in attributes, where a raw newline would be normalised away
-        break;
-      default: {
-        // XML 1.0 allows tab, CR, LF and everything from U+0020 except the surrogates and
-        // U+FFFE / U+FFFF; invalid UTF-8 decodes to U+FFFD above.
-        const bool allowed = (cp >= 0x20 || cp == '\t' || cp == '\r') &&
-                             !(cp >= 0xD800 && cp <= 0xDFFF) && cp != 0xFFFE && cp != 0xFFFF;
-        if (allowed && cp != 0xFFFD) {
-          out.append(text.substr(i, len));
-        } else {
-          AppendUtf8(0xFFFD, &out);
-        }
-      }
-    }
-    i += len;
-  }
-  return out;
+  return XmlEscape(text, XmlInvalid::kReplace, /*newline_reference=*/true);
 }
 
 struct Suite {

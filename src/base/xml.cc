@@ -1,13 +1,28 @@
 #include "base/xml.h"
 
+#include "base/text.h"
+
 namespace newsgraph {
 
-std::string XmlEscape(std::string_view text) {
+namespace {
+
+// Returns true for the characters XML 1.0 allows: tab, CR, LF and everything from U+0020
+// but the surrogates, U+FFFE and U+FFFF.
+bool XmlAllowed(char32_t cp) {
+  return (cp >= 0x20 || cp == '\t' || cp == '\r' || cp == '\n') &&
+         !(cp >= 0xD800 && cp <= 0xDFFF) && cp != 0xFFFE && cp != 0xFFFF;
+}
+
+}  // namespace
+
+std::string XmlEscape(std::string_view text, XmlInvalid invalid, bool newline_reference) {
   std::string out;
   out.reserve(text.size());
-  for (size_t i = 0; i < text.size(); ++i) {
-    const unsigned char c = static_cast<unsigned char>(text[i]);
-    switch (c) {
+  for (size_t i = 0; i < text.size();) {
+    char32_t cp = 0;
+    int len = 1;
+    const bool utf8 = DecodeUtf8(text, i, &cp, &len);  // len is 1 when not
+    switch (utf8 ? cp : 0xFFFD) {
       case '&':
         out += "&amp;";
         break;
@@ -23,17 +38,23 @@ std::string XmlEscape(std::string_view text) {
       case '\'':
         out += "&apos;";
         break;
+      case '\n':
+        out += newline_reference ? "&#10;" : "\n";
+        break;
       default:
-        if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') break;  // not allowed in XML 1.0
-        // U+FFFE and U+FFFF are not XML characters either.
-        if (c == 0xEF && i + 2 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0xBF &&
-            (static_cast<unsigned char>(text[i + 2]) == 0xBE ||
-             static_cast<unsigned char>(text[i + 2]) == 0xBF)) {
-          i += 2;
-          break;
+        if (!utf8) {
+          if (invalid == XmlInvalid::kReplace) {
+            AppendUtf8(0xFFFD, &out);
+          } else {
+            out.append(text.substr(i, len));
+          }
+        } else if (XmlAllowed(cp) && !(invalid == XmlInvalid::kReplace && cp == 0xFFFD)) {
+          out.append(text.substr(i, len));
+        } else if (invalid == XmlInvalid::kReplace) {
+          AppendUtf8(0xFFFD, &out);
         }
-        out.push_back(static_cast<char>(c));
     }
+    i += len;
   }
   return out;
 }
