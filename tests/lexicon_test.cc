@@ -22,7 +22,8 @@ std::vector<std::string> Found(const RuleSet& rules, const std::string& text, La
 
 TEST_CASE("Gazetteer lookup: longest match, case, caps, language", "[lexicon]") {
   Diagnostics diags;
-  auto rules = testing::LoadRules({{"g.json", "g.json", R"({"gazetteer": [
+  auto rules = testing::LoadRules({{"l.json", "l.json", R"({"languages": {"id": {}, "en": {}}})"},
+                                   {"g.json", "g.json", R"({"gazetteer": [
         {"id": "gpe:us", "kind": "country", "name": "United States", "aliases_id": ["AS"], "aliases_en": ["U.S."]},
         {"id": "place:ny", "kind": "place", "name": "New York"},
         {"id": "place:york", "kind": "place", "name": "York"},
@@ -30,21 +31,22 @@ TEST_CASE("Gazetteer lookup: longest match, case, caps, language", "[lexicon]") 
                                   &diags);
   REQUIRE(rules);
   using V = std::vector<std::string>;
-  CHECK(Found(*rules, "Ia di New York.", kLangId) == V{"New York=place:ny"});
-  CHECK(Found(*rules, "MOSKOW - Pejabat AS", kLangId) == V{"MOSKOW=place:moscow", "AS=gpe:us"});
-  CHECK(Found(*rules, "as well as the U.S. and York", kLangEn) ==
+  CHECK(Found(*rules, "Ia di New York.", rules->Lang("id")) == V{"New York=place:ny"});
+  CHECK(Found(*rules, "MOSKOW - Pejabat AS", rules->Lang("id")) ==
+        V{"MOSKOW=place:moscow", "AS=gpe:us"});
+  CHECK(Found(*rules, "as well as the U.S. and York", rules->Lang("en")) ==
         V{"U.S.=gpe:us", "York=place:york"});
-  CHECK(Found(*rules, "AS", kLangEn).empty());                         // Indonesian-only alias
-  CHECK(Found(*rules, "ASEAN moskow", kLangId).empty());               // whole tokens, exact case
-  CHECK(Found(*rules, "New\nYork", kLangEn) == V{"York=place:york"});  // not across lines
+  CHECK(Found(*rules, "AS", rules->Lang("en")).empty());            // Indonesian-only alias
+  CHECK(Found(*rules, "ASEAN moskow", rules->Lang("id")).empty());  // whole tokens, exact case
+  CHECK(Found(*rules, "New\nYork", rules->Lang("en")) == V{"York=place:york"});  // not across lines
 }
 
 TEST_CASE("The built-in gazetteer knows the seed entities", "[lexicon]") {
   const RuleSet& rules = testing::BuiltinRules();
   using V = std::vector<std::string>;
-  CHECK(Found(rules, "Menteri Luar Negeri Rusia Sergey Lavrov", kLangId) ==
+  CHECK(Found(rules, "Menteri Luar Negeri Rusia Sergey Lavrov", rules.Lang("id")) ==
         V{"Rusia=gpe:russia", "Sergey Lavrov=person:sergey-lavrov"});
-  CHECK(Found(rules, "The Wall Street Journal dan NBC News", kLangId) ==
+  CHECK(Found(rules, "The Wall Street Journal dan NBC News", rules.Lang("id")) ==
         V{"The Wall Street Journal=source:the-wall-street-journal", "NBC News=source:nbc-news"});
 }
 

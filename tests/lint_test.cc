@@ -21,7 +21,7 @@ using testing::Relative;
 
 // The rule set the test files extend: a language and an event type with its roles.
 const char kBase[] =
-    R"j({"languages": {"en": {"hints": ["the"]}},
+    R"j({"languages": {"id": {"name": "Indonesian"}, "en": {"name": "English", "hints": ["the"]}},
  "event_types": [{"type": "meet", "cameo": "044", "plover": "CONSULT", "roles": ["participant"]}]}
 )j";
 

@@ -37,7 +37,7 @@ std::vector<std::string> Lines(const Diagnostics& diags) {
 
 // A small rule set: two people, one event rule, one rule without tests.
 const char kRules[] = R"j({
-  "languages": {"en": {"hints": ["the"]}},
+  "languages": {"id": {"name": "Indonesian"}, "en": {"name": "English", "hints": ["the"]}},
   "event_types": [{"type": "meet", "cameo": "044", "plover": "CONSULT", "roles": ["participant"]}],
   "gazetteer": [{"id": "person:ann-lee", "kind": "person", "name": "Ann Lee"},
                 {"id": "person:bob-ray", "kind": "person", "name": "Bob Ray"}],
@@ -68,7 +68,8 @@ TEST_CASE("Rule test files parse as docs/design.md says", "[ruletest]") {
       "# todoruleid: visit.en.verb\n"
       "Mattis, who visited Pakistan, spoke.\n";
   Diagnostics diags;
-  const RuleTestFile f = ParseRuleTestFile({"events/meet.test.txt", "m.test.txt", text}, &diags);
+  const RuleTestFile f =
+      ParseRuleTestFile({"events/meet.test.txt", "m.test.txt", text}, {"id", "en"}, &diags);
   CHECK(diags.empty());
   REQUIRE(f.cases.size() == 3);
   const RuleTestCase& c = f.cases[0];
@@ -124,7 +125,7 @@ TEST_CASE("Malformed rule test files: every problem at its line and column", "[r
   };
   for (const Case& c : cases) {
     Diagnostics diags;
-    ParseRuleTestFile({"t.test.txt", "t.test.txt", c.text}, &diags);
+    ParseRuleTestFile({"t.test.txt", "t.test.txt", c.text}, {"id", "en"}, &diags);
     INFO(c.text);
     const std::vector<std::string> got = Lines(diags);
     REQUIRE(!got.empty());
@@ -156,7 +157,8 @@ TEST_CASE("ruleid, ok, todo and expect checks; the report and coverage", "[rulet
       "Ann Lee waves at Bob Ray.\n"  // 17
       "# ruleid: nosuch\n"
       "Ann Lee greets Bob Ray.\n";  // 19
-  const RuleTestFile file = ParseRuleTestFile({"r.test.txt", "r.test.txt", text}, &diags);
+  const RuleTestFile file =
+      ParseRuleTestFile({"r.test.txt", "r.test.txt", text}, {"id", "en"}, &diags);
   REQUIRE(diags.empty());
   RuleTestOptions options;
   options.coverage = {{"r.json", true}};
@@ -232,7 +234,8 @@ TEST_CASE("Attachment, mention and date checks", "[ruletest]") {
       "# expect: place=place:moscow\n"
       "Tillerson met Lavrov in Vienna on Thursday.\n";
   Diagnostics diags;
-  const RuleTestFile file = ParseRuleTestFile({"x.test.txt", "x.test.txt", text}, &diags);
+  const RuleTestFile file =
+      ParseRuleTestFile({"x.test.txt", "x.test.txt", text}, {"id", "en"}, &diags);
   REQUIRE(diags.empty());
   const RuleTestReport report = RunRuleTests(testing::BuiltinRules(), {file}, {});
   CHECK(report.passed == 6);

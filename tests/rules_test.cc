@@ -148,22 +148,23 @@ TEST_CASE("Extending the gazetteer and replacing a file by its path", "[rules]")
   std::vector<RuleSource> sources = {
       {"g.json", "g.json",
        R"({"gazetteer": [{"id": "gpe:x", "kind": "country", "name": "Xland"}]})"},
-      {"e.json", "e.json", R"({"extend": [{"id": "gpe:x", "aliases_en": ["Xish"]}]})"}};
+      {"e.json", "e.json", R"({"extend": [{"id": "gpe:x", "aliases_en": ["Xish"]}]})"},
+      {"l.json", "l.json", R"({"languages": {"id": {}, "en": {}}})"}};
   Diagnostics diags;
   auto rules = LoadRules(sources, &diags);
   REQUIRE(rules);
   const GazetteerEntry* e = rules->Entry("gpe:x");
   REQUIRE(e);
   REQUIRE(e->aliases.size() == 2);
-  CHECK(e->aliases[1] == std::make_pair(std::string("Xish"), kLangEn));
+  CHECK(e->aliases[1] == std::make_pair(std::string("Xish"), rules->Lang("en")));
 
   sources.push_back({"e.json", "other/e.json", R"({"extend": [{"id": "gpe:nope"}]})"});
   Diagnostics d2;
   testing::TempDir dir;
   dir.Write("e.json", R"({"extend": [{"id": "gpe:nope"}]})");
-  std::vector<RuleSource> replaced = {sources[0], sources[1]};
+  std::vector<RuleSource> replaced = {sources[0], sources[1], sources[2]};
   REQUIRE(AddRuleDirectory(dir.path().string(), &replaced, &d2));
-  REQUIRE(replaced.size() == 2);  // same relative path: replaced, not added
+  REQUIRE(replaced.size() == 3);  // same relative path: replaced, not added
   CHECK_FALSE(LoadRules(replaced, &d2));
   CHECK(Formatted(d2)[0].find("'gpe:nope' is not a gazetteer id") != std::string::npos);
 }

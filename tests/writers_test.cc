@@ -6,9 +6,9 @@
 
 #include <sstream>
 
+#include "base/xml.h"
 #include "graph/build.h"
 #include "graph/graph.h"
-#include "base/xml.h"
 #include "graph/graphml.h"
 #include "graph/jsonld.h"
 #include "test_util.h"
@@ -40,16 +40,16 @@ TEST_CASE("XmlEscape escapes markup and drops characters XML forbids", "[writers
   CHECK(XmlEscape("a\nb") == "a\nb");
 }
 
-TEST_CASE("XmlEscape for unchecked text replaces what XML forbids and keeps newlines", "[writers]") {
+TEST_CASE("XmlEscape for unchecked text replaces what XML forbids and keeps newlines",
+          "[writers]") {
   struct Case {
     std::string in, out;
   };
-  for (const Case& c : std::vector<Case>{
-           {"a\nb", "a&#10;b"},
-           {std::string("x\x01y", 3), "x\xef\xbf\xbdy"},
-           {"bad \xff byte", "bad \xef\xbf\xbd byte"},
-           {"\xef\xbf\xbe", "\xef\xbf\xbd"},
-           {"caf\xc3\xa9 & <b>", "caf\xc3\xa9 &amp; &lt;b&gt;"}}) {
+  for (const Case& c : std::vector<Case>{{"a\nb", "a&#10;b"},
+                                         {std::string("x\x01y", 3), "x\xef\xbf\xbdy"},
+                                         {"bad \xff byte", "bad \xef\xbf\xbd byte"},
+                                         {"\xef\xbf\xbe", "\xef\xbf\xbd"},
+                                         {"caf\xc3\xa9 & <b>", "caf\xc3\xa9 &amp; &lt;b&gt;"}}) {
     CHECK(XmlEscape(c.in, XmlInvalid::kReplace, true) == c.out);
   }
 }

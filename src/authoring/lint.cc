@@ -18,22 +18,23 @@ const char* const kRuleSections[] = {"mentions", "dates", "events", "attachments
 
 // What lint knows of a rule from its JSON (also of rules that failed to compile).
 struct RuleRef {
-  std::string section;  // mentions, dates, events, attachments
-  LangMask langs = kLangAny;
-  bool makes_events = false;  // events and attachments, but an exclude attachment keeps a
-                              // mention from being attached: its fact is the mention
+  std::string section;          // mentions, dates, events, attachments
+  std::set<std::string> langs;  // language codes; empty: any
+  bool makes_events = false;    // events and attachments, but an exclude attachment keeps a
+                                // mention from being attached: its fact is the mention
 };
 
-LangMask LangOf(const rapidjson::Value& v, LangMask dflt) {
+// Returns the language codes of v's "lang" (a code or a list of codes), or dflt without one.
+std::set<std::string> LangOf(const rapidjson::Value& v, const std::set<std::string>& dflt) {
   auto it = v.FindMember("lang");
   if (it == v.MemberEnd()) return dflt;
-  if (it->value.IsString()) return LangFromCode(it->value.GetString());
+  if (it->value.IsString()) return {it->value.GetString()};
   if (!it->value.IsArray()) return dflt;
-  LangMask m = 0;
+  std::set<std::string> codes;
   for (const auto& l : it->value.GetArray()) {
-    if (l.IsString()) m |= LangFromCode(l.GetString());
+    if (l.IsString()) codes.insert(l.GetString());
   }
-  return m;
+  return codes;
 }
 
 // Adds the names of the fragments and lists a pattern inserts ({NAME}) to *out.
@@ -67,19 +68,42 @@ size_t EditDistance(std::string_view a, std::string_view b) {
   return row[b.size()];
 }
 
-const char* LangName(LangMask m) {
-  if (m == kLangId) return "Indonesian";
-  if (m == kLangEn) return "English";
-  return "no language";
-}
-
 // What lint knows of the whole rule set from its JSON: every rule id, the roles of every
 // event type, the fragments and lists the patterns use.
 struct RuleIndex {
   std::map<std::string, RuleRef> ids;
   std::map<std::string, std::vector<std::string>> type_roles;
   std::set<std::string> used;
+  std::vector<std::string> languages;                 // declared codes, in order
+  std::map<std::string, std::string> language_names;  // code -> name ("Indonesian")
+
+  // Returns the names of the languages of codes: "Indonesian", "Indonesian or English".
+  std::string LangNames(const std::set<std::string>& codes) const {
+    std::string out;
+    for (const std::string& code : languages) {
+      if (!codes.count(code)) continue;
+      auto n = language_names.find(code);
+      out += (out.empty() ? "" : " or ") + (n == language_names.end() ? code : n->second);
+    }
+    return out.empty() ? "no language" : out;
+  }
 };
+
+// Adds the languages rule file d declares to index.
+void IndexLanguages(const rapidjson::Value& d, RuleIndex* index) {
+  auto l = d.FindMember("languages");
+  if (l == d.MemberEnd() || !l->value.IsObject()) return;
+  for (const auto& m : l->value.GetObject()) {
+    const std::string code = m.name.GetString();
+    if (std::find(index->languages.begin(), index->languages.end(), code) ==
+        index->languages.end()) {
+      index->languages.push_back(code);
+    }
+    if (m.value.IsObject() && m.value.HasMember("name") && m.value["name"].IsString()) {
+      index->language_names[code] = m.value["name"].GetString();
+    }
+  }
+}
 
 // Loads the rule set the way lint reports on it: the loader's warnings on, schema problems
 // at their JSON pointer, the given largest program size.
@@ -124,7 +148,7 @@ void IndexEventTypes(const rapidjson::Value& d,
 // Adds the rules of rule file d to index->ids and the fragments their patterns and d's
 // fragments use to index->used.
 void IndexRulesAndReferences(const rapidjson::Value& d, RuleIndex* index) {
-  const LangMask file_lang = LangOf(d, kLangAny);
+  const std::set<std::string> file_lang = LangOf(d, {});
   for (const char* section : kRuleSections) {
     auto it = d.FindMember(section);
     if (it == d.MemberEnd() || !it->value.IsArray()) continue;
@@ -157,6 +181,7 @@ void IndexRulesAndReferences(const rapidjson::Value& d, RuleIndex* index) {
 RuleIndex IndexRuleSet(const std::vector<std::unique_ptr<JsonSource>>& json) {
   RuleIndex index;
   for (const auto& src : json) {
+    IndexLanguages(src->doc(), &index);
     IndexEventTypes(src->doc(), &index.type_roles);
     IndexRulesAndReferences(src->doc(), &index);
   }
@@ -255,12 +280,12 @@ void CheckAnnotation(const RuleTestCase& c, const Annotation& a, const RuleIndex
                a.source_line);
     return;
   }
-  const LangMask lang = LangFromCode(c.lang);
-  if (lang != 0 && (ref->second.langs & lang) == 0) {
+  const std::set<std::string>& langs = ref->second.langs;
+  if (!c.lang.empty() && !langs.empty() && !langs.count(c.lang)) {
     all->Warning(a.location,
                  fmt::format("rule '{}' applies to {} text, but this case is read as "
                              "'{}' (# lang:)",
-                             a.rule, LangName(ref->second.langs), c.lang),
+                             a.rule, index.LangNames(langs), c.lang),
                  a.source_line);
   }
   const bool events = ref->second.makes_events;
@@ -278,7 +303,7 @@ void CheckAnnotation(const RuleTestCase& c, const Annotation& a, const RuleIndex
 void LintTestFiles(const RuleSelection& selection, const RuleIndex& index, Diagnostics* all) {
   for (const RuleSource& t : selection.tests) {
     if (!selection.IsSelected(t.display)) continue;
-    const RuleTestFile file = ParseRuleTestFile(t, all);
+    const RuleTestFile file = ParseRuleTestFile(t, index.languages, all);
     for (const RuleTestCase& c : file.cases) {
       for (const Annotation& a : c.annotations) CheckAnnotation(c, a, index, all);
     }

@@ -228,10 +228,10 @@ void Runner::Hints(const RuleInfo& info, const Annotation& a, const std::string&
                    const DocumentFacts& facts, const Trace& trace,
                    std::vector<std::string>* out) const {
   const PatternRule& rule = *info.rule;
-  const LangMask lang = LangFromCode(facts.lang);
+  const LangMask lang = rules_.Lang(facts.lang);
   if ((rule.langs & lang) == 0) {
     out->push_back(fmt::format("{} is a rule for {}, but the text was read as '{}'{}", a.rule,
-                               rule.langs == kLangId ? "Indonesian" : "English", facts.lang,
+                               rules_.LangNames(rule.langs), facts.lang,
                                facts.lang.empty() ? "" : " (set it with '# lang:')"));
     return;
   }

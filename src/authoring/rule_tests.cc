@@ -82,7 +82,9 @@ namespace {
 // an `expect` line extends.
 class RuleTestParser {
  public:
-  RuleTestParser(const RuleSource& source, Diagnostics* diags) : diags_(diags) {
+  RuleTestParser(const RuleSource& source, const std::vector<std::string>& languages,
+                 Diagnostics* diags)
+      : languages_(languages), diags_(diags) {
     out_.file = source.display;
     out_.rel = source.rel;
   }
@@ -168,8 +170,8 @@ class RuleTestParser {
   }
 
   void ParseLang(const std::string& value, size_t value_begin) {
-    if (value != "id" && value != "en") {
-      Error(value_begin, fmt::format("unknown language '{}' (id, en)", value));
+    if (std::find(languages_.begin(), languages_.end(), value) == languages_.end()) {
+      Error(value_begin, fmt::format("unknown language '{}' ({})", value, Join(languages_, ", ")));
       return;
     }
     lang_ = value;
@@ -269,6 +271,7 @@ class RuleTestParser {
     }
   }
 
+  const std::vector<std::string>& languages_;
   Diagnostics* diags_;
   RuleTestFile out_;
   std::string line_;  // the line being read, without its newline
@@ -282,8 +285,9 @@ class RuleTestParser {
 
 }  // namespace
 
-RuleTestFile ParseRuleTestFile(const RuleSource& source, Diagnostics* diags) {
-  return RuleTestParser(source, diags).Parse(source.text);
+RuleTestFile ParseRuleTestFile(const RuleSource& source, const std::vector<std::string>& languages,
+                               Diagnostics* diags) {
+  return RuleTestParser(source, languages, diags).Parse(source.text);
 }
 
 }  // namespace newsgraph

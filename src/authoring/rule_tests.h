@@ -15,10 +15,9 @@
 // Usage (rule_test_runner.h runs the parsed files, rule_test_report.h prints the results):
 //
 //   Diagnostics diags;
-//   RuleTestFile file = ParseRuleTestFile(source, &diags);   // malformed lines -> diags
-//   RuleTestOptions options;
-//   options.coverage = {{"rules/events/meet.json", true}};    // rule files to cover, strictly
-//   RuleTestReport report = RunRuleTests(rules, {file}, options);
+//   RuleTestFile file = ParseRuleTestFile(source, rules.language_codes(), &diags);  // problems ->
+//   diags RuleTestOptions options; options.coverage = {{"rules/events/meet.json", true}};    //
+//   rule files to cover, strictly RuleTestReport report = RunRuleTests(rules, {file}, options);
 //   std::string text = FormatRuleTestReport(report);          // the CLI prints it
 //   if (report.failed_any()) ...;
 #ifndef NEWSGRAPH_RULE_TESTS_H_
@@ -79,7 +78,9 @@ std::vector<std::string> ExpectListItems(std::string_view value);
 // Parses a rule test file. Malformed lines (an unknown annotation, an `expect` without a
 // `ruleid`, a bad date, an annotation without a text line) are errors in *diags, located at
 // file:line:col; the cases that parsed are returned.
-RuleTestFile ParseRuleTestFile(const RuleSource& source, Diagnostics* diags);
+// languages: the codes a "# lang:" line may name (the rule set's, in declaration order).
+RuleTestFile ParseRuleTestFile(const RuleSource& source, const std::vector<std::string>& languages,
+                               Diagnostics* diags);
 
 }  // namespace newsgraph
 

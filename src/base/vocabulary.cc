@@ -30,16 +30,4 @@ bool ParseKind(std::string_view name, MentionKind* out) {
 
 std::string KindToken(MentionKind k) { return std::string("\u27E6") + KindTokenName(k) + "\u27E7"; }
 
-LangMask LangFromCode(std::string_view code) {
-  if (code == "id") return kLangId;
-  if (code == "en") return kLangEn;
-  return 0;
-}
-
-const char* LangCode(LangMask single) {
-  if (single == kLangId) return "id";
-  if (single == kLangEn) return "en";
-  return "";
-}
-
 }  // namespace newsgraph

@@ -33,14 +33,13 @@ bool ParseKind(std::string_view name, MentionKind* out);
 // Returns the token a mention of kind k becomes in a rendered sentence: "⟦PER⟧".
 std::string KindToken(MentionKind k);
 
-// Languages a rule applies to (bit set).
-using LangMask = uint8_t;
-inline constexpr LangMask kLangId = 1;
-inline constexpr LangMask kLangEn = 2;
-inline constexpr LangMask kLangAny = kLangId | kLangEn;
-// Returns the mask of a language code ("id", "en"); 0 if unknown.
-LangMask LangFromCode(std::string_view code);
-const char* LangCode(LangMask single);
+// Languages a rule applies to, as a bit set: the languages are data (the "languages"
+// sections of the rule files), each given a bit in the order the rule set declares them
+// (RuleSet::Lang() maps a code to its bit).
+using LangMask = uint32_t;
+inline constexpr LangMask kLangAny = ~LangMask{0};
+// The most languages one rule set may declare.
+inline constexpr int kMaxLanguages = 32;
 
 }  // namespace newsgraph
 

@@ -139,9 +139,9 @@ bool ExplainRule(const RuleSet& rules, const std::string& id, const Document& do
   if (!r.rule) return false;
   const Location& at = r.rule->origin.location;
   out << fmt::format("\nrule {} ({}, {}:{}:{}):\n", id, r.what, at.file, at.line, at.column);
-  if ((r.rule->langs & LangFromCode(facts.lang)) == 0) {
+  if ((r.rule->langs & rules.Lang(facts.lang)) == 0) {
     out << fmt::format("  does not apply: the text is '{}' and the rule is for '{}'\n", facts.lang,
-                       r.rule->langs == kLangId ? "id" : "en");
+                       rules.LangCodes(r.rule->langs));
     return true;
   }
   for (size_t s = 0; s < facts.sentences.size(); ++s) {
@@ -281,7 +281,8 @@ const char kExplainUsage[] =
     "fired and the roles it filled.\n\n"
     "Options:\n"
     "  --dct DATE             publication date (YYYY-MM-DD) for relative dates\n"
-    "  --lang id|en           the text's language (default: detected)\n"
+    "  --lang CODE            the text's language: id, en or another the rules declare\n"
+    "                         (default: detected)\n"
     "  -f, --file FILE        read the text from FILE\n"
     "  --no-metonymy          places that act stay places\n"
     "  --rule ID              also show why rule ID did or did not fire in each\n"

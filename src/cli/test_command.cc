@@ -73,10 +73,13 @@ bool TestOptionsFromArgs(const ParsedArgs& args, const RuleSet& rules,
 }
 
 // Returns the selected test files, parsed; their problems go to *diags.
-std::vector<RuleTestFile> ParseTestFiles(const RuleSelection& selection, Diagnostics* diags) {
+std::vector<RuleTestFile> ParseTestFiles(const RuleSelection& selection, const RuleSet& rules,
+                                         Diagnostics* diags) {
   std::vector<RuleTestFile> files;
   for (const RuleSource& t : selection.tests) {
-    if (selection.IsSelected(t.display)) files.push_back(ParseRuleTestFile(t, diags));
+    if (selection.IsSelected(t.display)) {
+      files.push_back(ParseRuleTestFile(t, rules.language_codes(), diags));
+    }
   }
   return files;
 }
@@ -115,7 +118,7 @@ int Test(const ParsedArgs& args, Io& io) {
   RuleTestOptions options;
   if (!TestOptionsFromArgs(args, *rules, selection, &options, io)) return kExitUsage;
   Diagnostics test_diags;
-  const std::vector<RuleTestFile> files = ParseTestFiles(selection, &test_diags);
+  const std::vector<RuleTestFile> files = ParseTestFiles(selection, *rules, &test_diags);
   PrintDiagnostics(test_diags, io);
 
   const RuleTestReport report = RunRuleTests(*rules, files, options);

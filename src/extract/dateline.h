@@ -2,11 +2,11 @@
 // date a dateline gives when the input carries none.
 //
 //   std::vector<DateMatch> found;
-//   MatchDates(rules, text, sentence_span, kLangId, dct, &found, &notes);
+//   MatchDates(rules, text, sentence_span, rules.Lang("id"), dct, &found, &notes);
 //   for (const DateMatch& m : found) ... m.span, m.timex, rules.date_rules()[m.rule]->id
 //
 //   CivilDate dct;
-//   if (FindDateline(rules, text, kLangId, &dct)) ...   // "Jakarta, Kamis (29/10/2020) -"
+//   if (FindDateline(rules, text, rules.Lang("id"), &dct)) ...   // "Jakarta, Kamis (29/10/2020) -"
 #ifndef NEWSGRAPH_DATELINE_H_
 #define NEWSGRAPH_DATELINE_H_
 

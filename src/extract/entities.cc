@@ -30,11 +30,17 @@ bool IsReference(const RuleSet& rules, const Mention& m) {
   return m.rule_index >= 0 && !rules.mention_rules()[m.rule_index]->refers.empty();
 }
 
-// English plurals ("both ministers", "the two leaders"): a title of several people is
-// compared in the singular.
-void SingularLastWord(std::vector<std::string>* words) {
-  if (!words->empty() && words->back().size() > 3 && words->back().back() == 's') {
-    words->back().pop_back();
+// Plurals ("both ministers", "the two leaders"): a title of several people is compared in
+// the singular, without the first of the language's plural endings its last word has.
+void SingularLastWord(const LanguageInfo* language, std::vector<std::string>* words) {
+  if (language == nullptr || words->empty()) return;
+  std::string& last = words->back();
+  for (const std::string& suffix : language->plural_suffixes) {
+    if (last.size() > suffix.size() + 2 &&
+        last.compare(last.size() - suffix.size(), suffix.size(), suffix) == 0) {
+      last.resize(last.size() - suffix.size());
+      return;
+    }
   }
 }
 
@@ -244,8 +250,8 @@ void ResolveEntities(const RuleSet& rules, const ResolveOptions& options, std::s
 }
 
 RoleReferences::RoleReferences(const RuleSet& rules, std::string_view text,
-                               const std::vector<Mention>& mentions)
-    : rules_(rules), text_(text), mentions_(mentions) {
+                               const std::vector<Mention>& mentions, const LanguageInfo* language)
+    : rules_(rules), text_(text), mentions_(mentions), language_(language) {
   for (const Mention& m : mentions) {
     if (m.kind != MentionKind::kPerson || m.entity.empty()) continue;
     for (int ti : m.titles) holders_.push_back({Key(mentions[ti]), m.entity, m.span.begin});
@@ -282,7 +288,7 @@ RoleReferences::TitleKey RoleReferences::Key(const Mention& title) const {
     }
     words.push_back(w);
   }
-  if (key.count != 1) SingularLastWord(&words);
+  if (key.count != 1) SingularLastWord(language_, &words);
   for (const std::string& w : words) key.phrase += (key.phrase.empty() ? "" : " ") + w;
   return key;
 }

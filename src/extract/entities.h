@@ -13,8 +13,9 @@
 //   metonymy     a place that acts stands for its actor ("Kremlin" -> gpe:russia; ActorOf).
 //
 //   ResolveEntities(rules, options, text, &facts);  // fills mention entity ids, facts.entities
-//   const RoleReferences roles(rules, text, facts.mentions);
-//   std::vector<std::string> people = roles.Resolve(facts.mentions[title]);
+//   const RoleReferences roles(rules, text, facts.mentions,
+//   rules.Language(rules.Lang(facts.lang))); std::vector<std::string> people =
+//   roles.Resolve(facts.mentions[title]);
 #ifndef NEWSGRAPH_EXTRACT_ENTITIES_H_
 #define NEWSGRAPH_EXTRACT_ENTITIES_H_
 
@@ -63,7 +64,9 @@ std::string ActorOf(const RuleSet& rules, const ResolveOptions& options, const s
 class RoleReferences {
  public:
   // Collects the titles held by the people of mentions (whose entities are resolved).
-  RoleReferences(const RuleSet& rules, std::string_view text, const std::vector<Mention>& mentions);
+  // language: the document's (its plural endings); nullptr: none stripped.
+  RoleReferences(const RuleSet& rules, std::string_view text, const std::vector<Mention>& mentions,
+                 const LanguageInfo* language);
 
   // Returns the entity ids the title mention refers to, or none if not unambiguous.
   std::vector<std::string> Resolve(const Mention& title) const;
@@ -94,6 +97,7 @@ class RoleReferences {
   const RuleSet& rules_;
   std::string_view text_;
   const std::vector<Mention>& mentions_;
+  const LanguageInfo* language_;
   std::vector<Holder> holders_;
 };
 

@@ -69,7 +69,7 @@ class Reporter {
         text_(text),
         facts_(facts),
         mentions_(facts.mentions),
-        roles_(rules, text, facts.mentions),
+        roles_(rules, text, facts.mentions, rules.Language(rules.Lang(facts.lang))),
         non_actor_roles_(rules.List("NON_ACTOR_ROLES")) {}
 
   // Returns the report of one match.
@@ -360,24 +360,25 @@ void PreviousYear(Timex* t) {
   t->value = value;
 }
 
-// Returns true if ev, told in English as held, got a year from the publication date that
-// puts it after that date. English tells the past by its verb, and its future with a word
-// the rules take as planned ("will", "is to", "plans to"): such an event is in the past
-// ("met in December" read in October is last December), not planned.
-bool EnglishPastAfterDct(const std::string& lang, const Event& ev, const CivilDate& dct) {
-  return lang == "en" && ev.modality == "held" && ev.date.year_from_dct && ev.date.start &&
-         dct < *ev.date.start;
+// Returns true if ev, told as held in a language that tells the past by its verb
+// (held_is_past: English), got a year from the publication date that puts it after that
+// date. Such a language tells the future with a word the rules take as planned ("will",
+// "is to", "plans to"): the event is in the past ("met in December" read in October is
+// last December), not planned.
+bool PastAfterDct(const LanguageInfo* language, const Event& ev, const CivilDate& dct) {
+  return language != nullptr && language->held_is_past && ev.modality == "held" &&
+         ev.date.year_from_dct && ev.date.start && dct < *ev.date.start;
 }
 
 // Event dates and modality: an event told as held whose date lies wholly after the
 // publication date ("bertemu pekan depan", "meets next week") has not happened yet: it is
-// planned (unless EnglishPastAfterDct: then its year is one earlier).
-void FillEventDates(const std::string& dct_text, const std::string& lang,
+// planned (unless PastAfterDct: then its year is one earlier).
+void FillEventDates(const std::string& dct_text, const LanguageInfo* language,
                     std::vector<Event>* events) {
   CivilDate dct;
   if (!ParseIsoDate(dct_text, &dct)) return;
   for (Event& ev : *events) {
-    if (EnglishPastAfterDct(lang, ev, dct)) PreviousYear(&ev.date);
+    if (PastAfterDct(language, ev, dct)) PreviousYear(&ev.date);
     if (ev.modality == "held" && ev.date.start && dct < *ev.date.start) ev.modality = "planned";
     // "will hold a call on Tuesday": a bare weekday of a planned event is the next one.
     if (ev.modality == "planned" && ev.date.weekday_on_or_before && ev.date.start &&
@@ -406,7 +407,7 @@ void MergeEvents(const RuleSet& rules, const ResolveOptions& options, std::strin
   std::sort(events.begin(), events.end(),
             [](const Event& a, const Event& b) { return a.evidence.front() < b.evidence.front(); });
   for (size_t i = 0; i < events.size(); ++i) events[i].id = "e" + std::to_string(i + 1);
-  FillEventDates(facts->dct, facts->lang, &events);
+  FillEventDates(facts->dct, rules.Language(rules.Lang(facts->lang)), &events);
   facts->events = std::move(events);
 }
 

@@ -13,21 +13,25 @@ namespace newsgraph {
 LangMask DetectLanguage(std::string_view text, const RuleSet& rules) {
   // Count hint words in the first few kilobytes; that is plenty for news text.
   const std::string_view head = text.substr(0, 4000);
-  std::unordered_map<std::string, std::vector<LangMask>> hint_langs;
-  for (const auto& [code, info] : rules.languages()) {
-    for (const std::string& w : info.hints) hint_langs[w].push_back(LangFromCode(code));
+  // Hint word -> the indices (declaration order) of the languages it hints at.
+  std::unordered_map<std::string, std::vector<size_t>> hint_langs;
+  const std::vector<std::string>& codes = rules.language_codes();
+  for (size_t i = 0; i < codes.size(); ++i) {
+    for (const std::string& w : rules.languages().at(codes[i]).hints) hint_langs[w].push_back(i);
   }
-  int id_hits = 0, en_hits = 0;
+  std::vector<int> hits(codes.size(), 0);
   for (Span t : Tokenize(head)) {
     auto it = hint_langs.find(Lowercase(t.Of(head)));
     if (it == hint_langs.end()) continue;
-    for (LangMask l : it->second) {
-      id_hits += l == kLangId;
-      en_hits += l == kLangEn;
-    }
+    for (size_t i : it->second) ++hits[i];
   }
-  if (id_hits == 0 && en_hits == 0) return 0;
-  return id_hits >= en_hits ? kLangId : kLangEn;
+  // The most hits wins; a tie goes to the language declared first.
+  size_t best = 0;
+  for (size_t i = 1; i < hits.size(); ++i) {
+    if (hits[i] > hits[best]) best = i;
+  }
+  if (hits.empty() || hits[best] == 0) return 0;
+  return rules.Lang(codes[best]);
 }
 
 Extractor::Extractor(const RuleSet& rules, const ExtractOptions& options)
@@ -47,20 +51,24 @@ DocumentFacts Extractor::Extract(const Document& doc, Trace* trace) const {
 
   LangMask lang = 0;
   if (!doc.lang.empty()) {
-    lang = LangFromCode(doc.lang);
-    if (lang == 0 || rules_.languages().count(doc.lang) == 0) {
+    lang = rules_.Lang(doc.lang);
+    if (lang == 0) {
       facts.status = "skipped";
       facts.reason = fmt::format("language '{}' has no rules", doc.lang);
       return facts;
     }
   } else {
     lang = DetectLanguage(doc.text, rules_);
-    if (lang == 0) {
-      lang = kLangEn;
-      facts.warnings.push_back("language not recognised; treated as English");
+    const LanguageInfo* fallback = rules_.FallbackLanguage();
+    if (lang == 0 && fallback != nullptr) {
+      lang = fallback->mask;
+      facts.warnings.push_back(
+          fmt::format("language not recognised; treated as {}", fallback->name));
+    } else if (lang == 0) {
+      lang = kLangAny;  // a rule set that declares no language: every rule applies
     }
   }
-  facts.lang = LangCode(lang);
+  facts.lang = rules_.LangCode(lang);
 
   std::optional<CivilDate> dct;
   CivilDate d;

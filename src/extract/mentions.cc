@@ -185,11 +185,13 @@ std::vector<Span> SentenceTokens(std::string_view text, Span sentence) {
   return tokens;
 }
 
-// The short forms a full name is known by: its last word, and in Indonesian its first word
-// too ("Prabowo Subianto" is "Prabowo").
-std::vector<std::string> ShortNameForms(const std::vector<std::string>& words, LangMask lang) {
-  std::vector<std::string> forms = {words.back()};
-  if (lang == kLangId) forms.push_back(words.front());
+// The short forms a full name is known by in the language (short_names): its last word,
+// and in Indonesian its first word too ("Prabowo Subianto" is "Prabowo").
+std::vector<std::string> ShortNameForms(const std::vector<std::string>& words,
+                                        const LanguageInfo* language) {
+  std::vector<std::string> forms;
+  if (language == nullptr || language->short_name_last) forms.push_back(words.back());
+  if (language != nullptr && language->short_name_first) forms.push_back(words.front());
   return forms;
 }
 
@@ -487,7 +489,7 @@ class MentionPasses {
       const std::vector<std::string> words = NameWords(name);
       if (words.size() < 2) continue;
       const std::string full = CollapseSpace(name);
-      for (const std::string& f : ShortNameForms(words, lang_)) {
+      for (const std::string& f : ShortNameForms(words, rules_.Language(lang_))) {
         if (UsableShortName(f)) short_forms[f].insert(full);
       }
     }

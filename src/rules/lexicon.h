@@ -5,7 +5,7 @@
 //
 //   Lexicon lex(rules.gazetteer());
 //   std::vector<LexiconMatch> found;
-//   lex.Match(text, Tokenize(text), kLangId, &found);
+//   lex.Match(text, Tokenize(text), rules.Lang("id"), &found);
 #ifndef NEWSGRAPH_LEXICON_H_
 #define NEWSGRAPH_LEXICON_H_
 

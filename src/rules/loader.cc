@@ -13,22 +13,7 @@
 
 namespace newsgraph {
 
-namespace {
-
-// Returns the languages of v's "lang" (a code or a list of codes), or dflt without one.
-LangMask RuleLang(const rapidjson::Value& v, LangMask dflt) {
-  auto it = v.FindMember("lang");
-  if (it == v.MemberEnd()) return dflt;
-  if (it->value.IsString()) return LangFromCode(it->value.GetString());
-  LangMask m = 0;
-  for (const auto& l : it->value.GetArray()) m |= LangFromCode(l.GetString());
-  return m;
-}
-
-// Returns the languages of a rule file: its top-level "lang", or any.
-LangMask FileLang(const JsonSource& src) { return RuleLang(src.doc(), kLangAny); }
-
-}  // namespace
+namespace {}  // namespace
 
 std::unique_ptr<RuleSet> LoadRuleSet(const std::vector<RuleSource>& sources,
                                      const LoadOptions& options, Diagnostics* diags) {
@@ -41,6 +26,10 @@ std::unique_ptr<RuleSet> RuleLoader::Load(const std::vector<RuleSource>& sources
   const size_t first_diag = diags_->list().size();
   rules_->sources_ = sources;
   ParseSources(sources);
+  // Languages first: every "lang" of every file names one of them.
+  for (const auto& src : sources_) ForEachMember(*src, "languages", &RuleLoader::AddLanguage);
+  CheckLanguages();
+  for (const auto& src : sources_) file_langs_[src.get()] = LangOf(*src, "", src->doc(), kLangAny);
   for (const auto& src : sources_) CollectDefinitions(*src);
   for (const auto& src : sources_) ForEachItem(*src, "extend", &RuleLoader::ExtendEntry);
   // Fragments are checked where they are written, used or not.
@@ -74,12 +63,35 @@ void RuleLoader::ForEachItem(const JsonSource& src, const char* section, ItemFn 
   auto it = d.FindMember(section);
   if (it == d.MemberEnd() || !it->value.IsArray()) return;
   const std::string base = std::string("/") + section;
-  const LangMask file_lang = FileLang(src);
+  const LangMask file_lang = file_langs_.count(&src) ? file_langs_.at(&src) : kLangAny;
   size_t i = 0;
   for (const auto& item : it->value.GetArray()) {
     const std::string pointer = JsonSource::Child(base, i++);
     if (!Invalid(src, pointer)) (this->*read)(src, pointer, item, file_lang);
   }
+}
+
+LangMask RuleLoader::LangOf(const JsonSource& src, const std::string& pointer,
+                            const rapidjson::Value& v, LangMask dflt) {
+  auto it = v.FindMember("lang");
+  if (it == v.MemberEnd()) return dflt;
+  const std::string at = pointer + "/lang";
+  if (Invalid(src, at) || Invalid(src, pointer)) return dflt;  // reported by the schema
+  auto one = [&](const rapidjson::Value& code, const std::string& code_pointer) -> LangMask {
+    if (!code.IsString()) return 0;
+    const LangMask m = rules_->Lang(code.GetString());
+    if (m == 0) {
+      src.Error(diags_, code_pointer,
+                fmt::format("language '{}' is not declared in any \"languages\" section ({})",
+                            code.GetString(), Join(rules_->language_codes_, ", ")));
+    }
+    return m;
+  };
+  if (!it->value.IsArray()) return one(it->value, at);
+  LangMask m = 0;
+  size_t i = 0;
+  for (const auto& l : it->value.GetArray()) m |= one(l, JsonSource::Child(at, i++));
+  return m;
 }
 
 bool RuleLoader::Invalid(const JsonSource& src, const std::string& pointer) const {
@@ -190,7 +202,7 @@ bool RuleLoader::Compile(const JsonSource& src, const std::string& pointer,
                          PatternRule* rule) {
   rule->id = v["id"].GetString();
   rule->origin = {src.file(), pointer, src.ValueAt(pointer)};
-  rule->langs = RuleLang(v, file_lang);
+  rule->langs = LangOf(src, pointer, v, file_lang);
   if (v.HasMember("description")) rule->description = v["description"].GetString();
   if (v.HasMember("priority")) rule->priority = v["priority"].GetInt();
   rule->source = v["pattern"].GetString();
@@ -344,6 +356,25 @@ void RuleLoader::CheckReferences() {
           type.origin.location,
           fmt::format("parent '{}' of event type '{}' is not an event type", type.parent, name));
     }
+  }
+}
+
+void RuleLoader::CheckLanguages() {
+  const LanguageInfo* fallback = nullptr;
+  for (const std::string& code : rules_->language_codes_) {
+    const LanguageInfo& l = rules_->languages_.at(code);
+    if (l.mask == 0) {
+      diags_->Error(
+          l.origin.location,
+          fmt::format("language '{}': a rule set holds at most {} languages", code, kMaxLanguages));
+    }
+    if (!l.fallback) continue;
+    if (fallback != nullptr) {
+      diags_->Error(l.origin.location,
+                    fmt::format("language '{}' is a second fallback language (first: '{}')", code,
+                                fallback->code));
+    }
+    fallback = &l;
   }
 }
 

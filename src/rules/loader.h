@@ -59,6 +59,15 @@ class RuleLoader {
 
   // Phase 1: parses and validates every source, keeping those that parse.
   void ParseSources(const std::vector<RuleSource>& sources);
+  // Then the languages of every source, each given its bit in declaration order.
+  void AddLanguage(const JsonSource& src, const std::string& code, const std::string& pointer,
+                   const rapidjson::Value& info);
+  // Reports more than one fallback language, or more languages than a LangMask holds.
+  void CheckLanguages();
+  // Returns the languages of v's "lang" (a code or a list of codes, reported when not
+  // declared), or dflt without one.
+  LangMask LangOf(const JsonSource& src, const std::string& pointer, const rapidjson::Value& v,
+                  LangMask dflt);
 
   // Phase 2: the definitions of src, one function per section.
   void CollectDefinitions(const JsonSource& src);
@@ -66,8 +75,6 @@ class RuleLoader {
                const rapidjson::Value& words);
   void AddFragment(const JsonSource& src, const std::string& name, const std::string& pointer,
                    const rapidjson::Value& pattern);
-  void AddLanguage(const JsonSource& src, const std::string& code, const std::string& pointer,
-                   const rapidjson::Value& info);
   void AddEventType(const JsonSource& src, const std::string& pointer, const rapidjson::Value& t,
                     LangMask file_lang);
   void AddGazetteerEntry(const JsonSource& src, const std::string& pointer,
@@ -128,6 +135,12 @@ class RuleLoader {
   void CollectPasses();
   void BuildPrefilters();
 
+  // Calls add(alias, langs) for every alias a gazetteer item lists: "aliases" in the file's
+  // languages, "aliases_<code>" in that language only.
+  void ForEachAlias(const JsonSource& src, const std::string& pointer, const rapidjson::Value& item,
+                    LangMask file_lang,
+                    const std::function<void(const std::string&, LangMask)>& add);
+
   // Returns true if the item at pointer of src failed schema validation.
   bool Invalid(const JsonSource& src, const std::string& pointer) const;
 
@@ -136,6 +149,7 @@ class RuleLoader {
   std::unique_ptr<RuleSet> rules_;
   std::vector<std::unique_ptr<JsonSource>> sources_;
   std::map<const JsonSource*, std::set<std::string>> invalid_;  // items failing the schema
+  std::map<const JsonSource*, LangMask> file_langs_;            // each file's top-level "lang"
   PatternExpander expander_;
   std::map<std::string, std::pair<const JsonSource*, std::string>> rule_ids_;  // id -> where
   // The prefilters being filled, by group; they own the compiled patterns.

@@ -11,18 +11,6 @@ namespace newsgraph {
 
 namespace {
 
-// Calls add(alias, langs) for every alias a gazetteer item lists: "aliases" in the file's
-// languages, "aliases_id" and "aliases_en" in one language each.
-void ForEachAlias(const rapidjson::Value& item, LangMask file_lang,
-                  const std::function<void(const std::string&, LangMask)>& add) {
-  for (const auto& [key, langs] :
-       {std::make_pair("aliases", file_lang), std::make_pair("aliases_id", kLangId),
-        std::make_pair("aliases_en", kLangEn)}) {
-    if (!item.HasMember(key)) continue;
-    for (const auto& a : item[key].GetArray()) add(a.GetString(), langs);
-  }
-}
-
 // Fills list with words, an array of words or an object of word -> value (a string or an
 // integer); the first of equal words wins.
 void ReadWords(const rapidjson::Value& words, WordList* list) {
@@ -55,7 +43,6 @@ void ReadWords(const rapidjson::Value& words, WordList* list) {
 void RuleLoader::CollectDefinitions(const JsonSource& src) {
   ForEachMember(src, "lists", &RuleLoader::AddList);
   ForEachMember(src, "fragments", &RuleLoader::AddFragment);
-  ForEachMember(src, "languages", &RuleLoader::AddLanguage);
   ForEachItem(src, "event_types", &RuleLoader::AddEventType);
   ForEachItem(src, "gazetteer", &RuleLoader::AddGazetteerEntry);
   ForEachItem(src, "office_holders", &RuleLoader::AddOfficeHolder);
@@ -107,21 +94,63 @@ void RuleLoader::AddFragment(const JsonSource& src, const std::string& name,
 
 void RuleLoader::AddLanguage(const JsonSource& src, const std::string& code,
                              const std::string& pointer, const rapidjson::Value& info) {
-  if (!info.IsObject()) return;
-  if (LangFromCode(code) == 0) {
-    const Location loc = src.KeyAt(pointer);
-    diags_->Error(loc, fmt::format("language '{}' is not supported (id, en)", code),
-                  src.SourceLine(loc));
-    return;
+  if (!info.IsObject()) return;  // reported by the schema
+  auto [it, added] = rules_->languages_.try_emplace(code);
+  LanguageInfo& language = it->second;
+  if (added) {
+    language.code = code;
+    language.name = code;
+    if (rules_->language_codes_.size() < kMaxLanguages) {
+      language.mask = LangMask{1} << rules_->language_codes_.size();
+    }
+    rules_->language_codes_.push_back(code);
   }
-  LanguageInfo& language = rules_->languages_[code];
   for (const auto& [key, target] : {std::make_pair("hints", &language.hints),
-                                    std::make_pair("abbreviations", &language.abbreviations)}) {
+                                    std::make_pair("abbreviations", &language.abbreviations),
+                                    std::make_pair("plural_suffixes", &language.plural_suffixes)}) {
     auto h = info.FindMember(key);
     if (h == info.MemberEnd() || !h->value.IsArray()) continue;
     for (const auto& w : h->value.GetArray()) {
       if (w.IsString()) target->push_back(w.GetString());
     }
+  }
+  if (auto n = info.FindMember("name"); n != info.MemberEnd() && n->value.IsString()) {
+    language.name = n->value.GetString();
+  }
+  if (auto s = info.FindMember("short_names"); s != info.MemberEnd() && s->value.IsArray()) {
+    language.short_name_first = language.short_name_last = false;
+    for (const auto& w : s->value.GetArray()) {
+      if (!w.IsString()) continue;
+      language.short_name_first |= std::string_view(w.GetString()) == "first";
+      language.short_name_last |= std::string_view(w.GetString()) == "last";
+    }
+  }
+  for (const auto& [key, target] : {std::make_pair("held_is_past", &language.held_is_past),
+                                    std::make_pair("fallback", &language.fallback)}) {
+    auto b = info.FindMember(key);
+    if (b != info.MemberEnd() && b->value.IsBool()) *target = b->value.GetBool();
+  }
+  language.origin = {src.file(), pointer, src.KeyAt(pointer)};
+}
+
+void RuleLoader::ForEachAlias(const JsonSource& src, const std::string& pointer,
+                              const rapidjson::Value& item, LangMask file_lang,
+                              const std::function<void(const std::string&, LangMask)>& add) {
+  for (const auto& m : item.GetObject()) {
+    const std::string_view key = m.name.GetString();
+    if (key.substr(0, 7) != "aliases" || !m.value.IsArray()) continue;
+    LangMask langs = file_lang;
+    if (key != "aliases") {
+      if (key.size() < 9 || key[7] != '_') continue;
+      langs = rules_->Lang(key.substr(8));
+      if (langs == 0) {
+        src.Error(diags_, JsonSource::Child(pointer, key),
+                  fmt::format("'{}': language '{}' is not declared in any \"languages\" section",
+                              key, key.substr(8)));
+        continue;
+      }
+    }
+    for (const auto& a : m.value.GetArray()) add(a.GetString(), langs);
   }
 }
 
@@ -168,7 +197,7 @@ void RuleLoader::AddGazetteerEntry(const JsonSource& src, const std::string& poi
     if (seen.emplace(alias, langs).second) e.aliases.emplace_back(alias, langs);
   };
   add(e.name, file_lang);
-  ForEachAlias(g, file_lang, add);
+  ForEachAlias(src, pointer, g, file_lang, add);
   e.origin = {src.file(), pointer, src.ValueAt(pointer)};
   if (rules_->entry_index_.count(e.id)) {
     src.Error(diags_, pointer + "/id", fmt::format("gazetteer id '{}' is defined twice", e.id));
@@ -187,7 +216,7 @@ void RuleLoader::ExtendEntry(const JsonSource& src, const std::string& pointer,
     return;
   }
   GazetteerEntry& e = rules_->gazetteer_[entry->second];
-  ForEachAlias(x, file_lang, [&](const std::string& name, LangMask langs) {
+  ForEachAlias(src, pointer, x, file_lang, [&](const std::string& name, LangMask langs) {
     const std::pair<std::string, LangMask> alias(name, langs);
     if (std::find(e.aliases.begin(), e.aliases.end(), alias) == e.aliases.end()) {
       e.aliases.push_back(alias);

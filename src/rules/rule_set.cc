@@ -80,4 +80,46 @@ const OfficeHolder* RuleSet::OfficeHolderAt(std::string_view office, std::string
   return found;
 }
 
+LangMask RuleSet::Lang(std::string_view code) const {
+  auto it = languages_.find(std::string(code));
+  return it == languages_.end() ? 0 : it->second.mask;
+}
+
+const LanguageInfo* RuleSet::Language(LangMask single) const {
+  for (const auto& [code, info] : languages_) {
+    if (info.mask == single) return &info;
+  }
+  return nullptr;
+}
+
+std::string RuleSet::LangCode(LangMask single) const {
+  const LanguageInfo* l = Language(single);
+  return l ? l->code : std::string();
+}
+
+std::string RuleSet::LangCodes(LangMask mask) const {
+  std::string out;
+  for (const std::string& code : language_codes_) {
+    if (mask & languages_.at(code).mask) out += (out.empty() ? "" : ", ") + code;
+  }
+  return out;
+}
+
+std::string RuleSet::LangNames(LangMask mask) const {
+  std::string out;
+  for (const std::string& code : language_codes_) {
+    const LanguageInfo& l = languages_.at(code);
+    if ((mask & l.mask) == 0) continue;
+    out += (out.empty() ? "" : " or ") + l.name;
+  }
+  return out.empty() ? "no language" : out;
+}
+
+const LanguageInfo* RuleSet::FallbackLanguage() const {
+  for (const std::string& code : language_codes_) {
+    if (languages_.at(code).fallback) return &languages_.at(code);
+  }
+  return language_codes_.empty() ? nullptr : &languages_.at(language_codes_.front());
+}
+
 }  // namespace newsgraph

@@ -158,8 +158,23 @@ struct OfficeHolder {
 
 // What a rule file says about a language ("languages").
 struct LanguageInfo {
+  std::string code;                        // "id"
+  std::string name;                        // "Indonesian", for messages
+  LangMask mask = 0;                       // its bit
   std::vector<std::string> hints;          // frequent words that identify the language
   std::vector<std::string> abbreviations;  // tokens ending in '.' that do not end a sentence
+  // Which words of a person's full name stand alone for it later in a text ("first",
+  // "last"): Indonesian news names people by either, English by the surname.
+  bool short_name_first = false;
+  bool short_name_last = true;
+  // The language tells the past by its verb: an event told as held whose year-less date
+  // would fall after the publication date is last year's, not a planned one.
+  bool held_is_past = false;
+  // Endings of a plural title word ("leaders" -> "leader") when a title names several.
+  std::vector<std::string> plural_suffixes;
+  // The language of a text whose language is not recognised (one language at most).
+  bool fallback = false;
+  Origin origin;  // where it is first declared
 };
 
 // The loaded rules, made by LoadRuleSet() (the loader is its one friend); read-only after.
@@ -180,6 +195,20 @@ class RuleSet {
   const std::map<std::string, WordList>& lists() const { return lists_; }
   const std::map<std::string, std::string>& fragments() const { return fragments_; }
   const std::map<std::string, LanguageInfo>& languages() const { return languages_; }
+  // Returns the language codes in the order the rule set declares them.
+  const std::vector<std::string>& language_codes() const { return language_codes_; }
+  // Returns the bit of a declared language code, 0 if the code is not declared.
+  LangMask Lang(std::string_view code) const;
+  // Returns the language of a single bit, or nullptr.
+  const LanguageInfo* Language(LangMask single) const;
+  // Returns the code of a single bit ("" if none).
+  std::string LangCode(LangMask single) const;
+  // Returns the codes of the languages in mask: "id", "id, en".
+  std::string LangCodes(LangMask mask) const;
+  // Returns the names of the languages in mask: "Indonesian", "Indonesian or English".
+  std::string LangNames(LangMask mask) const;
+  // Returns the language of texts whose language is not recognised.
+  const LanguageInfo* FallbackLanguage() const;
   const std::vector<RuleSource>& sources() const { return sources_; }
 
   // Returns the mention passes in order (distinct `pass` values).
@@ -230,6 +259,7 @@ class RuleSet {
   std::vector<std::unique_ptr<AttachRule>> attach_;
   std::map<std::string, EventType> types_;
   std::vector<OfficeHolder> holders_;
+  std::vector<std::string> language_codes_;            // declaration order; code i has bit 1 << i
   std::map<std::string, std::string> office_sources_;  // key -> url
   std::vector<int> passes_;
   std::map<int, std::vector<int>> pass_rules_;
