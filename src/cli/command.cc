@@ -58,6 +58,17 @@ std::unique_ptr<RuleSet> LoadRulesFromArgs(const ParsedArgs& args, const LoadOpt
   return rules;
 }
 
+bool SelectRulesFromArgs(const ParsedArgs& args, RuleSelection* selection, Io& io) {
+  RuleSelectionOptions select;
+  select.builtin = !args.Has("no-builtin-rules");
+  select.rule_dirs = args.All("rules");
+  select.paths = args.positional;
+  Diagnostics diags;
+  if (SelectRuleFiles(select, selection, &diags)) return true;
+  PrintDiagnostics(diags, io);
+  return false;
+}
+
 bool ReadDctOption(const ParsedArgs& args, ExtractOptions* options, Io& io) {
   if (!args.Has("dct")) return true;
   CivilDate d;

@@ -19,6 +19,7 @@
 #include <string_view>
 #include <vector>
 
+#include "authoring/rule_files.h"
 #include "base/diagnostic.h"
 #include "cli/args.h"
 #include "cli/cli.h"
@@ -61,6 +62,10 @@ void AddRuleOptions(std::vector<OptionSpec>* specs);
 // error.
 std::unique_ptr<RuleSet> LoadRulesFromArgs(const ParsedArgs& args, const LoadOptions& options,
                                            Io& io);
+
+// Selects the rule files and test files the rule options and the positional PATHs name
+// (lint, test). Returns false after printing the problems if a path cannot be read.
+bool SelectRulesFromArgs(const ParsedArgs& args, RuleSelection* selection, Io& io);
 
 // Prints every diagnostic to io.err.
 void PrintDiagnostics(const Diagnostics& diags, Io& io);

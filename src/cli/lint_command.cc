@@ -60,16 +60,8 @@ bool LintOptionsFromArgs(const ParsedArgs& args, LintOptions* options, Io& io) {
 int Lint(const ParsedArgs& args, Io& io) {
   LintOptions options;
   if (!LintOptionsFromArgs(args, &options, io)) return kExitUsage;
-  RuleSelectionOptions select;
-  select.builtin = !args.Has("no-builtin-rules");
-  select.rule_dirs = args.All("rules");
-  select.paths = args.positional;
   RuleSelection selection;
-  Diagnostics path_diags;
-  if (!SelectRuleFiles(select, &selection, &path_diags)) {
-    PrintDiagnostics(path_diags, io);
-    return kExitUsage;
-  }
+  if (!SelectRulesFromArgs(args, &selection, io)) return kExitUsage;
   const LintResult result = LintRuleFiles(selection, options);
   PrintDiagnostics(result.diags, io);
   io.err << "newsgraph lint: " << LintSummary(result) << "\n";

@@ -289,15 +289,23 @@ void PrintRunSummary(const ParsedArgs& args, const Progress& total, const Knowle
   }
 }
 
-int Run(const ParsedArgs& args, Io& io) {
+// The first steps of run and extract: the INPUTs, the extraction options, the rule set.
+// Returns nullptr after printing the problem.
+std::unique_ptr<RuleSet> PrepareExtraction(const char* command, const ParsedArgs& args,
+                                           ExtractOptions* options, int* threads, Io& io) {
   if (args.positional.empty()) {
-    io.err << "newsgraph run: no INPUT given (see newsgraph run --help)\n";
-    return kExitUsage;
+    io.err << fmt::format("newsgraph {}: no INPUT given (see newsgraph {} --help)\n", command,
+                          command);
+    return nullptr;
   }
+  if (!ExtractOptionsFromArgs(args, options, threads, io)) return nullptr;
+  return LoadRulesFromArgs(args, LoadOptions(), io);
+}
+
+int Run(const ParsedArgs& args, Io& io) {
   ExtractOptions options;
   int threads = 1;
-  if (!ExtractOptionsFromArgs(args, &options, &threads, io)) return kExitUsage;
-  std::unique_ptr<RuleSet> rules = LoadRulesFromArgs(args, LoadOptions(), io);
+  std::unique_ptr<RuleSet> rules = PrepareExtraction("run", args, &options, &threads, io);
   if (!rules) return kExitUsage;
   const std::string dir = args.Get("output", "out");
   if (!MakeOutputDir(dir, io)) return kExitUsage;
@@ -328,14 +336,9 @@ int Run(const ParsedArgs& args, Io& io) {
 // extract
 
 int Extract(const ParsedArgs& args, Io& io) {
-  if (args.positional.empty()) {
-    io.err << "newsgraph extract: no INPUT given (see newsgraph extract --help)\n";
-    return kExitUsage;
-  }
   ExtractOptions options;
   int threads = 1;
-  if (!ExtractOptionsFromArgs(args, &options, &threads, io)) return kExitUsage;
-  std::unique_ptr<RuleSet> rules = LoadRulesFromArgs(args, LoadOptions(), io);
+  std::unique_ptr<RuleSet> rules = PrepareExtraction("extract", args, &options, &threads, io);
   if (!rules) return kExitUsage;
   const std::string out_path = args.Get("output", "-");
   std::ofstream file;

@@ -98,16 +98,9 @@ bool WriteJunit(const std::string& path, const RuleTestReport& report,
 }
 
 int Test(const ParsedArgs& args, Io& io) {
-  RuleSelectionOptions select;
-  select.builtin = !args.Has("no-builtin-rules");
-  select.rule_dirs = args.All("rules");
-  select.paths = args.positional;
   RuleSelection selection;
+  if (!SelectRulesFromArgs(args, &selection, io)) return kExitUsage;
   Diagnostics diags;
-  if (!SelectRuleFiles(select, &selection, &diags)) {
-    PrintDiagnostics(diags, io);
-    return kExitUsage;
-  }
   std::unique_ptr<RuleSet> rules = LoadRuleSet(selection.rules, LoadOptions(), &diags);
   PrintDiagnostics(diags, io);
   if (!rules) {
