@@ -17,7 +17,7 @@ Checks (any failure -> message naming file and entry, exit status 1):
     no single-token alias is a month, weekday or other listed common word, and
     no alias of three letters or more would turn into a Roman numeral in ALL CAPS (the
     engine makes no ALL-CAPS form of shorter aliases)
-  * the canonical name, which the loader (src/rules.cc) adds as an alias in every
+  * the canonical name, which the loader (src/rules/loader_definitions.cc) adds as an alias in every
     language, passes the same word checks as an alias
   * no surface form maps to two different entities within the same language
     scope (id = name + aliases + aliases_id, en = name + aliases + aliases_en), also counting
