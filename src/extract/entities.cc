@@ -305,6 +305,55 @@ bool RoleReferences::Names(const TitleKey& ref, const TitleKey& held) const {
   return generic && generic->Lookup(ref.phrase, &offices) && SplitContains(offices, held.phrase);
 }
 
+std::string RoleReferences::OfficeHolder(const Mention& title, const CivilDate& date) const {
+  const TitleKey key = Key(title);
+  if (key.count != 1 || language_ == nullptr) return "";
+  const WordList* former = rules_.List("FORMER");
+  std::string ignored;
+  const std::string_view t = title.span.Of(text_);
+  for (Span tok : Tokenize(t)) {
+    if (former != nullptr && former->Lookup(Lowercase(tok.Of(t)), &ignored)) return "";
+  }
+  std::string office;
+  const WordList* offices = rules_.List("OFFICE_TITLE");
+  if (offices == nullptr || !offices->Lookup(key.phrase, &office)) return "";
+  // The country: the title's own ("Menlu AS", "President of the United States"), else the
+  // language's default ("Presiden" in Indonesian news).
+  std::string country = TitleCountry(title);
+  const bool named = !country.empty();
+  if (!named && (title.of >= 0 || title.about >= 0)) return "";  // an organisation's office
+  const WordList* needs = rules_.List("OFFICE_NEEDS_COUNTRY");
+  if (!named && needs != nullptr && needs->Lookup(key.phrase, &ignored)) return "";
+  const WordList* defaults = rules_.List("OFFICE_DEFAULT_COUNTRY");
+  if (!named && (defaults == nullptr || !defaults->Lookup(language_->code, &country))) return "";
+  const newsgraph::OfficeHolder* h = rules_.OfficeHolderAt(office, country, date);
+  // "the head of government of the United States": a presidential system's is its president.
+  if (h == nullptr && named && office == "head_of_government") {
+    h = rules_.OfficeHolderAt("head_of_state", country, date);
+  }
+  return h ? h->person : "";
+}
+
+std::string RoleReferences::TitleCountry(const Mention& title) const {
+  auto country_of = [&](const Mention& t) -> std::string {
+    for (int m : {t.of, t.about}) {
+      if (m >= 0 && mentions_[m].kind == MentionKind::kCountry) return mentions_[m].entity;
+    }
+    return "";
+  };
+  std::string country = country_of(title);
+  // "Raja dan Ratu Belanda": coordinated titles share the country the last one names.
+  if (country.empty() && title.coord >= 0 && title.of < 0 && title.about < 0) {
+    for (const Mention& m : mentions_) {
+      if (m.coord == title.coord && m.kind == MentionKind::kTitle && &m != &title) {
+        const std::string c = country_of(m);
+        if (!c.empty()) country = c;
+      }
+    }
+  }
+  return country;
+}
+
 std::string RoleReferences::Represented(const Mention& title) const {
   if (title.of < 0) return "";
   const WordList* former = rules_.List("FORMER");

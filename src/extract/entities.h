@@ -75,6 +75,13 @@ class RoleReferences {
   // not named, who is not any of the people named elsewhere.
   bool Indefinite(const Mention& title) const { return Key(title).count < 0; }
 
+  // Returns the person who held the office a lone title names ("Presiden", "Menlu AS",
+  // "the U.S. Secretary of State") on date, by the office-holder table (OFFICE_TITLE, the
+  // title's country or OFFICE_DEFAULT_COUNTRY for the language): "" for a plural, former or
+  // indefinite title, an office the table lacks, or a date nobody held it. A head of
+  // government of a presidential system is its head of state.
+  std::string OfficeHolder(const Mention& title, const CivilDate& date) const;
+
   // Returns the country or organisation an unnamed office holder acts for ("pejabat
   // intelijen Ukraina" -> gpe:ukraine, "Dubes Pakistan" -> gpe:pakistan), or "" when the
   // title names none or its holder is a former one (FORMER: "mantan", "former").
@@ -92,6 +99,8 @@ class RoleReferences {
     uint32_t first;  // where the holder's titled mention starts
   };
   TitleKey Key(const Mention& title) const;
+  // Returns the country a title names, or that a title coordinated with it names.
+  std::string TitleCountry(const Mention& title) const;
   bool Names(const TitleKey& ref, const TitleKey& held) const;
 
   const RuleSet& rules_;

@@ -80,6 +80,7 @@ class Reporter {
     r.anaphoric = em.anaphoric;
     r.ev.type = rule.type;
     r.ev.modality = em.modality;
+    AddDetails(em, rule, &r.ev);  // first: a lone title resolves at the event's date
     for (const auto& [role, mid] : em.roles) {
       if (mentions_[mid].kind == MentionKind::kTitle) {
         AddTitleRole(role, mentions_[mid], &r);
@@ -87,7 +88,6 @@ class Reporter {
         AddEntityRole(role, mid, &r);
       }
     }
-    AddDetails(em, rule, &r.ev);
     return r;
   }
 
@@ -107,15 +107,33 @@ class Reporter {
     const std::string written = CollapseSpace(m.span.Of(text_));
     r->indefinite |= roles_.Indefinite(m);
     std::vector<std::string> who = roles_.Resolve(m);
+    std::string via;
+    std::optional<CivilDate> when = ResolutionDate(r->ev);
+    if (who.empty() && when) {
+      const std::string holder = roles_.OfficeHolder(m, *when);
+      if (!holder.empty()) {
+        who.push_back(holder);
+        via = "office_holders";
+      }
+    }
     if (who.empty()) {
       const std::string acts_for = ActorOf(rules_, options_, roles_.Represented(m));
       if (!acts_for.empty()) who.push_back(acts_for);
     }
     if (who.empty()) r->ev.participants.push_back({"", role, written});
     for (const std::string& person : who) {
-      r->ev.participants.push_back({person, role, written});
+      r->ev.participants.push_back({person, role, written, via});
       r->resolved.insert(person);
     }
+  }
+
+  // Returns the day an office is looked up at: the event's own day (its start), else the
+  // publication date; none without either.
+  std::optional<CivilDate> ResolutionDate(const Event& ev) const {
+    if (ev.date.start && ev.date.end && *ev.date.start == *ev.date.end) return ev.date.start;
+    CivilDate dct;
+    if (ParseIsoDate(facts_.dct, &dct)) return dct;
+    return std::nullopt;
   }
 
   // Fills role with the entity of mention mid, or of its antecedents; a place in an actor

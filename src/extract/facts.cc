@@ -151,6 +151,7 @@ void WriteEvent(Writer& w, const Event& ev, const RuleSet& rules) {
     if (!p.entity.empty()) WriteMember(w, "entity", p.entity);
     WriteMember(w, "role", p.role);
     WriteMember(w, "text", p.text);
+    if (!p.via.empty()) WriteMember(w, "via", p.via);
     w.EndObject();
   }
   w.EndArray();
@@ -318,7 +319,8 @@ bool ReadEvent(const rapidjson::Value& v, Event* ev, std::string* error) {
   }
   if (v.HasMember("participants") && v["participants"].IsArray()) {
     for (const auto& p : v["participants"].GetArray()) {
-      ev->participants.push_back({GetStr(p, "entity"), GetStr(p, "role"), GetStr(p, "text")});
+      ev->participants.push_back(
+          {GetStr(p, "entity"), GetStr(p, "role"), GetStr(p, "text"), GetStr(p, "via")});
     }
   }
   if (v.HasMember("date")) ReadTimex(v["date"], &ev->date, &ev->date_text);

@@ -83,6 +83,9 @@ struct Participant {
   std::string entity;  // entity id; empty when unresolved
   std::string role;
   std::string text;  // the text that filled the role
+  // How a title alone was resolved when not by the text itself: "office_holders" (the
+  // holder of the office at the event's or publication date, rules/offices/).
+  std::string via;
   bool operator<(const Participant& o) const {
     if (entity != o.entity) return entity < o.entity;
     if (role != o.role) return role < o.role;
