@@ -52,7 +52,9 @@ std::map<std::string, std::set<std::string>> NameFullNames(const RuleSet& rules,
                                                            std::vector<Mention>* mentions) {
   std::map<std::string, std::set<std::string>> by_word;  // word -> entity ids
   for (Mention& m : *mentions) {
-    if (m.kind != MentionKind::kPerson || !m.antecedents.empty()) continue;
+    if (m.kind != MentionKind::kPerson || !m.antecedents.empty() || IsReference(rules, m)) {
+      continue;
+    }
     const std::string name = CollapseSpace(m.name.Of(text));
     const std::vector<std::string> words = NameWords(name);
     if (m.entity.empty() && words.size() >= 2) m.entity = "person:" + Slugify(name);
@@ -72,10 +74,14 @@ std::map<std::string, std::set<std::string>> NameFullNames(const RuleSet& rules,
 
 // Gives every one-word person name the unique full name that has it as first or last word
 // ("Lavrov"), else person:<slug> of the word itself.
-void NameShortNames(const std::map<std::string, std::set<std::string>>& by_word,
+void NameShortNames(const RuleSet& rules,
+                    const std::map<std::string, std::set<std::string>>& by_word,
                     std::string_view text, std::vector<Mention>* mentions) {
   for (Mention& m : *mentions) {
-    if (m.kind != MentionKind::kPerson || !m.entity.empty() || !m.antecedents.empty()) continue;
+    if (m.kind != MentionKind::kPerson || !m.entity.empty() || !m.antecedents.empty() ||
+        IsReference(rules, m)) {
+      continue;
+    }
     const std::string name = CollapseSpace(m.name.Of(text));
     auto it = by_word.find(name);
     if (it != by_word.end() && it->second.size() == 1) {
@@ -107,16 +113,127 @@ void NameBracketed(std::vector<Mention>* mentions) {
   }
 }
 
-// Gives every reference its antecedents: the nearest earlier mention of the same kind (a
-// country counts as a place), within the window, whose gazetteer type fits `refers_type`,
-// with its whole coordination group.
-void ResolveReferences(const RuleSet& rules, const ResolveOptions& options,
-                       std::vector<Mention>* all) {
+// Returns true if offset lies inside a quotation of its sentence: an odd number of quote
+// marks stands before it.
+bool InsideQuotes(std::string_view text, Span sentence, uint32_t offset) {
+  int quotes = 0;
+  const std::string_view before = text.substr(sentence.begin, offset - sentence.begin);
+  for (size_t i = 0; i < before.size(); ++i) {
+    if (before[i] == '"') ++quotes;
+    // U+201C and U+201D: E2 80 9C / E2 80 9D.
+    if (before.compare(i, 3, "\xE2\x80\x9C") == 0 || before.compare(i, 3, "\xE2\x80\x9D") == 0) {
+      ++quotes;
+    }
+  }
+  return quotes % 2 == 1;
+}
+
+// Returns the document offset of the last word of PRONOUN_SPEAKER_CUES ("said",
+// "mengatakan") in the sentence before offset, or -1.
+int64_t SpeakerCueBefore(const RuleSet& rules, std::string_view text, Span sentence,
+                         uint32_t offset) {
+  const WordList* cues = rules.List("PRONOUN_SPEAKER_CUES");
+  if (cues == nullptr) return -1;
+  const std::string_view before = text.substr(sentence.begin, offset - sentence.begin);
+  std::string ignored;
+  int64_t last = -1;
+  for (Span t : Tokenize(before)) {
+    if (cues->Lookup(t.Of(before), &ignored)) last = sentence.begin + t.begin;
+  }
+  return last;
+}
+
+// The people a pronoun may refer to in one sentence: resolved person mentions that are no
+// references, before the pronoun when in its sentence, outside quotations, in order.
+std::vector<int> PeopleBefore(const RuleSet& rules, std::string_view text,
+                              const std::vector<Sentence>& sentences,
+                              const std::vector<Mention>& mentions, int sentence,
+                              const Mention& pronoun) {
+  std::vector<int> people;
+  for (size_t j = 0; j < mentions.size(); ++j) {
+    const Mention& c = mentions[j];
+    if (c.sentence != sentence || c.kind != MentionKind::kPerson || c.entity.empty()) continue;
+    if (c.parent >= 0 || IsReference(rules, c)) continue;
+    if (sentence == pronoun.sentence && c.span.begin >= pronoun.span.begin) continue;
+    if (InsideQuotes(text, sentences[sentence].span, c.span.begin)) continue;
+    // "Saipov's mother ... she": a possessor is not the subject.
+    const std::string_view after = text.substr(c.span.end, 4);
+    if (after.substr(0, 2) == "'s" || after.substr(0, 4) == "\xE2\x80\x99s") continue;
+    people.push_back(static_cast<int>(j));
+  }
+  std::sort(people.begin(), people.end(),
+            [&](int a, int b) { return mentions[a].span.begin < mentions[b].span.begin; });
+  return people;
+}
+
+// Returns the antecedents of a pronoun (refers "subject" or "pair"), or none: the
+// sentences from its own back through the window, in its own or the previous paragraph
+// and no headline, are searched for the nearest that names anyone. "subject": the first
+// person named there, unless coordinated with another ("A and B ... He": whom?); "pair":
+// the two people named there, if exactly two.
+std::vector<int> PronounAntecedents(const RuleSet& rules, const ResolveOptions& options,
+                                    std::string_view text, const std::vector<Sentence>& sentences,
+                                    const std::vector<Mention>& mentions, const Mention& m,
+                                    bool pair) {
+  if (InsideQuotes(text, sentences[m.sentence].span, m.span.begin)) return {};
+  const int paragraph = sentences[m.sentence].paragraph;
+  // "X said he ...": after a verb of saying the pronoun is the speaker, the person named
+  // last before that verb in its own sentence; nobody if the speaker is no known person.
+  const int64_t cue = SpeakerCueBefore(rules, text, sentences[m.sentence].span, m.span.begin);
+  if (cue >= 0) {
+    if (pair) return {};
+    std::vector<int> people = PeopleBefore(rules, text, sentences, mentions, m.sentence, m);
+    while (!people.empty() && mentions[people.back()].span.end > cue) people.pop_back();
+    if (people.empty()) return {};
+    const Mention& speaker = mentions[people.back()];
+    const std::string_view between = text.substr(speaker.span.end, cue - speaker.span.end);
+    if (Tokenize(between).size() > 6) return {};  // "X ..., who ..., said": too far to tell
+    return {people.back()};
+  }
+  for (int s = m.sentence; s >= 0 && s >= m.sentence - options.pronoun_window; --s) {
+    if (sentences[s].paragraph < paragraph - 1) break;
+    if (sentences[s].headline) continue;
+    const std::vector<int> people = PeopleBefore(rules, text, sentences, mentions, s, m);
+    if (people.empty()) continue;
+    if (!pair) {
+      const Mention& subject = mentions[people.front()];
+      if (subject.coord >= 0) {
+        for (int p : people) {
+          if (p != people.front() && mentions[p].coord == subject.coord &&
+              mentions[p].entity != subject.entity) {
+            return {};
+          }
+        }
+      }
+      return {people.front()};
+    }
+    std::vector<int> two;
+    for (int p : people) {
+      bool seen = false;
+      for (int q : two) seen |= mentions[q].entity == mentions[p].entity;
+      if (!seen) two.push_back(p);
+    }
+    return two.size() == 2 ? two : std::vector<int>{};
+  }
+  return {};
+}
+
+// Gives every reference its antecedents: a pronoun by PronounAntecedents; any other the
+// nearest earlier mention of the same kind (a country counts as a place), within the
+// window, whose gazetteer type fits `refers_type`, with its whole coordination group.
+void ResolveReferences(const RuleSet& rules, const ResolveOptions& options, std::string_view text,
+                       const std::vector<Sentence>& sentences, std::vector<Mention>* all) {
   std::vector<Mention>& mentions = *all;
   for (size_t i = 0; i < mentions.size(); ++i) {
     Mention& m = mentions[i];
     if (!IsReference(rules, m)) continue;
     const MentionRule& rule = *rules.mention_rules()[m.rule_index];
+    if (rule.refers == "subject" || rule.refers == "pair") {
+      m.antecedents =
+          PronounAntecedents(rules, options, text, sentences, mentions, m, rule.refers == "pair");
+      if (!m.antecedents.empty()) m.entity = mentions[m.antecedents.front()].entity;
+      continue;
+    }
     auto fits = [&](const Mention& c) {
       if (&c == &m || IsReference(rules, c)) return false;
       const bool place = m.kind == MentionKind::kPlace || m.kind == MentionKind::kCountry;
@@ -240,10 +357,10 @@ std::string ActorOf(const RuleSet& rules, const ResolveOptions& options, const s
 void ResolveEntities(const RuleSet& rules, const ResolveOptions& options, std::string_view text,
                      DocumentFacts* facts) {
   std::vector<Mention>* mentions = &facts->mentions;
-  NameShortNames(NameFullNames(rules, text, mentions), text, mentions);
+  NameShortNames(rules, NameFullNames(rules, text, mentions), text, mentions);
   NameOtherEntities(rules, text, mentions);
   NameBracketed(mentions);
-  ResolveReferences(rules, options, mentions);
+  ResolveReferences(rules, options, text, facts->sentences, mentions);
   for (Entity& e : CollectEntities(rules, options, text, *mentions)) {
     facts->entities.push_back(std::move(e));
   }

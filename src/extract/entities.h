@@ -41,6 +41,9 @@ struct ResolveOptions {
   // Sentences apart that two reports of an event may be when one's participants are a
   // proper subset of the other's (equal participant sets merge at any distance).
   int subset_window = 3;
+  // Sentences back a pronoun ("ia", "he", "keduanya") may look for its antecedent; only
+  // in its own or the previous paragraph.
+  int pronoun_window = 2;
 };
 
 // Gives every entity mention of facts->mentions its entity id and its references their

@@ -24,6 +24,9 @@ struct Report {
   bool anaphoric = false;          // a back-reference ("pertemuan tersebut")
   std::set<std::string> resolved;  // participant entity ids
   bool indefinite = false;         // a party described as "seorang pejabat" / "an official"
+  // A pronoun that named nobody took part ("He met X" with no "he" to be found), or fewer
+  // people than the rule's min_participants: the match tells no event.
+  bool untold = false;
 };
 
 // Union-find over report indices, with path compression.
@@ -88,10 +91,26 @@ class Reporter {
         AddEntityRole(role, mid, &r);
       }
     }
+    r.untold |=
+        rule.min_participants > 1 && static_cast<int>(r.resolved.size()) < rule.min_participants;
+    r.untold |= PronounIsAnotherParticipant(em);
     return r;
   }
 
  private:
+  // Returns true if a pronoun of the match resolved to a person another role of it names
+  // ("He also spoke to Trump" with 'he' taken for Trump): the pronoun was misread.
+  bool PronounIsAnotherParticipant(const EventMatch& em) const {
+    for (const auto& [role, mid] : em.roles) {
+      const Mention& m = mentions_[mid];
+      if (m.antecedents.empty() || m.kind != MentionKind::kPerson) continue;
+      for (const auto& [other_role, other] : em.roles) {
+        if (other != mid && mentions_[other].entity == m.entity) return true;
+      }
+    }
+    return false;
+  }
+
   // Returns true if role holds places or things, not actors: metonymy does not apply there
   // ("Rusia menggempur kota Kyiv": the target is the city, not Ukraine).
   bool IsNonActorRole(const std::string& role) const {
@@ -141,6 +160,11 @@ class Reporter {
   void AddEntityRole(const std::string& role, int mid, Report* r) const {
     const Mention& m = mentions_[mid];
     const std::string written = CollapseSpace(m.span.Of(text_));
+    if (m.antecedents.empty() && m.rule_index >= 0 &&
+        !rules_.mention_rules()[m.rule_index]->refers.empty() && m.kind == MentionKind::kPerson) {
+      r->untold = true;  // a pronoun without antecedent
+      return;
+    }
     const std::vector<int> targets = m.antecedents.empty() ? std::vector<int>{mid} : m.antecedents;
     for (int t : targets) {
       std::string entity = mentions_[t].entity;
@@ -190,7 +214,10 @@ std::vector<Report> ReportsOf(const RuleSet& rules, const ResolveOptions& option
                               const std::vector<EventMatch>& matches) {
   const Reporter reporter(rules, options, text, facts);
   std::vector<Report> reports;
-  for (const EventMatch& em : matches) reports.push_back(reporter.ReportOf(em));
+  for (const EventMatch& em : matches) {
+    Report r = reporter.ReportOf(em);
+    if (!r.untold) reports.push_back(std::move(r));
+  }
   std::stable_sort(reports.begin(), reports.end(), [](const Report& a, const Report& b) {
     if (a.sentence != b.sentence) return a.sentence < b.sentence;
     return a.ev.evidence[0].span < b.ev.evidence[0].span;

@@ -167,6 +167,7 @@ void RuleLoader::AddEventRule(const JsonSource& src, const std::string& pointer,
   rule->type = v["type"].GetString();
   if (v.HasMember("modality")) rule->modality = v["modality"].GetString();
   if (v.HasMember("anaphoric")) rule->anaphoric = v["anaphoric"].GetBool();
+  if (v.HasMember("min_participants")) rule->min_participants = v["min_participants"].GetInt();
   if (v.HasMember("roles")) ReadRoles(src, pointer, v, rule.get());
   static const std::set<std::string> kFixed = {
       "date", "place", "source", "trigger", "planned", "negated", "denied", "uncertain", "span"};

@@ -105,8 +105,8 @@ struct MentionRule : PatternRule {
   std::string reject_list;           // a name holding any of these words is not a match
   std::unique_ptr<RE2> reject_word;  // ... nor one holding a word this matches entirely
   std::string entity;                // fixed entity id, if any
-  std::string refers;                // "antecedent": a reference resolved to an earlier mention
-  std::string refers_type;           // gazetteer types the antecedent may have ("region|province")
+  std::string refers;       // "antecedent", "subject" (a pronoun), "pair": a reference (entities.h)
+  std::string refers_type;  // gazetteer types the antecedent may have ("region|province")
 };
 
 // A stage-1 rule that finds a date; its DateSpec says what the match means.
@@ -121,7 +121,8 @@ struct EventRule : PatternRule {
   std::string type;
   std::map<std::string, std::string> roles;  // group -> role
   std::string modality = "held";
-  bool anaphoric = false;  // a back-reference ("pertemuan tersebut") joining an earlier event
+  bool anaphoric = false;    // a back-reference ("pertemuan tersebut") joining an earlier event
+  int min_participants = 1;  // fewer resolved participants: no event
 };
 
 // A rule that finds a date, place or source for events in the same sentence.
