@@ -10,6 +10,16 @@ namespace newsgraph {
 
 namespace {
 
+// A dateline stands in the first sentences of a document (a headline, a byline, a photo
+// caption may come before it).
+constexpr size_t kDatelineSentences = 8;
+// An event dated this many days or more from the publication date is told elsewhere.
+constexpr int64_t kDatelineDays = 7;
+// The lede: the sentences from the dateline's on that tell the news of the dateline. One:
+// wire copy names other places from its second sentence on (measured on the corpus gold:
+// three sentences gave a Moscow meeting the Washington dateline).
+constexpr int kLedeSentences = 1;
+
 bool IsParticipantKind(MentionKind k) {
   return k != MentionKind::kDate && k != MentionKind::kSource;
 }
@@ -92,6 +102,34 @@ class EventSearch {
     return slots;
   }
 
+  // Gives the events that name no place, and happen in places, the place of the dateline:
+  // the undated events of the lede (the dateline's sentence: kLedeSentences), and those
+  // dated within kDatelineDays of the
+  // publication date; not an event later in the text with no date or another (the text
+  // recalls something told elsewhere).
+  void AttachDateline(const Slot& dateline, std::vector<EventMatch>* events) const {
+    CivilDate dct;
+    const bool has_dct = ParseIsoDate(facts_.dct, &dct);
+    const int dateline_sentence = mentions_[dateline.mention].sentence;
+    const int lede = facts_.sentences[dateline_sentence].paragraph;
+    for (EventMatch& e : *events) {
+      if (e.place >= 0) continue;
+      const EventType* type = rules_.Type(rules_.event_rules()[e.rule]->type);
+      if (type != nullptr && type->placeless) continue;
+      bool near = false;
+      if (e.date >= 0 && has_dct) {
+        const Timex& t = mentions_[e.date].timex;
+        near = t.start && t.end && DaysFromCivil(*t.start) - DaysFromCivil(dct) <= kDatelineDays &&
+               DaysFromCivil(*t.end) - DaysFromCivil(dct) >= -kDatelineDays;
+      }
+      const bool in_lede = facts_.sentences[e.sentence].paragraph == lede &&
+                           e.sentence - dateline_sentence < kLedeSentences;
+      if (!near && !(in_lede && e.date < 0)) continue;
+      e.place = dateline.mention;
+      e.place_rule = dateline.rule;
+    }
+  }
+
   // Gives event e of sentence s what it does not name itself: the nearest date and place
   // of its sentence (a date of the sentence before, in the same paragraph, if its own has
   // none) and every named source. "exclude" slots name mentions no event may take (the
@@ -109,7 +147,10 @@ class EventSearch {
         facts_.sentences[s - 1].paragraph == facts_.sentences[s].paragraph) {
       e->date = PreviousSentenceDate(s - 1, &e->date_rule);
     }
-    AttachNearest("place", slots, excluded, e, &e->place, &e->place_rule);
+    const EventType* type = rules_.Type(rules_.event_rules()[e->rule]->type);
+    if (type == nullptr || !type->placeless) {
+      AttachNearest("place", slots, excluded, e, &e->place, &e->place_rule);
+    }
     for (const Slot& sl : slots) {
       if (sl.slot == "source" && mentions_[sl.mention].kind == MentionKind::kSource &&
           std::find(e->sources.begin(), e->sources.end(), sl.mention) == e->sources.end()) {
@@ -253,15 +294,21 @@ void EventFinder::Find(std::string_view text, LangMask lang, const DocumentFacts
                        const MentionIndex& index, Trace* trace,
                        std::vector<EventMatch>* out) const {
   const EventSearch search(rules_, text, lang, facts, index);
+  Slot dateline{"", -1, "", 0, false};  // the place of the document's dateline
   for (size_t s = 0; s < facts.sentences.size(); ++s) {
     const Rendered r = search.Render(s);
     if (trace) trace->sentences[s].renders.emplace_back("events", r.text());
     const size_t first_event = out->size();
     search.MatchEvents(s, r, out);
-    if (out->size() == first_event) continue;
+    const bool look_for_dateline = dateline.mention < 0 && s < kDatelineSentences;
+    if (out->size() == first_event && !look_for_dateline) continue;
     const std::vector<Slot> slots = search.AttachSlots(r);
+    for (const Slot& sl : slots) {
+      if (look_for_dateline && sl.slot == "dateline_place" && dateline.mention < 0) dateline = sl;
+    }
     for (size_t k = first_event; k < out->size(); ++k) search.Attach(s, slots, &(*out)[k]);
   }
+  if (dateline.mention >= 0) search.AttachDateline(dateline, out);
 }
 
 }  // namespace newsgraph

@@ -223,6 +223,7 @@ void GraphBuilder::AddNamedEntities(KnowledgeGraph* kg) const {
   for (const Event& ev : kg->events) {
     for (const Participant& p : ev.participants) ensure(p.entity);
     ensure(ev.place);
+    ensure(rules_.CityOf(ev.place));
     for (const std::string& s : ev.reported_by) ensure(s);
   }
   for (const Entity& e : kg->entities) {

@@ -37,6 +37,7 @@ const Key kKeys[] = {
     {"n_date_granularity", "node", "date_granularity", "string"},
     {"n_date_mod", "node", "date_mod", "string"},
     {"n_place", "node", "place", "string"},
+    {"n_city", "node", "city", "string"},
     {"n_participants", "node", "participants", "string"},
     {"n_modality", "node", "modality", "string"},
     {"n_reported_by", "node", "reported_by", "string"},
@@ -112,6 +113,8 @@ void WriteEventData(const KnowledgeGraph& kg, const RuleSet& rules, const Event&
   if (!ev.date.value.empty()) d.Str("n_date_granularity", GranularityName(ev.date.granularity));
   d.Str("n_date_mod", ev.date.mod);
   if (!ev.place.empty()) d.Str("n_place", kg.NameOf(ev.place));
+  if (const std::string city = rules.CityOf(ev.place); !city.empty())
+    d.Str("n_city", kg.NameOf(city));
   std::vector<std::string> names, sources;
   for (const Participant& p : ev.participants) {
     if (!p.entity.empty()) names.push_back(kg.NameOf(p.entity));

@@ -159,7 +159,17 @@ void WriteEvent(Writer& w, const KnowledgeGraph& kg, const RuleSet& rules, const
   }
   WriteMember(w, "modality", ev.modality);
   if (!ev.date.value.empty()) WriteDate(w, ev.date);
-  if (!ev.place.empty()) WriteMember(w, "location", ev.place);
+  if (!ev.place.empty()) {
+    // A venue is located in its city too (Istana Merdeka, Jakarta): readers that look for
+    // the city of an event find it without walking containedInPlace.
+    const std::string city = rules.CityOf(ev.place);
+    if (city.empty()) {
+      WriteMember(w, "location", ev.place);
+    } else {
+      w.Key("location");
+      WriteStrings(w, {ev.place, city});
+    }
+  }
   WriteParticipants(w, ev);
   if (!ev.reported_by.empty()) {
     w.Key("reportedBy");

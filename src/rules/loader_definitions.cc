@@ -162,6 +162,7 @@ void RuleLoader::AddEventType(const JsonSource& src, const std::string& pointer,
   if (t.HasMember("plover")) type.plover = t["plover"].GetString();
   if (t.HasMember("label")) type.label = t["label"].GetString();
   if (t.HasMember("parent")) type.parent = t["parent"].GetString();
+  if (t.HasMember("placeless")) type.placeless = t["placeless"].GetBool();
   if (t.HasMember("roles")) {
     for (const auto& r : t["roles"].GetArray()) type.roles.push_back(r.GetString());
   }

@@ -46,6 +46,16 @@ const WordList* RuleSet::List(std::string_view name) const {
   return it == lists_.end() ? nullptr : &it->second;
 }
 
+std::string RuleSet::CityOf(std::string_view place) const {
+  const GazetteerEntry* e = Entry(place);
+  if (e == nullptr || e->type != "building") return "";
+  for (int depth = 0; depth < kMaxChainDepth && e != nullptr; ++depth) {
+    if (e->type == "city" || e->type == "capital") return e->id;
+    e = e->part_of.empty() ? nullptr : Entry(e->part_of);
+  }
+  return "";
+}
+
 bool RuleSet::PlaceWithin(std::string_view inner, std::string_view outer) const {
   std::string id(inner);
   for (int depth = 0; depth < kMaxChainDepth && !id.empty(); ++depth) {

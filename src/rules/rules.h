@@ -140,6 +140,7 @@ struct EventType {
   std::string cameo;
   std::string plover;
   std::string parent;  // a more general type this one refines (call -> consult)
+  bool placeless = false;  // happens in no one place (a call): no place is attached
   std::vector<std::string> roles;
   Origin origin;
 };
@@ -229,6 +230,9 @@ class RuleSet {
                                      const CivilDate& date) const;
   // Returns the word list, or nullptr.
   const WordList* List(std::string_view name) const;
+  // Returns the city or capital a venue lies in through part_of links (Istana Merdeka ->
+  // Central Jakarta, Oval Office -> Washington), or "" for a place that is no venue.
+  std::string CityOf(std::string_view place) const;
   // Returns true if `outer` contains place `inner` through part_of links (or they are equal).
   bool PlaceWithin(std::string_view inner, std::string_view outer) const;
 
