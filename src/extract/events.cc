@@ -77,8 +77,20 @@ class EventSearch {
     for (int ri : candidates) {
       const EventRule& rule = *rules_.event_rules()[ri];
       if ((rule.langs & lang_) == 0) continue;
-      ForEachMatch(*rule.re, r.text(), kResumeAfterMatch,
-                   [&](const Groups& g) { out->push_back(MatchOf(rule, ri, s, r, g)); });
+      ForEachMatch(*rule.re, r.text(), kResumeAfterMatch, [&](const Groups& g) {
+        EventMatch e = MatchOf(rule, ri, s, r, g);
+        // A list of places ("mengunjungi Vietnam, Laos dan Kamboja") is one event per place.
+        const std::vector<int> places = Places(r, g, rule);
+        if (places.size() <= 1) {
+          if (!places.empty()) e.place = places.front();
+          out->push_back(std::move(e));
+          return;
+        }
+        for (int p : places) {
+          out->push_back(e);
+          out->back().place = p;
+        }
+      });
     }
   }
 
@@ -161,6 +173,29 @@ class EventSearch {
   }
 
  private:
+  // Returns the places the `place` group of match g names: each place of a list, but of
+  // places inside one another ("Istana Merdeka, Jakarta") only the innermost.
+  std::vector<int> Places(const Rendered& r, const Groups& g, const EventRule& rule) const {
+    std::vector<int> found, places;
+    GroupMentions(r, g, rule.Group("place"), &found);
+    for (int m : found) {
+      const MentionKind k = mentions_[m].kind;
+      if (k == MentionKind::kPlace || k == MentionKind::kCountry) places.push_back(m);
+    }
+    std::vector<int> innermost;
+    for (int p : places) {
+      bool contains_another = false;
+      for (int q : places) {
+        contains_another |= q != p && mentions_[q].entity != mentions_[p].entity &&
+                            rules_.PlaceWithin(mentions_[q].entity, mentions_[p].entity);
+      }
+      bool seen = false;
+      for (int q : innermost) seen |= mentions_[q].entity == mentions_[p].entity;
+      if (!contains_another && !seen) innermost.push_back(p);
+    }
+    return innermost;
+  }
+
   // Returns the event one match g of an event rule tells: the roles its groups fill with
   // the mentions inside them, its own date, place and sources, and its modality.
   EventMatch MatchOf(const EventRule& rule, int ri, size_t s, const Rendered& r,
@@ -192,12 +227,6 @@ class EventSearch {
     GroupMentions(r, g, rule.Group("date"), &found);
     for (int m : found) {
       if (mentions_[m].kind == MentionKind::kDate && e.date < 0) e.date = m;
-    }
-    found.clear();
-    GroupMentions(r, g, rule.Group("place"), &found);
-    for (int m : found) {
-      const MentionKind k = mentions_[m].kind;
-      if ((k == MentionKind::kPlace || k == MentionKind::kCountry) && e.place < 0) e.place = m;
     }
     found.clear();
     GroupMentions(r, g, rule.Group("source"), &found);
