@@ -192,7 +192,7 @@ std::vector<int> PronounAntecedents(const RuleSet& rules, const ResolveOptions& 
   }
   for (int s = m.sentence; s >= 0 && s >= m.sentence - options.pronoun_window; --s) {
     if (sentences[s].paragraph < paragraph - 1) break;
-    if (sentences[s].headline) continue;
+    if (sentences[s].headline || sentences[s].furniture) continue;
     const std::vector<int> people = PeopleBefore(rules, text, sentences, mentions, s, m);
     if (people.empty()) continue;
     if (!pair) {

@@ -328,7 +328,7 @@ void EventFinder::Find(std::string_view text, LangMask lang, const DocumentFacts
     const Rendered r = search.Render(s);
     if (trace) trace->sentences[s].renders.emplace_back("events", r.text());
     const size_t first_event = out->size();
-    search.MatchEvents(s, r, out);
+    if (!facts.sentences[s].furniture) search.MatchEvents(s, r, out);
     const bool look_for_dateline = dateline.mention < 0 && s < kDatelineSentences;
     if (out->size() == first_event && !look_for_dateline) continue;
     const std::vector<Slot> slots = search.AttachSlots(r);

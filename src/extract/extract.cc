@@ -92,6 +92,7 @@ DocumentFacts Extractor::Extract(const Document& doc, Trace* trace) const {
   if (dct) facts.dct = FormatDate(*dct);
 
   facts.sentences = splitter_.Split(doc.text);
+  MarkFurniture(rules_, doc.text, &facts.sentences);
   MentionIndex index;
   mentions_.Find(doc.text, lang, dct, &facts, &index, trace);
   std::vector<EventMatch> matches;

@@ -32,6 +32,9 @@ struct Sentence {
   // A Title Case line without a final stop (a headline): capitalised words there say
   // nothing about names, so name patterns do not run on it.
   bool headline = false;
+  // Page furniture: a link to another article ("Baca juga: ..."), a byline, a photo credit
+  // (FURNITURE_PREFIX): its words name people but tell no event of this document.
+  bool furniture = false;
 };
 
 // A typed span found by stage 1.

@@ -1,5 +1,7 @@
 #include "extract/sentences.h"
 
+#include "base/text.h"
+
 namespace newsgraph {
 
 SentenceSplitter::SentenceSplitter(const std::map<std::string, LanguageInfo>& languages) {
@@ -202,6 +204,53 @@ std::vector<Sentence> SentenceSplitter::Split(std::string_view text) const {
     line_begin = line_end + 1;
   }
   return out;
+}
+
+namespace {
+
+// Returns the length of the FURNITURE_PREFIX phrase paragraph starts with (its first one to
+// three words, compared in lower case), or 0.
+size_t FurniturePrefix(const WordList& prefixes, std::string_view paragraph) {
+  const std::vector<Span> tokens = Tokenize(paragraph);
+  std::string phrase;
+  size_t best = 0;
+  for (size_t k = 0; k < tokens.size() && k < 3; ++k) {
+    char32_t cp;
+    int len;
+    DecodeUtf8(paragraph, tokens[k].begin, &cp, &len);
+    if (!IsWordChar(cp)) break;
+    phrase += (phrase.empty() ? "" : " ") + Lowercase(tokens[k].Of(paragraph));
+    std::string ignored;
+    if (prefixes.Lookup(phrase, &ignored)) best = tokens[k].end;
+  }
+  return best;
+}
+
+}  // namespace
+
+void MarkFurniture(const RuleSet& rules, std::string_view text, std::vector<Sentence>* sentences) {
+  const WordList* prefixes = rules.List("FURNITURE_PREFIX");
+  if (prefixes == nullptr) return;
+  int furniture_paragraph = -1;  // the last paragraph marked
+  bool bare_prefix = false;      // it was only its prefix: list items may follow
+  for (size_t s = 0; s < sentences->size(); ++s) {
+    Sentence& sentence = (*sentences)[s];
+    const bool first = s == 0 || (*sentences)[s - 1].paragraph != sentence.paragraph;
+    if (!first) {
+      sentence.furniture = sentence.paragraph == furniture_paragraph;
+      continue;
+    }
+    const std::string_view p = sentence.span.Of(text);
+    const size_t prefix = FurniturePrefix(*prefixes, p);
+    const bool list_item = !p.empty() && (p[0] == '-' || p.substr(0, 3) == "\xE2\x80\xA2");
+    if (prefix > 0 || (bare_prefix && list_item && furniture_paragraph == sentence.paragraph - 1)) {
+      sentence.furniture = true;
+      furniture_paragraph = sentence.paragraph;
+      if (prefix > 0) {
+        bare_prefix = p.find_first_not_of(" :\t", prefix) == std::string_view::npos;
+      }
+    }
+  }
 }
 
 }  // namespace newsgraph

@@ -27,6 +27,11 @@ bool LooksLikeHeadline(std::string_view sentence);
 // the time spent on a document.
 inline constexpr size_t kMaxSentenceBytes = 2000;
 
+// Marks the sentences of page furniture: every paragraph that starts with a FURNITURE_PREFIX
+// phrase ("Baca juga:", "Read more", "Penulis:"), and the list items ("- ...") right after
+// a furniture paragraph that is only its prefix ("Baca Juga" followed by linked headlines).
+void MarkFurniture(const RuleSet& rules, std::string_view text, std::vector<Sentence>* sentences);
+
 class SentenceSplitter {
  public:
   explicit SentenceSplitter(const std::map<std::string, LanguageInfo>& languages);
