@@ -219,3 +219,30 @@ TEST_CASE("A back-reference makes a bare consult specific, not a meeting talks",
 }
 
 }  // namespace newsgraph
+
+namespace newsgraph {
+
+// Issue 14: a report naming a country and one naming the person who represents it tell one
+// event; pronouns resolve to the subject before them, or to nobody.
+TEST_CASE("A country stands in for its representative; pronouns name the subject", "[coref]") {
+  Check({
+      {"country and its minister, id", "id",
+       "Jokowi menerima kunjungan kehormatan Menlu Brasil. Presiden Joko Widodo menerima "
+       "kunjungan kehormatan Menteri Luar Negeri Brasil Mauro Vieira di Istana.",
+       {"meet: person:joko-widodo person:mauro-vieira"}},
+      {"a different country stays apart, id", "id",
+       "Jokowi menerima kunjungan kehormatan Menlu Argentina. Presiden Joko Widodo menerima "
+       "kunjungan kehormatan Menteri Luar Negeri Brasil Mauro Vieira di Istana.",
+       {"meet: gpe:argentina person:joko-widodo", "meet: person:joko-widodo person:mauro-vieira"}},
+      {"pronoun subject, en", "en",
+       "Foreign Minister Shah Mehmood Qureshi arrived in Kabul on Monday. He met Afghan "
+       "President Ashraf Ghani.",
+       {"visit: person:shah-mehmood-qureshi",
+        "meet: person:ashraf-ghani person:shah-mehmood-qureshi"}},
+      {"pronoun with two candidates coordinated: no event, en", "en",
+       "Donald Trump and Shinzo Abe arrived in Seoul. He met South Korean President Moon Jae-in.",
+       {"visit: person:donald-trump person:shinzo-abe"}},
+  });
+}
+
+}  // namespace newsgraph

@@ -27,6 +27,10 @@ struct Report {
   // A pronoun that named nobody took part ("He met X" with no "he" to be found), or fewer
   // people than the rule's min_participants: the match tells no event.
   bool untold = false;
+  // Countries the named people of the report hold a title of ("Menlu Malaysia Mohamad
+  // Hasan" represents gpe:malaysia): a report naming the country alone may tell the same
+  // event.
+  std::set<std::string> represented;
 };
 
 // Union-find over report indices, with path compression.
@@ -98,6 +102,17 @@ class Reporter {
   }
 
  private:
+  // Adds the countries person mention m holds a title of to r->represented.
+  void AddRepresented(const Mention& m, Report* r) const {
+    if (m.kind != MentionKind::kPerson) return;
+    for (int ti : m.titles) {
+      const int of = mentions_[ti].of;
+      if (of >= 0 && mentions_[of].kind == MentionKind::kCountry && !mentions_[of].entity.empty()) {
+        r->represented.insert(mentions_[of].entity);
+      }
+    }
+  }
+
   // Returns true if a pronoun of the match resolved to a person another role of it names
   // ("He also spoke to Trump" with 'he' taken for Trump): the pronoun was misread.
   bool PronounIsAnotherParticipant(const EventMatch& em) const {
@@ -177,6 +192,7 @@ class Reporter {
       }
       if (!dup) r->ev.participants.push_back(p);
       r->resolved.insert(entity);
+      AddRepresented(mentions_[t], r);
     }
   }
 
@@ -236,6 +252,23 @@ bool Incomplete(const Report& r) {
   return false;
 }
 
+// Returns true if every party of small is a party of big, or a country a person of big
+// represents ("Jokowi menerima Menlu Malaysia" and "... Menlu Malaysia Mohamad Hasan").
+bool Covers(const Report& big, const Report& small) {
+  for (const std::string& id : small.resolved) {
+    if (!big.resolved.count(id) && !big.represented.count(id)) return false;
+  }
+  return true;
+}
+
+// Returns true if a country of small stands in for a person of big who represents it.
+bool StandsIn(const Report& big, const Report& small) {
+  for (const std::string& id : small.resolved) {
+    if (!big.resolved.count(id) && big.represented.count(id)) return true;
+  }
+  return false;
+}
+
 // Returns true if reports a and b (told before or with b) of one occasion tell one event by
 // who took part: the same named people at any distance, or an incomplete report naming
 // fewer of them nearby. "A met B" then "A and B met C" are two meetings, and so are "A met
@@ -243,12 +276,8 @@ bool Incomplete(const Report& r) {
 bool SameParticipants(const Report& a, const Report& b, int subset_window) {
   if (a.indefinite || b.indefinite) return false;
   if (!a.resolved.empty() && a.resolved == b.resolved) return true;
-  const bool a_in_b =
-      std::includes(b.resolved.begin(), b.resolved.end(), a.resolved.begin(), a.resolved.end()) &&
-      Incomplete(a);
-  const bool b_in_a =
-      std::includes(a.resolved.begin(), a.resolved.end(), b.resolved.begin(), b.resolved.end()) &&
-      Incomplete(b);
+  const bool a_in_b = Covers(b, a) && (Incomplete(a) || StandsIn(b, a));
+  const bool b_in_a = Covers(a, b) && (Incomplete(b) || StandsIn(a, b));
   return (a_in_b || b_in_a) && b.sentence - a.sentence <= subset_window;
 }
 
@@ -358,6 +387,20 @@ void DropNestedEvidence(Event* ev) {
   std::sort(ev->evidence.begin(), ev->evidence.end());
 }
 
+// Drops the countries that stood in for a person the merged reports name as their
+// representative ("Menlu Malaysia" told before "Menlu Malaysia Mohamad Hasan").
+void DropRepresentedCountries(const std::vector<Report>& reports, const std::vector<int>& members,
+                              Event* ev) {
+  std::set<std::string> represented;
+  for (int m : members)
+    represented.insert(reports[m].represented.begin(), reports[m].represented.end());
+  if (represented.empty()) return;
+  auto& ps = ev->participants;
+  ps.erase(std::remove_if(ps.begin(), ps.end(),
+                          [&](const Participant& p) { return represented.count(p.entity) > 0; }),
+           ps.end());
+}
+
 // Returns the one event a group of reports tells, or none: a group of back-references
 // alone tells no event, and an event nobody known took part in is no event of the graph.
 // Unresolved descriptions of a party are kept for the reader but never become nodes.
@@ -375,6 +418,7 @@ std::optional<Event> Combine(const RuleSet& rules, const std::vector<Report>& re
   Event ev = reports[members.front()].ev;
   int depth = TypeDepth(rules, ev.type);
   for (size_t k = 1; k < members.size(); ++k) MergeReport(rules, reports[members[k]], &ev, &depth);
+  DropRepresentedCountries(reports, members, &ev);
   DropPlaceTakingPart(&ev);
   DropNestedEvidence(&ev);
   return ev;
