@@ -115,10 +115,10 @@ class EventSearch {
   }
 
   // Gives the events that name no place, and happen in places, the place of the dateline:
-  // the undated events of the lede (the dateline's sentence: kLedeSentences), and those
-  // dated within kDatelineDays of the
-  // publication date; not an event later in the text with no date or another (the text
-  // recalls something told elsewhere).
+  // the events of the lede (the dateline's sentence: kLedeSentences) that are undated or
+  // dated within kDatelineDays of the publication date. An event later in the text, or
+  // dated further away, is told from the dateline but may have happened anywhere (a
+  // Moscow dateline reporting a meeting in Vietnam).
   void AttachDateline(const Slot& dateline, std::vector<EventMatch>* events) const {
     CivilDate dct;
     const bool has_dct = ParseIsoDate(facts_.dct, &dct);
@@ -136,7 +136,7 @@ class EventSearch {
       }
       const bool in_lede = facts_.sentences[e.sentence].paragraph == lede &&
                            e.sentence - dateline_sentence < kLedeSentences;
-      if (!near && !(in_lede && e.date < 0)) continue;
+      if (!(in_lede && (e.date < 0 || near))) continue;
       e.place = dateline.mention;
       e.place_rule = dateline.rule;
     }
