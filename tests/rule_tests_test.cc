@@ -66,12 +66,15 @@ TEST_CASE("Rule test files parse as docs/design.md says", "[ruletest]") {
       "Lavrov tidak menyebut pertemuan apa pun.\n"
       "# lang: en\n"
       "# todoruleid: visit.en.verb\n"
-      "Mattis, who visited Pakistan, spoke.\n";
+      "Mattis, who visited Pakistan, spoke.\n"
+      "# dct: none\n"
+      "# ok: visit.en.verb\n"
+      "Mattis spoke.\n";
   Diagnostics diags;
   const RuleTestFile f =
       ParseRuleTestFile({"events/meet.test.txt", "m.test.txt", text}, {"id", "en"}, &diags);
   CHECK(diags.empty());
-  REQUIRE(f.cases.size() == 3);
+  REQUIRE(f.cases.size() == 4);
   const RuleTestCase& c = f.cases[0];
   CHECK(c.location.line == 6);
   CHECK(c.lang == "id");
@@ -91,6 +94,7 @@ TEST_CASE("Rule test files parse as docs/design.md says", "[ruletest]") {
   CHECK(f.cases[2].lang == "en");
   CHECK(f.cases[2].dct == "2023-06-20");
   CHECK(f.cases[2].annotations[0].kind == AnnotationKind::kTodoRuleId);
+  CHECK(f.cases[3].dct.empty());
 }
 
 TEST_CASE("Malformed rule test files: every problem at its line and column", "[ruletest]") {
@@ -101,7 +105,7 @@ TEST_CASE("Malformed rule test files: every problem at its line and column", "[r
   const std::vector<Case> cases = {
       {"# lang: fr\n", "t.test.txt:1:9: error: unknown language 'fr' (id, en)"},
       {"# dct: 20/06/2023\n",
-       "t.test.txt:1:8: error: '20/06/2023' is not a publication date (YYYY-MM-DD)"},
+       "t.test.txt:1:8: error: '20/06/2023' is not a publication date (YYYY-MM-DD, or none)"},
       {"# expect: date=2023\nText.\n",
        "t.test.txt:1:3: error: an expect line must follow a ruleid or todoruleid line"},
       {"# ok: r\n# expect: date=2023\nText.\n",

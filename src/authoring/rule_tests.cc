@@ -178,9 +178,13 @@ class RuleTestParser {
   }
 
   void ParseDct(const std::string& value, size_t value_begin) {
+    if (value == "none") {
+      dct_.clear();
+      return;
+    }
     CivilDate d;
     if (value.size() != 10 || !ParseIsoDate(value, &d)) {
-      Error(value_begin, fmt::format("'{}' is not a publication date (YYYY-MM-DD)", value));
+      Error(value_begin, fmt::format("'{}' is not a publication date (YYYY-MM-DD, or none)", value));
       return;
     }
     dct_ = value;

@@ -75,6 +75,9 @@ struct Timex {
   // December 2017. An event told as held in the past tense takes the year before instead
   // (see Resolver).
   bool year_from_dct = false;
+  // A day relative to the publication date, which the document does not give ("on Sunday",
+  // "yesterday" in a text without a date): unresolved, yet within a week of the writing.
+  bool near_unknown_dct = false;
 };
 
 // Returns the form the table tests and the comparison print: the value, ";MOD" if there

@@ -282,7 +282,11 @@ bool Relative(const DateSpec& spec, const DateContext& ctx, Timex* t, std::strin
   std::string unit;
   if (!RelativeUnit(spec, ctx, &unit, error)) return false;
   CivilDate origin;
-  if (!RelativeOrigin(spec, ctx, unit, t, &origin)) return true;
+  if (!RelativeOrigin(spec, ctx, unit, t, &origin)) {
+    t->near_unknown_dct = t->anchor == "unresolved" && spec.base.empty() && unit == "day" &&
+                          (weekday || std::abs(offset.value_or(0)) <= 7);
+    return true;
+  }
   if (unit == "day" && weekday) {
     WeekdayFrom(origin, offset.value_or(0), *weekday, t);
   } else {

@@ -124,19 +124,28 @@ class EventSearch {
     const bool has_dct = ParseIsoDate(facts_.dct, &dct);
     const int dateline_sentence = mentions_[dateline.mention].sentence;
     const int lede = facts_.sentences[dateline_sentence].paragraph;
+    const std::string& city = mentions_[dateline.mention].entity;
     for (EventMatch& e : *events) {
-      if (e.place >= 0) continue;
+      // A country the event names takes the dateline's city inside it ("arrived in Nepal on
+      // Sunday" under a KATHMANDU dateline: Kathmandu).
+      const bool refines = e.place >= 0 && mentions_[e.place].kind == MentionKind::kCountry &&
+                           !city.empty() && mentions_[e.place].entity != city &&
+                           rules_.PlaceWithin(city, mentions_[e.place].entity);
+      if (e.place >= 0 && !refines) continue;
       const EventType* type = rules_.Type(rules_.event_rules()[e.rule]->type);
       if (type != nullptr && type->placeless) continue;
       bool near = false;
-      if (e.date >= 0 && has_dct) {
+      if (e.date >= 0) {
         const Timex& t = mentions_[e.date].timex;
-        near = t.start && t.end && DaysFromCivil(*t.start) - DaysFromCivil(dct) <= kDatelineDays &&
-               DaysFromCivil(*t.end) - DaysFromCivil(dct) >= -kDatelineDays;
+        near =
+            t.near_unknown_dct || (has_dct && t.start && t.end &&
+                                   DaysFromCivil(*t.start) - DaysFromCivil(dct) <= kDatelineDays &&
+                                   DaysFromCivil(*t.end) - DaysFromCivil(dct) >= -kDatelineDays);
       }
       const bool in_lede = facts_.sentences[e.sentence].paragraph == lede &&
                            e.sentence - dateline_sentence < kLedeSentences;
-      if (!(in_lede && (e.date < 0 || near))) continue;
+      // A country gives way to the city only for an event dated near the writing.
+      if (!(in_lede && (refines ? near : e.date < 0 || near))) continue;
       e.place = dateline.mention;
       e.place_rule = dateline.rule;
     }
