@@ -382,6 +382,17 @@ RoleReferences::TitleKey RoleReferences::Key(const Mention& title) const {
   TitleKey key;
   key.of = title.of >= 0 ? mentions_[title.of].entity : "";
   const std::string_view t = title.span.Of(text_);
+  // "Minister for Foreign Affairs of Japan" is Japan's as "Japanese Foreign Minister" is;
+  // "Dubes untuk Indonesia" (a posting) is not Indonesia's.
+  if (title.of < 0 && title.about >= 0 && mentions_[title.about].kind == MentionKind::kCountry) {
+    const std::string_view before =
+        text_.substr(title.span.begin, mentions_[title.about].span.begin - title.span.begin);
+    std::vector<Span> words = Tokenize(before);
+    if (!words.empty() && Lowercase(words.back().Of(before)) == "the") words.pop_back();
+    if (!words.empty() && Lowercase(words.back().Of(before)) == "of") {
+      key.of = mentions_[title.about].entity;
+    }
+  }
   std::vector<std::string> words;
   for (Span tok : Tokenize(t)) {
     const Span abs{tok.begin + title.span.begin, tok.end + title.span.begin};
@@ -405,8 +416,19 @@ RoleReferences::TitleKey RoleReferences::Key(const Mention& title) const {
     }
     words.push_back(w);
   }
+  // The words that linked the title to its country or organisation ("of" in "Minister for
+  // Foreign Affairs of Japan") are left over at its end.
+  const WordList* link = rules_.List("TITLE_LINK");
+  std::string ignored;
+  while (!words.empty() && link != nullptr && link->Lookup(words.back(), &ignored)) {
+    words.pop_back();
+  }
   if (key.count != 1) SingularLastWord(language_, &words);
   for (const std::string& w : words) key.phrase += (key.phrase.empty() ? "" : " ") + w;
+  // A phrase may stand for another as a word does: "minister for foreign affairs" is a
+  // "foreign minister".
+  std::string value;
+  if (abbrev && abbrev->Lookup(key.phrase, &value)) key.phrase = value;
   return key;
 }
 
