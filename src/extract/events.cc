@@ -245,6 +245,8 @@ class EventSearch {
         e.source_rules.push_back("");
       }
     }
+    // A postponed event ("pertemuan ... diundur") is still to be held: planned.
+    if (!GroupText(g, rule.Group("postponed")).empty()) e.modality = "planned";
     for (const char* mod : {"planned", "negated", "denied", "uncertain"}) {
       if (!GroupText(g, rule.Group(mod)).empty()) e.modality = mod;
     }

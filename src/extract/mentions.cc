@@ -304,11 +304,15 @@ class MentionPasses {
       for (int ri : candidate_rules) {
         const MentionRule& rule = *rules_.mention_rules()[ri];
         if ((rule.langs & lang_) == 0) continue;
-        if (sentences_[s].headline && rule.kind == MentionKind::kPerson) continue;
+        // A headline capitalises every word: a person rule may only join a title to a
+        // person found before ("PM Malaysia Anwar Ibrahim"), never make a name.
+        const bool headline = sentences_[s].headline && rule.kind == MentionKind::kPerson;
         const RuleGroups groups(rules_, rule);
         ForEachMatch(*rule.re, r.text(), groups.span, [&](const Groups& g) {
           Candidate c;
-          if (RuleCandidate(rule, ri, groups, r, g, &c)) cands.push_back(std::move(c));
+          if (RuleCandidate(rule, ri, groups, r, g, &c) && !(headline && c.entity.empty())) {
+            cands.push_back(std::move(c));
+          }
         });
       }
       InsertSelected(std::move(cands), s);

@@ -169,8 +169,9 @@ void RuleLoader::AddEventRule(const JsonSource& src, const std::string& pointer,
   if (v.HasMember("anaphoric")) rule->anaphoric = v["anaphoric"].GetBool();
   if (v.HasMember("min_participants")) rule->min_participants = v["min_participants"].GetInt();
   if (v.HasMember("roles")) ReadRoles(src, pointer, v, rule.get());
-  static const std::set<std::string> kFixed = {
-      "date", "place", "source", "trigger", "planned", "negated", "denied", "uncertain", "span"};
+  static const std::set<std::string> kFixed = {"date",      "place",   "source",    "trigger",
+                                               "planned",   "negated", "postponed", "denied",
+                                               "uncertain", "span"};
   for (const auto& [group, index] : rule->groups) {
     if (options_.warnings && rule->roles.count(group) == 0 && kFixed.count(group) == 0) {
       src.Warning(diags_, pointer + "/pattern",
