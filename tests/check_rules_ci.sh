@@ -1,9 +1,9 @@
 #!/bin/sh
 # The CI script for rules repositories, examples/ci/check-rules.sh, all three steps for real
 # (issue 15): a small rules repository laid out in a temporary directory as
-# docs/rule-authors.md lays one out -- a rule file that extends the built-in rules
-# (rules/events/handshake.json: a handshake is a meeting), its test file beside it, two gold
-# examples (one for that rule, one for a built-in rule) and MIN_F1 -- is checked
+# docs/rule-authors.md lays one out (tests/check_rules/make_repo.sh: a rule file that
+# extends the built-in rules, its test file beside it, two gold examples and MIN_F1) is
+# checked
 #
 #   green: as shipped, as CI runs it on a push: exit 0;
 #   red:   after a planted rule change that drops the handshake event, as CI runs it on a
@@ -32,51 +32,12 @@ fail() {
   status=1
 }
 
-mkdir -p "$tmp/bin" "$tmp/repo/rules/events" "$tmp/repo/examples"
+mkdir -p "$tmp/bin"
 ln -s "$ng" "$tmp/bin/newsgraph"
 PATH=$tmp/bin:$PATH
 export PATH
 
-cat > "$tmp/repo/rules/events/handshake.json" << 'JSON'
-{
-  "description": "Handshakes, which the built-in rules do not read: a handshake is a meeting in person (type meet, declared by the built-in rules).",
-  "events": [
-    {
-      "id": "handshake.en.verb",
-      "type": "meet",
-      "lang": "en",
-      "description": "A shook hands with B.",
-      "pattern": "(?P<a>{PER})\\s+shook\\s+hands\\s+with\\s+(?P<b>{PER})",
-      "roles": {
-        "a": "participant",
-        "b": "participant"
-      }
-    }
-  ]
-}
-JSON
-cat > "$tmp/repo/rules/events/handshake.test.txt" << 'TEST'
-# Tests of rules/events/handshake.json.
-# lang: en
-# ruleid: handshake.en.verb
-# expect: type=meet; participants=person:anthony-albanese,person:joko-widodo; place=place:jakarta
-Prime Minister Anthony Albanese shook hands with President Joko Widodo in Jakarta.
-# ok: handshake.en.verb
-Anthony Albanese said he would not shake hands with anyone.
-TEST
-cat > "$tmp/repo/examples/handshake.txt" << 'TEXT'
-Prime Minister Anthony Albanese shook hands with President Joko Widodo in Jakarta on 6 June 2022.
-TEXT
-cat > "$tmp/repo/examples/handshake.gold.jsonl" << 'GOLD'
-{"doc": "handshake", "kind": "event", "type": "meet", "participants": ["person:anthony-albanese", "person:joko-widodo"], "date": "2022-06-06", "place": "place:jakarta"}
-GOLD
-cat > "$tmp/repo/examples/meeting.txt" << 'TEXT'
-Menlu Rusia Sergey Lavrov bertemu dengan Menlu AS Antony Blinken di New York pada 12 April 2023.
-TEXT
-cat > "$tmp/repo/examples/meeting.gold.jsonl" << 'GOLD'
-{"doc": "meeting", "kind": "event", "type": "meet", "participants": ["person:sergey-lavrov", "person:antony-blinken"], "date": "2023-04-12", "place": "place:new-york"}
-GOLD
-echo 1 > "$tmp/repo/examples/MIN_F1"
+"$pinned/make_repo.sh" "$tmp/repo" || exit 1
 # The pull request's base: the rules as shipped.
 mkdir -p "$tmp/base"
 cp -R "$tmp/repo/rules" "$tmp/base/rules"

@@ -73,6 +73,7 @@ for want in \
   '-rw-r--r-- ./usr/share/newsgraph/rules/events/meet.test.txt' \
   '-rwxr-xr-x ./usr/share/newsgraph/ci/check-rules.sh' \
   '-rw-r--r-- ./usr/share/newsgraph/ci/github-actions.yml' \
+  '-rw-r--r-- ./usr/share/newsgraph/ci/gitlab-ci.yml' \
   '-rw-r--r-- ./usr/share/doc/newsgraph/copyright' \
   '-rw-r--r-- ./usr/share/doc/newsgraph/changelog.Debian.gz' \
   '-rw-r--r-- ./usr/share/doc/newsgraph/README.md'; do
