@@ -76,7 +76,9 @@ for want in \
   '-rw-r--r-- ./usr/share/newsgraph/ci/gitlab-ci.yml' \
   '-rw-r--r-- ./usr/share/doc/newsgraph/copyright' \
   '-rw-r--r-- ./usr/share/doc/newsgraph/changelog.Debian.gz' \
-  '-rw-r--r-- ./usr/share/doc/newsgraph/README.md'; do
+  '-rw-r--r-- ./usr/share/doc/newsgraph/README.md' \
+  '-rw-r--r-- ./usr/share/doc/newsgraph/docs/install.md' \
+  '-rw-r--r-- ./usr/share/doc/newsgraph/docs/rule-authors.md'; do
   mode=${want%% *}
   path=${want#* }
   awk -v m="$mode" -v p="$path" '$1 == m && $NF == p { found = 1 } END { exit !found }' \
