@@ -17,7 +17,7 @@ if(NOT COMMIT)
                     OUTPUT_STRIP_TRAILING_WHITESPACE)
     if(rc EQUAL 0 AND head)
       set(COMMIT "${head}")
-      execute_process(COMMAND "${GIT}" -C "${SOURCE_DIR}" diff-index --quiet HEAD --
+      execute_process(COMMAND "${GIT}" -C "${SOURCE_DIR}" diff --quiet HEAD --
                       RESULT_VARIABLE dirty ERROR_QUIET)
       if(NOT dirty EQUAL 0)
         string(APPEND COMMIT "-dirty")
