@@ -3,9 +3,11 @@
 
 #include <catch2/catch.hpp>
 
+#include <regex>
 #include <sstream>
 
 #include "cli/args.h"
+#include "cli/version.h"
 #include "test_util.h"
 
 namespace newsgraph {
@@ -40,7 +42,11 @@ TEST_CASE("ParseArgs", "[cli]") {
 
 TEST_CASE("Help, version and usage errors", "[cli]") {
   CHECK(Run({"--help"}).code == kExitOk);
-  CHECK(Run({"--version"}).out.rfind("newsgraph ", 0) == 0);
+  // Issue 15: the version of CMake's project() and the commit, generated at build time.
+  CHECK(std::string(Version()) == NEWSGRAPH_PROJECT_VERSION);
+  CHECK(std::regex_match(BuildCommit(), std::regex("[0-9a-f]{12}(-dirty)?|unknown")));
+  CHECK(Run({"--version"}).out ==
+        "newsgraph " NEWSGRAPH_PROJECT_VERSION " (commit " + std::string(BuildCommit()) + ")\n");
   for (const char* cmd : {"run", "extract", "build", "explain"}) {
     const Result r = Run({cmd, "--help"});
     CHECK(r.code == kExitOk);

