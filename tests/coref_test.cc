@@ -239,6 +239,15 @@ TEST_CASE("A country stands in for its representative; pronouns name the subject
        "President Ashraf Ghani.",
        {"visit: person:shah-mehmood-qureshi",
         "meet: person:ashraf-ghani person:shah-mehmood-qureshi"}},
+      {"a headline sums up the text: its report joins one told far below, id", "id",
+       "Jokowi Terima Kunjungan Menlu Brasil\n\nJakarta - Presiden sibuk pekan ini. Ia "
+       "membuka pameran. Ia meresmikan jembatan. Ia melantik pejabat. Presiden Joko Widodo "
+       "menerima kunjungan kehormatan Menteri Luar Negeri Brasil Mauro Vieira di Istana.",
+       {"meet: person:joko-widodo person:mauro-vieira"}},
+      {"a report in the body joins only nearby reports, en", "en",
+       "Trump met the Brazilian foreign minister. Trump spoke. Trump ate. Trump left. Trump "
+       "slept. Trump met Brazilian Foreign Minister Mauro Vieira.",
+       {"meet: gpe:brazil person:donald-trump", "meet: person:donald-trump person:mauro-vieira"}},
       {"pronoun with two candidates coordinated: no event, en", "en",
        "Donald Trump and Shinzo Abe arrived in Seoul. He met South Korean President Moon Jae-in.",
        {"visit: person:donald-trump person:shinzo-abe"}},

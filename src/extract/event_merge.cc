@@ -21,6 +21,7 @@ namespace {
 struct Report {
   Event ev;
   int sentence = -1;
+  bool headline = false;           // told in a headline: it sums up the text's events
   bool anaphoric = false;          // a back-reference ("pertemuan tersebut")
   std::set<std::string> resolved;  // participant entity ids
   bool indefinite = false;         // a party described as "seorang pejabat" / "an official"
@@ -84,6 +85,7 @@ class Reporter {
     const EventRule& rule = *rules_.event_rules()[em.rule];
     Report r;
     r.sentence = em.sentence;
+    r.headline = facts_.sentences[em.sentence].headline;
     r.anaphoric = em.anaphoric;
     r.ev.type = rule.type;
     r.ev.modality = em.modality;
@@ -271,14 +273,15 @@ bool StandsIn(const Report& big, const Report& small) {
 
 // Returns true if reports a and b (told before or with b) of one occasion tell one event by
 // who took part: the same named people at any distance, or an incomplete report naming
-// fewer of them nearby. "A met B" then "A and B met C" are two meetings, and so are "A met
-// B" and "an official met B": somebody unnamed took part.
+// fewer of them nearby (a headline sums up the text: at any distance). "A met B" then "A and
+// B met C" are two meetings, and so are "A met B" and "an official met B": somebody unnamed
+// took part.
 bool SameParticipants(const Report& a, const Report& b, int subset_window) {
   if (a.indefinite || b.indefinite) return false;
   if (!a.resolved.empty() && a.resolved == b.resolved) return true;
   const bool a_in_b = Covers(b, a) && (Incomplete(a) || StandsIn(b, a));
   const bool b_in_a = Covers(a, b) && (Incomplete(b) || StandsIn(a, b));
-  return (a_in_b || b_in_a) && b.sentence - a.sentence <= subset_window;
+  return (a_in_b || b_in_a) && (a.headline || b.sentence - a.sentence <= subset_window);
 }
 
 // Joins the reports (back-references aside) that tell one event.
