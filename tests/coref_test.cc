@@ -226,29 +226,40 @@ namespace newsgraph {
 // event; pronouns resolve to the subject before them, or to nobody.
 TEST_CASE("A country stands in for its representative; pronouns name the subject", "[coref]") {
   Check({
-      {"country and its minister, id", "id",
+      {"country and its minister, id",
+       "id",
        "Jokowi menerima kunjungan kehormatan Menlu Brasil. Presiden Joko Widodo menerima "
        "kunjungan kehormatan Menteri Luar Negeri Brasil Mauro Vieira di Istana.",
        {"meet: person:joko-widodo person:mauro-vieira"}},
-      {"a different country stays apart, id", "id",
+      {"a different country stays apart, id",
+       "id",
        "Jokowi menerima kunjungan kehormatan Menlu Argentina. Presiden Joko Widodo menerima "
        "kunjungan kehormatan Menteri Luar Negeri Brasil Mauro Vieira di Istana.",
        {"meet: gpe:argentina person:joko-widodo", "meet: person:joko-widodo person:mauro-vieira"}},
-      {"pronoun subject, en", "en",
+      {"pronoun subject, en",
+       "en",
        "Foreign Minister Shah Mehmood Qureshi arrived in Kabul on Monday. He met Afghan "
        "President Ashraf Ghani.",
        {"visit: person:shah-mehmood-qureshi",
         "meet: person:ashraf-ghani person:shah-mehmood-qureshi"}},
-      {"a headline sums up the text: its report joins one told far below, id", "id",
+      {"a headline sums up the text: its report joins one told far below, id",
+       "id",
        "Jokowi Terima Kunjungan Menlu Brasil\n\nJakarta - Presiden sibuk pekan ini. Ia "
        "membuka pameran. Ia meresmikan jembatan. Ia melantik pejabat. Presiden Joko Widodo "
        "menerima kunjungan kehormatan Menteri Luar Negeri Brasil Mauro Vieira di Istana.",
        {"meet: person:joko-widodo person:mauro-vieira"}},
-      {"a report in the body joins only nearby reports, en", "en",
+      {"a report in the body joins only nearby reports, en",
+       "en",
        "Trump met the Brazilian foreign minister. Trump spoke. Trump ate. Trump left. Trump "
        "slept. Trump met Brazilian Foreign Minister Mauro Vieira.",
        {"meet: gpe:brazil person:donald-trump", "meet: person:donald-trump person:mauro-vieira"}},
-      {"pronoun with two candidates coordinated: no event, en", "en",
+      {"a bracketed abbreviation repeats the title: 'Wapres' names the Wakil Presiden (Wapres)",
+       "id",
+       "Wakil Presiden (Wapres) KH. Ma’ruf Amin tiba di Madiun. Wapres disambut oleh Gubernur "
+       "Jawa Timur Khofifah Indar Parawansa.",
+       {"visit: person:khofifah-indar-parawansa person:maruf-amin"}},
+      {"pronoun with two candidates coordinated: no event, en",
+       "en",
        "Donald Trump and Shinzo Abe arrived in Seoul. He met South Korean President Moon Jae-in.",
        {"visit: person:donald-trump person:shinzo-abe"}},
   });

@@ -395,6 +395,9 @@ RoleReferences::TitleKey RoleReferences::Key(const Mention& title) const {
   }
   std::vector<std::string> words;
   for (Span tok : Tokenize(t)) {
+    // A bracketed abbreviation repeats the title: "Wakil Presiden (Wapres)".
+    const size_t open = t.rfind('(', tok.begin);
+    if (open != std::string_view::npos && t.find(')', open) >= tok.end) continue;
     const Span abs{tok.begin + title.span.begin, tok.end + title.span.begin};
     bool inside_entity = false;  // the country or organisation named in the title
     for (int c : title.children) inside_entity |= mentions_[c].span.Overlaps(abs);
