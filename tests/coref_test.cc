@@ -258,6 +258,22 @@ TEST_CASE("A country stands in for its representative; pronouns name the subject
        "Wakil Presiden (Wapres) KH. Ma’ruf Amin tiba di Madiun. Wapres disambut oleh Gubernur "
        "Jawa Timur Khofifah Indar Parawansa.",
        {"visit: person:khofifah-indar-parawansa person:maruf-amin"}},
+      {"'the meeting' after a hosted visit: the visitor and the host met, id",
+       "id",
+       "Kedatangan Panglima TNI Agus Subiyanto disambut oleh Kapolri Listyo Sigit Prabowo. "
+       "Dalam pertemuan tersebut Panglima TNI menyampaikan terima kasih.",
+       {"visit: person:agus-subiyanto person:listyo-sigit-prabowo",
+        "meet: person:agus-subiyanto person:listyo-sigit-prabowo"}},
+      {"'the meeting' after a hosted visit, en",
+       "en",
+       "Vladimir Putin welcomed Chinese President Xi Jinping to the Kremlin on Monday. The "
+       "meeting lasted three hours.",
+       {"visit: person:vladimir-putin person:xi-jinping",
+        "meet: person:vladimir-putin person:xi-jinping"}},
+      {"'the meeting' after a visit without a host tells nothing, en",
+       "en",
+       "Chinese President Xi Jinping arrived in Moscow on Monday. The meeting lasted three hours.",
+       {"visit: person:xi-jinping"}},
       {"pronoun with two candidates coordinated: no event, en",
        "en",
        "Donald Trump and Shinzo Abe arrived in Seoul. He met South Korean President Moon Jae-in.",

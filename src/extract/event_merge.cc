@@ -298,6 +298,47 @@ void JoinReports(const RuleSet& rules, const ResolveOptions& options,
   }
 }
 
+// Makes a meeting of a back-reference that finds no meeting to refer to but follows a visit
+// with a host ("Kedatangan Panglima TNI disambut oleh Kapolri ... Dalam pertemuan tersebut
+// ..."): the visitor and the host met. Within the anaphor window; the back-reference keeps
+// its own evidence and takes the visit's date and place when it has none.
+void MeetingsOfHostedVisits(const RuleSet& rules, const ResolveOptions& options,
+                            std::vector<Report>* reports) {
+  for (size_t j = 0; j < reports->size(); ++j) {
+    Report& back = (*reports)[j];
+    if (!back.anaphoric || back.ev.type == "visit") continue;
+    const Report* visit = nullptr;
+    bool refers = false;
+    for (size_t i = 0; i < reports->size(); ++i) {
+      const Report& r = (*reports)[i];
+      if (i == j || r.anaphoric || r.sentence > back.sentence ||
+          back.sentence - r.sentence > options.anaphor_window) {
+        continue;
+      }
+      refers |= SameOccasion(rules, r.ev, back.ev);
+      const bool hosted = std::any_of(r.ev.participants.begin(), r.ev.participants.end(),
+                                      [](const Participant& p) { return p.role == "host"; });
+      if (r.ev.type == "visit" && hosted && r.resolved.size() >= 2) visit = &r;
+    }
+    if (refers || visit == nullptr) continue;
+    for (Participant p : visit->ev.participants) {
+      p.role = "participant";
+      back.ev.participants.push_back(std::move(p));
+    }
+    back.resolved.insert(visit->resolved.begin(), visit->resolved.end());
+    if (!back.ev.date.start && visit->ev.date.start) {
+      back.ev.date = visit->ev.date;
+      back.ev.date_text = visit->ev.date_text;
+      back.ev.date_rule = visit->ev.date_rule;
+    }
+    if (back.ev.place.empty()) {
+      back.ev.place = visit->ev.place;
+      back.ev.place_rule = visit->ev.place_rule;
+    }
+    back.anaphoric = false;
+  }
+}
+
 // Joins every back-reference to the nearest compatible event told before it (or in the
 // same sentence), within the anaphor window. A back-reference may name more of who took
 // part ("Pertemuan itu dihadiri Megawati dan Surya Paloh"): it adds them to the event.
@@ -487,7 +528,8 @@ void FillEventDates(const std::string& dct_text, const LanguageInfo* language,
 
 void MergeEvents(const RuleSet& rules, const ResolveOptions& options, std::string_view text,
                  const std::vector<EventMatch>& matches, DocumentFacts* facts) {
-  const std::vector<Report> reports = ReportsOf(rules, options, text, *facts, matches);
+  std::vector<Report> reports = ReportsOf(rules, options, text, *facts, matches);
+  MeetingsOfHostedVisits(rules, options, &reports);
   UnionFind groups(reports.size());
   JoinReports(rules, options, reports, &groups);
   JoinBackReferences(rules, options, reports, &groups);
