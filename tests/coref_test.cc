@@ -274,6 +274,11 @@ TEST_CASE("A country stands in for its representative; pronouns name the subject
        "en",
        "Chinese President Xi Jinping arrived in Moscow on Monday. The meeting lasted three hours.",
        {"visit: person:xi-jinping"}},
+      {"a possessive country's title is the office's: 'the two leaders', en",
+       "en",
+       "US President Barack Obama arrived in Jakarta to meet Indonesia’s President Susilo "
+       "Bambang Yudhoyono. The two leaders are now holding a closed-door meeting.",
+       {"visit: person:barack-obama", "meet: person:barack-obama person:susilo-bambang-yudhoyono"}},
       {"pronoun with two candidates coordinated: no event, en",
        "en",
        "Donald Trump and Shinzo Abe arrived in Seoul. He met South Korean President Moon Jae-in.",
