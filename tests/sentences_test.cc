@@ -23,6 +23,12 @@ TEST_CASE("Sentence splitting knows abbreviations and quotes", "[sentences]") {
       {"Harga naik 2.5 persen. Itu tinggi.", {"Harga naik 2.5 persen.", "Itu tinggi."}},
       {"Baris satu\nBaris dua. Tiga.", {"Baris satu", "Baris dua.", "Tiga."}},
       {"Dia bilang... lalu pergi.", {"Dia bilang... lalu pergi."}},
+      // Scraped text glues sentences; initials, acronyms and domains stay whole.
+      {"dengan Presiden George W.Bush.Sebelum pertemuan itu, Presiden datang.",
+       {"dengan Presiden George W.Bush.", "Sebelum pertemuan itu, Presiden datang."}},
+      {"The U.S.Navy left detik.com and Liputan6.com today.Then it rained.",
+       {"The U.S.Navy left detik.com and Liputan6.com today.", "Then it rained."}},
+      {"Kantor PBB.Sekjen datang.", {"Kantor PBB.Sekjen datang."}},
   };
   for (const Case& c : cases) {
     std::vector<std::string> got;

@@ -150,6 +150,37 @@ void Emit(std::string_view text, Span s, int paragraph, std::vector<Sentence>* o
 
 }  // namespace
 
+namespace {
+
+// Returns true if the stop at dot ends a sentence that scraped text glued to the next one
+// ("... dengan Presiden George W.Bush.Sebelum pertemuan itu ..."): a word of three letters or
+// more ending in a lower-case letter before it, a capitalised word after it. Not an initial
+// ("W.Bush"), an acronym ("U.S.Navy") or a domain ("detik.com").
+bool GluedSentenceStart(std::string_view text, size_t start, size_t dot, size_t end) {
+  size_t w = dot;
+  int letters = 0;
+  while (w > start) {
+    size_t b = w - 1;
+    while (b > start && (static_cast<unsigned char>(text[b]) & 0xC0) == 0x80) --b;
+    char32_t cp;
+    int len;
+    DecodeUtf8(text, b, &cp, &len);
+    if (!IsWordChar(cp) || (cp >= '0' && cp <= '9')) break;
+    if (letters == 0 && IsUpper(cp)) return false;  // "U.S.", "PBB."
+    ++letters;
+    w = b;
+  }
+  if (letters < 3 || dot + 2 >= end) return false;
+  char32_t first, second;
+  int l1, l2;
+  DecodeUtf8(text, dot + 1, &first, &l1);
+  DecodeUtf8(text, dot + 1 + l1, &second, &l2);
+  return IsUpper(first) && IsWordChar(second) && !IsUpper(second) &&
+         !(second >= '0' && second <= '9');
+}
+
+}  // namespace
+
 bool SentenceSplitter::AbbreviationDot(std::string_view text, size_t start, size_t dot) const {
   size_t w = dot;
   while (w > start && text[w - 1] != ' ' && text[w - 1] != '\t' && text[w - 1] != '(' &&
@@ -178,7 +209,8 @@ void SentenceSplitter::SplitParagraph(std::string_view text, Span line, int para
     const size_t j = StopRunEnd(text, i + len, line.end);
     bool space;
     const size_t k = SpacesEnd(text, j, line.end, &space);
-    bool boundary = space && SentenceStartAt(text.substr(0, line.end), k);
+    bool boundary = space ? SentenceStartAt(text.substr(0, line.end), k)
+                          : cp == '.' && j == i + 1 && GluedSentenceStart(text, start, i, line.end);
     if (boundary && cp == '.' && j == i + 1 && AbbreviationDot(text, start, i)) boundary = false;
     if (boundary) {
       Emit(text, {start, static_cast<uint32_t>(j)}, paragraph, out);
