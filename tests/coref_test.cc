@@ -75,6 +75,23 @@ TEST_CASE("Short names resolve to the full name introduced earlier", "[coref]") 
   });
 }
 
+TEST_CASE("A short name two people share is the one who bears its title", "[coref]") {
+  Check({
+      {"the President, not his wife, id",
+       "id",
+       "Presiden Susilo Bambang Yudhoyono bertemu Presiden George W. Bush. Ibu Ani Yudhoyono "
+       "hadir. Presiden Yudhoyono bertemu Perdana Menteri Australia John Howard.",
+       {"meet: person:george-w-bush person:susilo-bambang-yudhoyono",
+        "meet: person:john-howard person:susilo-bambang-yudhoyono"}},
+      {"no title to tell them apart: a person of its own, id",
+       "id",
+       "Presiden Susilo Bambang Yudhoyono bertemu Presiden George W. Bush. Ibu Ani Yudhoyono "
+       "hadir. Pak Yudhoyono bertemu Perdana Menteri Australia John Howard.",
+       {"meet: person:george-w-bush person:susilo-bambang-yudhoyono",
+        "meet: person:john-howard person:yudhoyono"}},
+  });
+}
+
 TEST_CASE("A name in brackets after a person is that person", "[coref]") {
   Check({
       {"id",

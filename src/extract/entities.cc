@@ -77,6 +77,15 @@ std::map<std::string, std::set<std::string>> NameFullNames(const RuleSet& rules,
 void NameShortNames(const RuleSet& rules,
                     const std::map<std::string, std::set<std::string>>& by_word,
                     std::string_view text, std::vector<Mention>* mentions) {
+  // The titles each named person is given: a short name shared by two people ("Presiden
+  // Yudhoyono" after "Presiden Susilo Bambang Yudhoyono" and "Ibu Ani Yudhoyono") is the one
+  // who bears its title.
+  std::map<std::string, std::set<std::string>> titles_of;
+  auto title_text = [&](int t) { return Lowercase(CollapseSpace((*mentions)[t].span.Of(text))); };
+  for (const Mention& m : *mentions) {
+    if (m.kind != MentionKind::kPerson || m.entity.empty()) continue;
+    for (int t : m.titles) titles_of[m.entity].insert(title_text(t));
+  }
   for (Mention& m : *mentions) {
     if (m.kind != MentionKind::kPerson || !m.entity.empty() || !m.antecedents.empty() ||
         IsReference(rules, m)) {
@@ -84,8 +93,20 @@ void NameShortNames(const RuleSet& rules,
     }
     const std::string name = CollapseSpace(m.name.Of(text));
     auto it = by_word.find(name);
+    std::vector<std::string> titled;
+    if (it != by_word.end() && it->second.size() > 1) {
+      for (const std::string& candidate : it->second) {
+        const std::set<std::string>& ts = titles_of[candidate];
+        if (std::any_of(m.titles.begin(), m.titles.end(),
+                        [&](int t) { return ts.count(title_text(t)) > 0; })) {
+          titled.push_back(candidate);
+        }
+      }
+    }
     if (it != by_word.end() && it->second.size() == 1) {
       m.entity = *it->second.begin();
+    } else if (titled.size() == 1) {
+      m.entity = titled.front();
     } else {
       m.entity = "person:" + Slugify(name);
     }
