@@ -13,14 +13,13 @@
 
 #include "base/calendar.h"
 #include "cli/command.h"
+#include "cli/graph_outputs.h"
 #include "extract/document.h"
 #include "extract/extract.h"
 #include "extract/facts.h"
 #include "extract/pipeline.h"
 #include "graph/build.h"
 #include "graph/graph.h"
-#include "graph/graphml.h"
-#include "graph/jsonld.h"
 
 namespace newsgraph {
 
@@ -65,8 +64,8 @@ const char kRunOutputsHelp[] =
     "  facts.jsonl     one line per input document: mentions, entities and events\n"
     "                  with byte offsets, sentences and rule ids (or why it was\n"
     "                  skipped)\n"
-    "  graph.graphml   the graph for Gephi, networkx, igraph, graph-tool\n"
-    "  graph.jsonld    the graph as linked data (schema.org, PROV-O)\n"
+    "  graph.graphml   the graph for Gephi, networkx, igraph, graph-tool (--format)\n"
+    "  graph.jsonld    the graph as linked data (schema.org, PROV-O) (--format)\n"
     "  report.json     counts, and every skipped document with its reason\n\n";
 
 const char kExtractUsage[] =
@@ -81,7 +80,8 @@ const char kBuildUsage[] =
     "The result does not depend on the order of the files or of their lines, nor\n"
     "on how the corpus was split. Facts of a document id seen before are ignored.\n"
     "The rule set supplies event types, codes and the gazetteer.\n\n"
-    "Writes OUTDIR/graph.graphml, OUTDIR/graph.jsonld and OUTDIR/report.json.\n\n"
+    "Writes OUTDIR/report.json and the --format files (default: OUTDIR/graph.graphml,\n"
+    "OUTDIR/graph.jsonld).\n\n"
     "Options:\n"
     "  -o, --output DIR       output directory (default: out)\n";
 
@@ -96,6 +96,13 @@ std::vector<OptionSpec> ExtractCommandOptions() {
   specs.push_back({"no-metonymy", 0, false});
   specs.push_back({"progress", 0, false});
   specs.push_back({"quiet", 'q', false});
+  return specs;
+}
+
+// The options of run: extract's and the output options.
+std::vector<OptionSpec> RunCommandOptions() {
+  std::vector<OptionSpec> specs = ExtractCommandOptions();
+  AddOutputOptions(&specs);
   return specs;
 }
 
@@ -203,42 +210,6 @@ bool MakeOutputDir(const std::string& dir, Io& io) {
   return true;
 }
 
-struct SkipNote {
-  std::string doc, origin, reason;
-};
-
-// Returns report.json: the counts and every skipped document.
-std::string GraphReport(const KnowledgeGraph& kg, const Graph& g,
-                        const std::vector<SkipNote>& skipped) {
-  std::string report = "{\n";
-  report += fmt::format("  \"documents\": {},\n  \"processed\": {},\n  \"skipped\": {},\n",
-                        kg.documents + kg.skipped, kg.documents, kg.skipped);
-  report +=
-      fmt::format("  \"entities\": {},\n  \"events\": {},\n", kg.entities.size(), kg.events.size());
-  report += fmt::format("  \"nodes\": {},\n  \"edges\": {},\n", boost::num_vertices(g),
-                        boost::num_edges(g));
-  report += "  \"skipped_documents\": [";
-  for (size_t i = 0; i < skipped.size(); ++i) {
-    report += fmt::format("{}\n    {}", i ? "," : "",
-                          SkipToJson(skipped[i].doc, skipped[i].origin, skipped[i].reason));
-  }
-  report += skipped.empty() ? "]\n}\n" : "\n  ]\n}\n";
-  return report;
-}
-
-// Writes graph.graphml, graph.jsonld and report.json into dir.
-bool WriteGraphOutputs(const KnowledgeGraph& kg, const RuleSet& rules, const std::string& dir,
-                       const std::vector<SkipNote>& skipped, Io& io) {
-  const Graph g = MakeGraph(kg);
-  std::ostringstream graphml, jsonld;
-  WriteGraphml(kg, g, rules, &graphml);
-  WriteJsonLd(kg, rules, &jsonld);
-  auto in_dir = [&](const char* name) { return (fs::path(dir) / name).string(); };
-  return WriteFileAtomically(in_dir("graph.graphml"), graphml.str(), "newsgraph", io) &&
-         WriteFileAtomically(in_dir("graph.jsonld"), jsonld.str(), "newsgraph", io) &&
-         WriteFileAtomically(in_dir("report.json"), GraphReport(kg, g, skipped), "newsgraph", io);
-}
-
 // ---------------------------------------------------------------------------------------
 // run
 
@@ -307,6 +278,8 @@ int Run(const ParsedArgs& args, Io& io) {
   int threads = 1;
   std::unique_ptr<RuleSet> rules = PrepareExtraction("run", args, &options, &threads, io);
   if (!rules) return kExitUsage;
+  OutputOptions outputs;
+  if (!OutputOptionsFromArgs(args, &outputs, io)) return kExitUsage;
   const std::string dir = args.Get("output", "out");
   if (!MakeOutputDir(dir, io)) return kExitUsage;
   FactsFile facts(dir);
@@ -327,7 +300,7 @@ int Run(const ParsedArgs& args, Io& io) {
   extraction.Done(total);
 
   const KnowledgeGraph kg = builder.Build();
-  if (!WriteGraphOutputs(kg, *rules, dir, skipped, io)) return kExitUsage;
+  if (!WriteGraphOutputs(kg, *rules, dir, skipped, outputs, io)) return kExitUsage;
   PrintRunSummary(args, total, kg, dir, io);
   return args.Has("strict") && total.skipped > 0 ? kExitFindings : kExitOk;
 }
@@ -411,6 +384,8 @@ int Build(const ParsedArgs& args, Io& io) {
     io.err << "newsgraph build: no FACTS file given (see newsgraph build --help)\n";
     return kExitUsage;
   }
+  OutputOptions outputs;
+  if (!OutputOptionsFromArgs(args, &outputs, io)) return kExitUsage;
   std::unique_ptr<RuleSet> rules = LoadRulesFromArgs(args, LoadOptions(), io);
   if (!rules) return kExitUsage;
   GraphBuilder builder(*rules);
@@ -428,7 +403,7 @@ int Build(const ParsedArgs& args, Io& io) {
   const std::string dir = args.Get("output", "out");
   if (!MakeOutputDir(dir, io)) return kExitUsage;
   const KnowledgeGraph kg = builder.Build();
-  if (!WriteGraphOutputs(kg, *rules, dir, skipped, io)) return kExitUsage;
+  if (!WriteGraphOutputs(kg, *rules, dir, skipped, outputs, io)) return kExitUsage;
   if (!args.Has("quiet")) {
     io.err << fmt::format("newsgraph: {} documents: {} entities, {} events -> {}/\n",
                           kg.documents + kg.skipped, kg.entities.size(), kg.events.size(), dir);
@@ -446,12 +421,12 @@ CommandSpec RunCommandSpec() {
       std::string(kRunUsage) + kInputHelp + kRunOutputsHelp +
       "Options:\n"
       "  -o, --output DIR       output directory (default: out)\n" +
-      kRuleOptionsHelp + kExtractOptionsHelp + kStrictHelp +
+      kOutputOptionsHelp + kRuleOptionsHelp + kExtractOptionsHelp + kStrictHelp +
       "\nExit status: 0 ok, 1 documents skipped with --strict, 2 usage, rule or\n"
       "output errors.\n";
   return {"run",
           "extract and build in one go: INPUT... -> facts.jsonl, graph.graphml, graph.jsonld",
-          usage, ExtractCommandOptions(), Run};
+          usage, RunCommandOptions(), Run};
 }
 
 CommandSpec ExtractCommandSpec() {
@@ -466,9 +441,10 @@ CommandSpec ExtractCommandSpec() {
 
 CommandSpec BuildCommandSpec() {
   std::vector<OptionSpec> options = {{"output", 'o', true}, {"quiet", 'q', false}};
+  AddOutputOptions(&options);
   AddRuleOptions(&options);
   return {"build", "facts.jsonl... -> graph.graphml, graph.jsonld (order-independent merge)",
-          std::string(kBuildUsage) + kRuleOptionsHelp, options, Build};
+          std::string(kBuildUsage) + kOutputOptionsHelp + kRuleOptionsHelp, options, Build};
 }
 
 }  // namespace newsgraph

@@ -15,6 +15,7 @@
 #include <boost/graph/adjacency_list.hpp>
 
 #include <string>
+#include <vector>
 
 #include "graph/build.h"
 
@@ -27,22 +28,27 @@ struct NodeProps {
 };
 
 struct EdgeProps {
-  std::string type;     // PARTICIPANT_IN, LOCATED_IN, REPORTED_BY, HOLDS_TITLE
-  std::string role;     // PARTICIPANT_IN: the roles, joined with ";"
-  std::string title;    // HOLDS_TITLE: the title text
-  double weight = 1.0;  // evidence spans behind the edge's event (1 for HOLDS_TITLE)
+  std::string type;                 // PARTICIPANT_IN, LOCATED_IN, REPORTED_BY, HOLDS_TITLE
+  std::string role;                 // PARTICIPANT_IN: the roles, joined with ";"
+  std::vector<std::string> titles;  // HOLDS_TITLE: the title variants, sorted
+  double weight = 1.0;              // evidence spans behind the edge's event (1 for HOLDS_TITLE)
 };
 
 using Graph =
     boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS, NodeProps, EdgeProps>;
 
 // Returns the graph of kg: vertices in the order entities (by id), then events (by id);
-// edges sorted by (source id, type, target id, title).
+// edges sorted by (source id, type, target id), one per such triple: the parallel
+// HOLDS_TITLE edges of one person and organisation/country are one edge with all titles.
 Graph MakeGraph(const KnowledgeGraph& kg);
 
-// Returns the stable id of an edge, an XML NMTOKEN: "<source>_<TYPE>_<target>" (plus
-// "_<slug of the title>").
+// Returns the stable id of an edge, an XML NMTOKEN: "<source>_<TYPE>_<target>", unique
+// in a graph from MakeGraph.
 std::string EdgeId(const Graph& g, Graph::edge_descriptor e);
+
+// Returns the Neo4j label of an entity kind: "Person", "Organization", "Country", "Place",
+// "Source" (KindName in PascalCase).
+std::string Neo4jLabel(MentionKind kind);
 
 }  // namespace newsgraph
 

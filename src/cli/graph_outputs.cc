@@ -1,0 +1,117 @@
+#include "cli/graph_outputs.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <sstream>
+
+#include "cli/command.h"
+#include "extract/facts.h"
+#include "graph/graph.h"
+#include "graph/jsonld.h"
+
+namespace newsgraph {
+
+namespace fs = std::filesystem;
+
+const char kOutputOptionsHelp[] =
+    "  --format LIST          the graph files to write, comma-separated (default:\n"
+    "                         graphml,jsonld): graphml (graph.graphml), jsonld\n"
+    "                         (graph.jsonld); report.json is always written\n"
+    "  --graphml-flavor apoc  GraphML for Neo4j's apoc.import.graphml: a `labels` node\n"
+    "                         key and <edge label=TYPE>; not valid against the GraphML\n"
+    "                         XSD, by design (docs/gephi.md)\n";
+
+namespace {
+
+const char* const kFormats[] = {"graphml", "jsonld"};
+
+bool KnownFormat(const std::string& f) {
+  return std::find(std::begin(kFormats), std::end(kFormats), f) != std::end(kFormats);
+}
+
+bool Wants(const OutputOptions& options, const char* format) {
+  return std::find(options.formats.begin(), options.formats.end(), format) != options.formats.end();
+}
+
+// Returns report.json: the counts and every skipped document.
+std::string GraphReport(const KnowledgeGraph& kg, const Graph& g,
+                        const std::vector<SkipNote>& skipped) {
+  std::string report = "{\n";
+  report += fmt::format("  \"documents\": {},\n  \"processed\": {},\n  \"skipped\": {},\n",
+                        kg.documents + kg.skipped, kg.documents, kg.skipped);
+  report +=
+      fmt::format("  \"entities\": {},\n  \"events\": {},\n", kg.entities.size(), kg.events.size());
+  report += fmt::format("  \"nodes\": {},\n  \"edges\": {},\n", boost::num_vertices(g),
+                        boost::num_edges(g));
+  report += "  \"skipped_documents\": [";
+  for (size_t i = 0; i < skipped.size(); ++i) {
+    report += fmt::format("{}\n    {}", i ? "," : "",
+                          SkipToJson(skipped[i].doc, skipped[i].origin, skipped[i].reason));
+  }
+  report += skipped.empty() ? "]\n}\n" : "\n  ]\n}\n";
+  return report;
+}
+
+}  // namespace
+
+void AddOutputOptions(std::vector<OptionSpec>* specs) {
+  specs->push_back({"format", 0, true});
+  specs->push_back({"graphml-flavor", 0, true});
+}
+
+bool OutputOptionsFromArgs(const ParsedArgs& args, OutputOptions* options, Io& io) {
+  if (args.Has("format")) {
+    options->formats.clear();
+    std::string list = args.Get("format");
+    std::stringstream in(list);
+    std::string f;
+    while (std::getline(in, f, ',')) {
+      if (!KnownFormat(f)) {
+        std::string known;
+        for (const char* k : kFormats) known += (known.empty() ? "" : ", ") + std::string(k);
+        io.err << fmt::format("newsgraph: --format '{}': unknown format '{}' (known: {})\n", list,
+                              f, known);
+        return false;
+      }
+      if (std::find(options->formats.begin(), options->formats.end(), f) ==
+          options->formats.end()) {
+        options->formats.push_back(f);
+      }
+    }
+    if (options->formats.empty()) {
+      io.err << "newsgraph: --format needs at least one format\n";
+      return false;
+    }
+  }
+  if (args.Has("graphml-flavor")) {
+    const std::string flavor = args.Get("graphml-flavor");
+    if (flavor != "apoc" && flavor != "standard") {
+      io.err << fmt::format("newsgraph: --graphml-flavor '{}' is not one of: standard, apoc\n",
+                            flavor);
+      return false;
+    }
+    options->graphml.apoc = flavor == "apoc";
+  }
+  return true;
+}
+
+bool WriteGraphOutputs(const KnowledgeGraph& kg, const RuleSet& rules, const std::string& dir,
+                       const std::vector<SkipNote>& skipped, const OutputOptions& options, Io& io) {
+  const Graph g = MakeGraph(kg);
+  auto in_dir = [&](const char* name) { return (fs::path(dir) / name).string(); };
+  if (Wants(options, "graphml")) {
+    std::ostringstream out;
+    WriteGraphml(kg, g, rules, options.graphml, &out);
+    if (!WriteFileAtomically(in_dir("graph.graphml"), out.str(), "newsgraph", io)) return false;
+  }
+  if (Wants(options, "jsonld")) {
+    std::ostringstream out;
+    WriteJsonLd(kg, rules, &out);
+    if (!WriteFileAtomically(in_dir("graph.jsonld"), out.str(), "newsgraph", io)) return false;
+  }
+  return WriteFileAtomically(in_dir("report.json"), GraphReport(kg, g, skipped), "newsgraph", io);
+}
+
+}  // namespace newsgraph

@@ -1,0 +1,50 @@
+// The graph files run and build write, and the options that choose them (issue 11):
+//
+//   --format graphml,jsonld   which writers run (default: graphml,jsonld)
+//   --graphml-flavor apoc     GraphML that Neo4j's apoc.import.graphml reads
+//
+//   OutputOptions options;
+//   if (!OutputOptionsFromArgs(args, &options, io)) return kExitUsage;
+//   WriteGraphOutputs(kg, rules, dir, skipped, options, io);
+//
+// report.json is always written.
+#ifndef NEWSGRAPH_CLI_GRAPH_OUTPUTS_H_
+#define NEWSGRAPH_CLI_GRAPH_OUTPUTS_H_
+
+#include <string>
+#include <vector>
+
+#include "cli/args.h"
+#include "cli/cli.h"
+#include "graph/build.h"
+#include "graph/graphml.h"
+#include "rules/rules.h"
+
+namespace newsgraph {
+
+// The help text of the output options.
+extern const char kOutputOptionsHelp[];
+
+struct OutputOptions {
+  std::vector<std::string> formats = {"graphml", "jsonld"};  // in the order given
+  GraphmlOptions graphml;
+};
+
+// A document the input accounting skipped, for report.json.
+struct SkipNote {
+  std::string doc, origin, reason;
+};
+
+// Adds --format and --graphml-flavor.
+void AddOutputOptions(std::vector<OptionSpec>* specs);
+
+// Reads the output options. Returns false after printing the usage error.
+bool OutputOptionsFromArgs(const ParsedArgs& args, OutputOptions* options, Io& io);
+
+// Writes the chosen formats and report.json into dir. Returns false after printing the error.
+bool WriteGraphOutputs(const KnowledgeGraph& kg, const RuleSet& rules, const std::string& dir,
+                       const std::vector<SkipNote>& skipped, const OutputOptions& options, Io& io);
+
+}  // namespace newsgraph
+
+#endif  // NEWSGRAPH_CLI_GRAPH_OUTPUTS_H_

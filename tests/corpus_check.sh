@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Issue 11: one reader check of a whole shared corpus's graph, written by corpus_outputs.sh.
+# Usage: corpus_check.sh WHAT SHARED_DIR NAME OUTDIR [ARGS...]
+#   WHAT: graphml (XSD + networkx, igraph, graph-tool, graphology: counts and values)
+#   (exit 77 = skipped: no SHARED_DIR/corpus/NAME.jsonl)
+set -uo pipefail
+what="$1"
+shared="$2"
+name="$3"
+out="$4"
+shift 4
+here="$(cd "$(dirname "$0")" && pwd)"
+[ -f "$shared/corpus/$name.jsonl" ] || { echo "SKIP: $shared/corpus/$name.jsonl not found"; exit 77; }
+[ -f "$out/report.json" ] || { echo "FAIL: $out/report.json missing (corpus_outputs_$name failed?)"; exit 1; }
+count() { /usr/bin/python3 -c "import json,sys;print(json.load(open(sys.argv[1]))[sys.argv[2]])" "$out/report.json" "$1"; }
+case "$what" in
+  graphml)
+    exec /usr/bin/python3 "$here/consumers/check_graphml.py" "$out/graph.graphml" \
+      --shared "$shared" --expect-nodes "$(count nodes)" --expect-edges "$(count edges)" ;;
+  *) echo "corpus_check.sh: unknown check '$what'" >&2; exit 2 ;;
+esac

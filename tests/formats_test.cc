@@ -1,0 +1,95 @@
+// The graph formats of issue 11: one edge per (source, type, target) with unique ids, the
+// APOC flavour of GraphML, GEXF's timeline.
+#include <catch2/catch.hpp>
+
+#include <map>
+#include <set>
+#include <sstream>
+
+#include "graph/build.h"
+#include "graph/graph.h"
+#include "graph/graphml.h"
+#include "test_util.h"
+
+namespace newsgraph {
+
+namespace {
+
+Entity MakeEntity(const std::string& id, MentionKind kind, const std::string& name) {
+  Entity e;
+  e.id = id;
+  e.kind = kind;
+  e.name = name;
+  return e;
+}
+
+// Trump holds two spellings of one title of the United States (the corpus case of issue 11),
+// and two events, one dated and one not.
+KnowledgeGraph TitleVariantsGraph() {
+  KnowledgeGraph kg;
+  Entity trump = MakeEntity("person:donald-trump", MentionKind::kPerson, "Donald Trump");
+  trump.titles = {{"U.S. President", "gpe:united-states"}, {"U.S. president", "gpe:united-states"}};
+  kg.entities = {MakeEntity("gpe:united-states", MentionKind::kCountry, "United States"), trump};
+  std::sort(kg.entities.begin(), kg.entities.end(),
+            [](const Entity& a, const Entity& b) { return a.id < b.id; });
+  Event dated;
+  dated.id = "event:meet-000000000001";
+  dated.type = "meet";
+  dated.participants = {{"person:donald-trump", "participant", "Trump", ""}};
+  dated.date.value = "2017-11";
+  dated.date.granularity = Granularity::kMonth;
+  dated.date.start = CivilDate{2017, 11, 1};
+  dated.date.end = CivilDate{2017, 11, 30};
+  dated.evidence.resize(1);
+  Event undated = dated;
+  undated.id = "event:meet-000000000002";
+  undated.date = Timex();
+  kg.events = {dated, undated};
+  return kg;
+}
+
+}  // namespace
+
+TEST_CASE("Title variants of one person and country are one HOLDS_TITLE edge (issue 11)",
+          "[formats]") {
+  const KnowledgeGraph kg = TitleVariantsGraph();
+  const Graph g = MakeGraph(kg);
+  std::set<std::string> ids;
+  int titles = 0;
+  for (auto e : boost::make_iterator_range(boost::edges(g))) {
+    CHECK(ids.insert(EdgeId(g, e)).second);
+    if (g[e].type != "HOLDS_TITLE") continue;
+    ++titles;
+    CHECK(g[e].titles == std::vector<std::string>{"U.S. President", "U.S. president"});
+    CHECK(EdgeId(g, e) == "person:donald-trump_HOLDS_TITLE_gpe:united-states");
+  }
+  CHECK(titles == 1);
+  CHECK(ids.size() == boost::num_edges(g));
+}
+
+TEST_CASE("GraphML lists the title variants; the APOC flavour adds labels", "[formats]") {
+  const KnowledgeGraph kg = TitleVariantsGraph();
+  const Graph g = MakeGraph(kg);
+  std::ostringstream plain, apoc;
+  WriteGraphml(kg, g, testing::BuiltinRules(), GraphmlOptions(), &plain);
+  GraphmlOptions options;
+  options.apoc = true;
+  WriteGraphml(kg, g, testing::BuiltinRules(), options, &apoc);
+  CHECK(plain.str().find("<data key=\"e_titles\">U.S. President; U.S. president</data>") !=
+        std::string::npos);
+  CHECK(plain.str().find("labels") == std::string::npos);
+  CHECK(apoc.str().find("<key id=\"labels\" for=\"node\" attr.name=\"labels\" "
+                        "attr.type=\"string\"/>") != std::string::npos);
+  CHECK(apoc.str().find("<data key=\"labels\">:Entity:Person</data>") != std::string::npos);
+  CHECK(apoc.str().find("<data key=\"labels\">:Event</data>") != std::string::npos);
+  CHECK(apoc.str().find("target=\"gpe:united-states\" label=\"HOLDS_TITLE\">") !=
+        std::string::npos);
+}
+
+TEST_CASE("Neo4jLabel is the kind in PascalCase", "[formats]") {
+  CHECK(Neo4jLabel(MentionKind::kPerson) == "Person");
+  CHECK(Neo4jLabel(MentionKind::kOrganization) == "Organization");
+  CHECK(Neo4jLabel(MentionKind::kCountry) == "Country");
+}
+
+}  // namespace newsgraph
