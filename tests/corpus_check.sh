@@ -1,14 +1,14 @@
 #!/usr/bin/env bash
 # Issue 11: one reader check of a whole shared corpus's graph, written by corpus_outputs.sh.
-# Usage: corpus_check.sh WHAT SHARED_DIR NAME OUTDIR [ARGS...]
-#   WHAT: graphml (XSD + networkx, igraph, graph-tool, graphology: counts and values)
+# Usage: corpus_check.sh WHAT SHARED_DIR NAME OUTDIR
+#   WHAT: graphml (XSD + networkx, igraph, graph-tool, graphology: counts and values),
+#         gexf (GEXF XSD, timeline, graphology-gexf, agreement with the GraphML)
 #   (exit 77 = skipped: no SHARED_DIR/corpus/NAME.jsonl)
 set -uo pipefail
 what="$1"
 shared="$2"
 name="$3"
 out="$4"
-shift 4
 here="$(cd "$(dirname "$0")" && pwd)"
 [ -f "$shared/corpus/$name.jsonl" ] || { echo "SKIP: $shared/corpus/$name.jsonl not found"; exit 77; }
 [ -f "$out/report.json" ] || { echo "FAIL: $out/report.json missing (corpus_outputs_$name failed?)"; exit 1; }
@@ -17,5 +17,8 @@ case "$what" in
   graphml)
     exec /usr/bin/python3 "$here/consumers/check_graphml.py" "$out/graph.graphml" \
       --shared "$shared" --expect-nodes "$(count nodes)" --expect-edges "$(count edges)" ;;
+  gexf)
+    exec /usr/bin/python3 "$here/consumers/check_gexf.py" "$out/graph.gexf" --shared "$shared" \
+      --graphml "$out/graph.graphml" ;;
   *) echo "corpus_check.sh: unknown check '$what'" >&2; exit 2 ;;
 esac

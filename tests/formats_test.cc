@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "graph/build.h"
+#include "graph/gexf.h"
 #include "graph/graph.h"
 #include "graph/graphml.h"
 #include "test_util.h"
@@ -90,6 +91,31 @@ TEST_CASE("Neo4jLabel is the kind in PascalCase", "[formats]") {
   CHECK(Neo4jLabel(MentionKind::kPerson) == "Person");
   CHECK(Neo4jLabel(MentionKind::kOrganization) == "Organization");
   CHECK(Neo4jLabel(MentionKind::kCountry) == "Country");
+}
+
+TEST_CASE("GEXF: events live over their date interval, entities over their events", "[formats]") {
+  const KnowledgeGraph kg = TitleVariantsGraph();
+  const Graph g = MakeGraph(kg);
+  std::ostringstream keep, drop;
+  WriteGexf(kg, g, testing::BuiltinRules(), GexfOptions(), &keep);
+  GexfOptions options;
+  options.drop_undated = true;
+  WriteGexf(kg, g, testing::BuiltinRules(), options, &drop);
+  const std::string k = keep.str(), d = drop.str();
+  CHECK(k.find("<graph mode=\"dynamic\" defaultedgetype=\"directed\" timeformat=\"date\" "
+               "timerepresentation=\"interval\">") != std::string::npos);
+  CHECK(k.find("<node id=\"event:meet-000000000001\" label=\"meet: Donald Trump (2017-11)\" "
+               "start=\"2017-11-01\" end=\"2017-11-30\">") != std::string::npos);
+  CHECK(k.find("<node id=\"event:meet-000000000002\" label=\"meet: Donald Trump\">") !=
+        std::string::npos);
+  CHECK(k.find("<spell start=\"2017-11-01\" end=\"2017-11-30\"/>") != std::string::npos);
+  CHECK(k.find("target=\"event:meet-000000000001\" label=\"PARTICIPANT_IN\" weight=\"1\" "
+               "start=\"2017-11-01\" end=\"2017-11-30\">") != std::string::npos);
+  // Trump: HOLDS_TITLE and two PARTICIPANT_IN edges, then one fewer without the undated event.
+  CHECK(k.find("<size value=\"4\"/>") != std::string::npos);
+  CHECK(d.find("event:meet-000000000002") == std::string::npos);
+  CHECK(d.find("event:meet-000000000001") != std::string::npos);
+  CHECK(d.find("<size value=\"3\"/>") != std::string::npos);
 }
 
 }  // namespace newsgraph

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The real readers of our outputs on the seed articles' graph: the GraphML XSD, networkx,
 # igraph, graph-tool and graphology must all load graph.graphml with the same counts;
-# jsonld.js (safe mode), pyld and rdflib must turn graph.jsonld into RDF.
+# jsonld.js (safe mode), pyld and rdflib must turn graph.jsonld into RDF; graph.gexf must
+# be valid GEXF 1.3 that graphology-gexf reads, with the seed events' intervals (issue 11).
 # Usage: readers.sh NEWSGRAPH SHARED_DIR   (exit 77 = skipped: no ../shared/seeds)
 set -uo pipefail
 ng="$(realpath "$1")"
@@ -10,11 +11,15 @@ here="$(cd "$(dirname "$0")" && pwd)"
 [ -d "$shared/seeds" ] || { echo "SKIP: $shared/seeds not found"; exit 77; }
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
-(cd "$shared" && "$ng" run seeds -o "$tmp" --quiet) || exit 1
+(cd "$shared" && "$ng" run seeds -o "$tmp" --quiet --format graphml,jsonld,gexf) || exit 1
 nodes=$(/usr/bin/python3 -c "import json;print(json.load(open('$tmp/report.json'))['nodes'])")
 edges=$(/usr/bin/python3 -c "import json;print(json.load(open('$tmp/report.json'))['edges'])")
 status=0
 /usr/bin/python3 "$here/consumers/check_graphml.py" "$tmp/graph.graphml" --shared "$shared" \
   --expect-nodes "$nodes" --expect-edges "$edges" || status=1
 /usr/bin/python3 "$here/consumers/check_jsonld.py" "$tmp/graph.jsonld" || status=1
+# The Haass-Lavrov meeting of 001_4240dfa1732c1e66 ("April 2023") lives through April 2023.
+/usr/bin/python3 "$here/consumers/check_gexf.py" "$tmp/graph.gexf" --shared "$shared" \
+  --graphml "$tmp/graph.graphml" \
+  --expect-interval event:meet-f102b37145c0 2023-04-01 2023-04-30 || status=1
 exit $status

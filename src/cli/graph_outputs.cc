@@ -8,6 +8,7 @@
 
 #include "cli/command.h"
 #include "extract/facts.h"
+#include "graph/gexf.h"
 #include "graph/graph.h"
 #include "graph/jsonld.h"
 
@@ -18,14 +19,18 @@ namespace fs = std::filesystem;
 const char kOutputOptionsHelp[] =
     "  --format LIST          the graph files to write, comma-separated (default:\n"
     "                         graphml,jsonld): graphml (graph.graphml), jsonld\n"
-    "                         (graph.jsonld); report.json is always written\n"
+    "                         (graph.jsonld), gexf (graph.gexf: GEXF 1.3 with a\n"
+    "                         timeline); report.json is always written\n"
     "  --graphml-flavor apoc  GraphML for Neo4j's apoc.import.graphml: a `labels` node\n"
     "                         key and <edge label=TYPE>; not valid against the GraphML\n"
-    "                         XSD, by design (docs/gephi.md)\n";
+    "                         XSD, by design (docs/gephi.md)\n"
+    "  --gexf-undated WHAT    events without a full date interval in graph.gexf: keep\n"
+    "                         (default: without time, so Gephi shows them at every\n"
+    "                         moment) or drop (left out with their edges)\n";
 
 namespace {
 
-const char* const kFormats[] = {"graphml", "jsonld"};
+const char* const kFormats[] = {"graphml", "jsonld", "gexf"};
 
 bool KnownFormat(const std::string& f) {
   return std::find(std::begin(kFormats), std::end(kFormats), f) != std::end(kFormats);
@@ -59,6 +64,7 @@ std::string GraphReport(const KnowledgeGraph& kg, const Graph& g,
 void AddOutputOptions(std::vector<OptionSpec>* specs) {
   specs->push_back({"format", 0, true});
   specs->push_back({"graphml-flavor", 0, true});
+  specs->push_back({"gexf-undated", 0, true});
 }
 
 bool OutputOptionsFromArgs(const ParsedArgs& args, OutputOptions* options, Io& io) {
@@ -94,6 +100,14 @@ bool OutputOptionsFromArgs(const ParsedArgs& args, OutputOptions* options, Io& i
     }
     options->graphml.apoc = flavor == "apoc";
   }
+  if (args.Has("gexf-undated")) {
+    const std::string what = args.Get("gexf-undated");
+    if (what != "keep" && what != "drop") {
+      io.err << fmt::format("newsgraph: --gexf-undated '{}' is not one of: keep, drop\n", what);
+      return false;
+    }
+    options->gexf.drop_undated = what == "drop";
+  }
   return true;
 }
 
@@ -110,6 +124,11 @@ bool WriteGraphOutputs(const KnowledgeGraph& kg, const RuleSet& rules, const std
     std::ostringstream out;
     WriteJsonLd(kg, rules, &out);
     if (!WriteFileAtomically(in_dir("graph.jsonld"), out.str(), "newsgraph", io)) return false;
+  }
+  if (Wants(options, "gexf")) {
+    std::ostringstream out;
+    WriteGexf(kg, g, rules, options.gexf, &out);
+    if (!WriteFileAtomically(in_dir("graph.gexf"), out.str(), "newsgraph", io)) return false;
   }
   return WriteFileAtomically(in_dir("report.json"), GraphReport(kg, g, skipped), "newsgraph", io);
 }

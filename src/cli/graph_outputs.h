@@ -1,7 +1,8 @@
 // The graph files run and build write, and the options that choose them (issue 11):
 //
-//   --format graphml,jsonld   which writers run (default: graphml,jsonld)
-//   --graphml-flavor apoc     GraphML that Neo4j's apoc.import.graphml reads
+//   --format graphml,jsonld,gexf   which writers run (default: graphml,jsonld)
+//   --graphml-flavor apoc          GraphML that Neo4j's apoc.import.graphml reads
+//   --gexf-undated keep|drop       undated events in graph.gexf
 //
 //   OutputOptions options;
 //   if (!OutputOptionsFromArgs(args, &options, io)) return kExitUsage;
@@ -17,6 +18,7 @@
 #include "cli/args.h"
 #include "cli/cli.h"
 #include "graph/build.h"
+#include "graph/gexf.h"
 #include "graph/graphml.h"
 #include "rules/rules.h"
 
@@ -28,6 +30,7 @@ extern const char kOutputOptionsHelp[];
 struct OutputOptions {
   std::vector<std::string> formats = {"graphml", "jsonld"};  // in the order given
   GraphmlOptions graphml;
+  GexfOptions gexf;
 };
 
 // A document the input accounting skipped, for report.json.

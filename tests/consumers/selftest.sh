@@ -45,6 +45,7 @@ expect() {
 
 G() { "$PY" "$HERE/check_graphml.py" "$@"; }
 J() { "$PY" "$HERE/check_jsonld.py" "$@"; }
+X() { "$PY" "$HERE/check_gexf.py" "$@"; }
 
 # --- GraphML ---------------------------------------------------------------
 expect graphml_good 0 '^== passed' -- \
@@ -85,6 +86,17 @@ if [ -d "$HERE/../../../shared/xsd" ]; then
     G "$FIX/bad_duplicate_node_id.graphml"
 fi
 
+# --- GEXF (issue 11) -------------------------------------------------------
+expect gexf_good 0 '^ok: read: graphology-gexf gives all' -- X "$FIX/good.gexf"
+expect gexf_good_interval 0 '^ok: expect: event:meet-1 lives' -- \
+  X "$FIX/good.gexf" --expect-interval event:meet-1 2023-04-01 2023-04-30
+expect gexf_good_wrong_interval 1 '^FAIL: expect: event:meet-1' -- \
+  X "$FIX/good.gexf" --expect-interval event:meet-1 2023-04-01 2023-04-02
+expect gexf_bad_partial_date 1 '^FAIL: timeline: event:meet-1: \[2023-04, 2023-04\]' -- \
+  X "$FIX/bad_partial_date.gexf"
+expect gexf_bad_edge_outside_node 1 '^FAIL: timeline: edge e1 .* outside node' -- \
+  X "$FIX/bad_edge_outside_node.gexf"
+
 # --- JSON-LD ---------------------------------------------------------------
 expect jsonld_good 0 '^ok: agree: jsonld.js and pyld both give 16 canonical quads' -- \
   J "$FIX/good.jsonld"
@@ -96,11 +108,12 @@ expect jsonld_bad_remote_context 1 "^FAIL: context: remote @context" -- \
   J "$FIX/bad_remote_context.jsonld"
 
 # --- Every fixture is covered: good*.* passes, bad*.* fails ----------------
-for f in "$FIX"/*.graphml "$FIX"/*.jsonld; do
+for f in "$FIX"/*.graphml "$FIX"/*.jsonld "$FIX"/*.gexf; do
   base="$(basename "$f")"
   case "$base" in
     *.graphml) checker=G ;;
     *.jsonld) checker=J ;;
+    *.gexf) checker=X ;;
   esac
   case "$base" in
     good*) expect "sweep_$base" 0 '' -- "$checker" "$f" ;;
