@@ -1,14 +1,17 @@
 #!/usr/bin/env bash
 # Issue 11: one reader check of a whole shared corpus's graph, written by corpus_outputs.sh.
-# Usage: corpus_check.sh WHAT SHARED_DIR NAME OUTDIR
+# Usage: corpus_check.sh WHAT SHARED_DIR NAME OUTDIR [ARGS...]
 #   WHAT: graphml (XSD + networkx, igraph, graph-tool, graphology: counts and values),
-#         gexf (GEXF XSD, timeline, graphology-gexf, agreement with the GraphML)
+#         gexf (GEXF XSD, timeline, graphology-gexf, agreement with the GraphML),
+#         neo4j (kuzu loads the CSVs; Neo4j's Cypher parser; ARGS: check_neo4j.mjs's
+#         --meeting A B [--date D] [--place P])
 #   (exit 77 = skipped: no SHARED_DIR/corpus/NAME.jsonl)
 set -uo pipefail
 what="$1"
 shared="$2"
 name="$3"
 out="$4"
+shift 4
 here="$(cd "$(dirname "$0")" && pwd)"
 [ -f "$shared/corpus/$name.jsonl" ] || { echo "SKIP: $shared/corpus/$name.jsonl not found"; exit 77; }
 [ -f "$out/report.json" ] || { echo "FAIL: $out/report.json missing (corpus_outputs_$name failed?)"; exit 1; }
@@ -20,5 +23,7 @@ case "$what" in
   gexf)
     exec /usr/bin/python3 "$here/consumers/check_gexf.py" "$out/graph.gexf" --shared "$shared" \
       --graphml "$out/graph.graphml" ;;
+  neo4j)
+    cd "$here/consumers" && exec node check_neo4j.mjs "$out/neo4j" "$@" ;;
   *) echo "corpus_check.sh: unknown check '$what'" >&2; exit 2 ;;
 esac

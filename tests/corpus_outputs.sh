@@ -12,5 +12,5 @@ corpus="$shared/corpus/$name.jsonl"
 [ -f "$corpus" ] || { echo "SKIP: $corpus not found (the corpora live in ../shared)"; exit 77; }
 rm -rf "$out"
 mkdir -p "$out"
-"$ng" run "$corpus" -o "$out" --quiet --format graphml,jsonld,gexf || exit 1
+"$ng" run "$corpus" -o "$out" --quiet --format graphml,jsonld,gexf,neo4j || exit 1
 cat "$out/report.json"

@@ -10,6 +10,7 @@
 #include "graph/gexf.h"
 #include "graph/graph.h"
 #include "graph/graphml.h"
+#include "graph/neo4j.h"
 #include "test_util.h"
 
 namespace newsgraph {
@@ -116,6 +117,37 @@ TEST_CASE("GEXF: events live over their date interval, entities over their event
   CHECK(d.find("event:meet-000000000002") == std::string::npos);
   CHECK(d.find("event:meet-000000000001") != std::string::npos);
   CHECK(d.find("<size value=\"3\"/>") != std::string::npos);
+}
+
+TEST_CASE("Neo4j CSVs: neo4j-admin headers, typed fields, RFC 4180 quoting", "[formats]") {
+  KnowledgeGraph kg = TitleVariantsGraph();
+  kg.entities[1].name = "Donald \"The Donald\" Trump";  // after gpe:united-states
+  kg.entities[1].aliases = {"Trump", "a;b"};
+  const std::vector<NamedFile> files = Neo4jFiles(kg, MakeGraph(kg), testing::BuiltinRules());
+  std::map<std::string, std::string> by_name;
+  for (const NamedFile& f : files) by_name[f.name] = f.text;
+  REQUIRE(by_name.count("Person.csv"));
+  CHECK(by_name["Person.csv"] ==
+        "id:ID(Entity),:LABEL,name,aliases:string[],titles:string[],type,part_of,"
+        "gazetteer:boolean,mentions:int,iso3166,wikidata\n"
+        "\"person:donald-trump\",\"Entity;Person\",\"Donald \"\"The Donald\"\" Trump\","
+        "\"Trump;a,b\",\"U.S. President;U.S. president\",,,false,0,,\n");
+  // A month has no :date, only its interval; an undated event has none of them.
+  CHECK(by_name["Event.csv"].find(
+            "\"event:meet-000000000001\",\"Event\",\"meet\",\"meet: Donald \"\"The Donald\"\" "
+            "Trump (2017-11)\",\"2017-11\",,2017-11-01,2017-11-30,\"month\",,,\"held\",") !=
+        std::string::npos);
+  CHECK(by_name["HOLDS_TITLE.csv"] ==
+        ":START_ID(Entity),:END_ID(Entity),:TYPE,titles:string[]\n"
+        "\"person:donald-trump\",\"gpe:united-states\",\"HOLDS_TITLE\","
+        "\"U.S. President;U.S. president\"\n");
+  CHECK(by_name["PARTICIPANT_IN.csv"].rfind(
+            ":START_ID(Entity),:END_ID(Event),:TYPE,roles:string[],weight:double\n", 0) == 0);
+  CHECK(by_name["Source.csv"].find('\n') == by_name["Source.csv"].size() - 1);  // header only
+  CHECK(by_name["README.md"].find("--nodes=Person.csv") != std::string::npos);
+  CHECK(by_name["import.cypher"].find("MERGE (n:Entity {id: row.`id:ID(Entity)`})") !=
+        std::string::npos);
+  CHECK(by_name["import.cypher"].find("n.date = date(row.`date:date`)") != std::string::npos);
 }
 
 }  // namespace newsgraph

@@ -2,7 +2,8 @@
 # The real readers of our outputs on the seed articles' graph: the GraphML XSD, networkx,
 # igraph, graph-tool and graphology must all load graph.graphml with the same counts;
 # jsonld.js (safe mode), pyld and rdflib must turn graph.jsonld into RDF; graph.gexf must
-# be valid GEXF 1.3 that graphology-gexf reads, with the seed events' intervals (issue 11).
+# be valid GEXF 1.3 that graphology-gexf reads, with the seed events' intervals; kuzu and
+# Neo4j's Cypher parser must take the neo4j/ folder (issue 11).
 # Usage: readers.sh NEWSGRAPH SHARED_DIR   (exit 77 = skipped: no ../shared/seeds)
 set -uo pipefail
 ng="$(realpath "$1")"
@@ -11,7 +12,7 @@ here="$(cd "$(dirname "$0")" && pwd)"
 [ -d "$shared/seeds" ] || { echo "SKIP: $shared/seeds not found"; exit 77; }
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
-(cd "$shared" && "$ng" run seeds -o "$tmp" --quiet --format graphml,jsonld,gexf) || exit 1
+(cd "$shared" && "$ng" run seeds -o "$tmp" --quiet --format graphml,jsonld,gexf,neo4j) || exit 1
 nodes=$(/usr/bin/python3 -c "import json;print(json.load(open('$tmp/report.json'))['nodes'])")
 edges=$(/usr/bin/python3 -c "import json;print(json.load(open('$tmp/report.json'))['edges'])")
 status=0
@@ -22,4 +23,8 @@ status=0
 /usr/bin/python3 "$here/consumers/check_gexf.py" "$tmp/graph.gexf" --shared "$shared" \
   --graphml "$tmp/graph.graphml" \
   --expect-interval event:meet-f102b37145c0 2023-04-01 2023-04-30 || status=1
+# kuzu loads the Neo4j CSVs and finds that meeting, with its date and place; Neo4j's Cypher
+# parser accepts import.cypher.
+(cd "$here/consumers" && node check_neo4j.mjs "$tmp/neo4j" --meeting "Richard Haass" \
+  "Sergey Lavrov" --date 2023-04 --place "New York") || status=1
 exit $status

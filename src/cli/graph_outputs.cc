@@ -11,6 +11,7 @@
 #include "graph/gexf.h"
 #include "graph/graph.h"
 #include "graph/jsonld.h"
+#include "graph/neo4j.h"
 
 namespace newsgraph {
 
@@ -20,7 +21,9 @@ const char kOutputOptionsHelp[] =
     "  --format LIST          the graph files to write, comma-separated (default:\n"
     "                         graphml,jsonld): graphml (graph.graphml), jsonld\n"
     "                         (graph.jsonld), gexf (graph.gexf: GEXF 1.3 with a\n"
-    "                         timeline); report.json is always written\n"
+    "                         timeline), neo4j (the folder neo4j/: CSV files for\n"
+    "                         neo4j-admin, import.cypher, README.md); report.json is\n"
+    "                         always written\n"
     "  --graphml-flavor apoc  GraphML for Neo4j's apoc.import.graphml: a `labels` node\n"
     "                         key and <edge label=TYPE>; not valid against the GraphML\n"
     "                         XSD, by design (docs/gephi.md)\n"
@@ -30,7 +33,7 @@ const char kOutputOptionsHelp[] =
 
 namespace {
 
-const char* const kFormats[] = {"graphml", "jsonld", "gexf"};
+const char* const kFormats[] = {"graphml", "jsonld", "gexf", "neo4j"};
 
 bool KnownFormat(const std::string& f) {
   return std::find(std::begin(kFormats), std::end(kFormats), f) != std::end(kFormats);
@@ -129,6 +132,19 @@ bool WriteGraphOutputs(const KnowledgeGraph& kg, const RuleSet& rules, const std
     std::ostringstream out;
     WriteGexf(kg, g, rules, options.gexf, &out);
     if (!WriteFileAtomically(in_dir("graph.gexf"), out.str(), "newsgraph", io)) return false;
+  }
+  if (Wants(options, "neo4j")) {
+    const std::string folder = in_dir("neo4j");
+    std::error_code ec;
+    fs::create_directories(folder, ec);
+    if (ec) {
+      io.err << fmt::format("newsgraph: cannot create {}: {}\n", folder, ec.message());
+      return false;
+    }
+    for (const NamedFile& f : Neo4jFiles(kg, g, rules)) {
+      if (!WriteFileAtomically((fs::path(folder) / f.name).string(), f.text, "newsgraph", io))
+        return false;
+    }
   }
   return WriteFileAtomically(in_dir("report.json"), GraphReport(kg, g, skipped), "newsgraph", io);
 }

@@ -1,6 +1,6 @@
 // The graph files run and build write, and the options that choose them (issue 11):
 //
-//   --format graphml,jsonld,gexf   which writers run (default: graphml,jsonld)
+//   --format graphml,jsonld,gexf,neo4j   which writers run (default: graphml,jsonld)
 //   --graphml-flavor apoc          GraphML that Neo4j's apoc.import.graphml reads
 //   --gexf-undated keep|drop       undated events in graph.gexf
 //
