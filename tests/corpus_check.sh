@@ -3,6 +3,8 @@
 # Usage: corpus_check.sh WHAT SHARED_DIR NAME OUTDIR [ARGS...]
 #   WHAT: graphml (XSD + networkx, igraph, graph-tool, graphology: counts and values),
 #         gexf (GEXF XSD, timeline, graphology-gexf, agreement with the GraphML),
+#         actors (the actor network: networkx's own projection of the full graph, the
+#         GraphML and GEXF readers),
 #         neo4j (kuzu loads the CSVs; Neo4j's Cypher parser; ARGS: check_neo4j.mjs's
 #         --meeting A B [--date D] [--place P])
 #   (exit 77 = skipped: no SHARED_DIR/corpus/NAME.jsonl)
@@ -23,6 +25,15 @@ case "$what" in
   gexf)
     exec /usr/bin/python3 "$here/consumers/check_gexf.py" "$out/graph.gexf" --shared "$shared" \
       --graphml "$out/graph.graphml" ;;
+  actors)
+    status=0
+    /usr/bin/python3 "$here/consumers/check_actors.py" "$out/graph.graphml" \
+      "$out/actors/actors.graphml" --min-degree 1 || status=1
+    /usr/bin/python3 "$here/consumers/check_graphml.py" "$out/actors/actors.graphml" \
+      --shared "$shared" || status=1
+    /usr/bin/python3 "$here/consumers/check_gexf.py" "$out/actors/actors.gexf" \
+      --shared "$shared" || status=1
+    exit $status ;;
   neo4j)
     cd "$here/consumers" && exec node check_neo4j.mjs "$out/neo4j" "$@" ;;
   *) echo "corpus_check.sh: unknown check '$what'" >&2; exit 2 ;;

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Issue 11: runs newsgraph once on a whole shared corpus and writes every graph format into
-# OUTDIR, for the corpus reader tests (a ctest fixture: they share this output).
+# OUTDIR (and the actor network, --drop-isolated, into OUTDIR/actors), for the corpus reader tests (a ctest fixture: they share this output).
 # Usage: corpus_outputs.sh NEWSGRAPH SHARED_DIR NAME OUTDIR
 #        (exit 77 = skipped: no SHARED_DIR/corpus/NAME.jsonl)
 set -uo pipefail
@@ -13,4 +13,7 @@ corpus="$shared/corpus/$name.jsonl"
 rm -rf "$out"
 mkdir -p "$out"
 "$ng" run "$corpus" -o "$out" --quiet --format graphml,jsonld,gexf,neo4j || exit 1
+# The actor network without its lonely nodes, from the same facts.
+"$ng" build "$out/facts.jsonl" -o "$out/actors" --quiet --format graphml,gexf \
+  --projection actors --drop-isolated || exit 1
 cat "$out/report.json"

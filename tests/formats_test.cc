@@ -6,6 +6,7 @@
 #include <set>
 #include <sstream>
 
+#include "graph/actors.h"
 #include "graph/build.h"
 #include "graph/gexf.h"
 #include "graph/graph.h"
@@ -117,6 +118,46 @@ TEST_CASE("GEXF: events live over their date interval, entities over their event
   CHECK(d.find("event:meet-000000000002") == std::string::npos);
   CHECK(d.find("event:meet-000000000001") != std::string::npos);
   CHECK(d.find("<size value=\"3\"/>") != std::string::npos);
+}
+
+TEST_CASE("The actor projection: one edge per co-participant pair and event type", "[formats]") {
+  KnowledgeGraph kg = TitleVariantsGraph();
+  kg.entities.push_back(MakeEntity("person:xi-jinping", MentionKind::kPerson, "Xi Jinping"));
+  kg.entities.push_back(MakeEntity("place:beijing", MentionKind::kPlace, "Beijing"));
+  // Two meetings of Trump and Xi (one in Beijing, with the place as a participant that must
+  // not count), and a call.
+  for (Event& ev : kg.events) {
+    ev.participants.push_back({"person:xi-jinping", "participant", "Xi", ""});
+    ev.participants.push_back({"place:beijing", "participant", "Beijing", ""});
+  }
+  kg.events[0].place = "place:beijing";
+  Event call = kg.events[1];
+  call.id = "event:call-000000000003";
+  call.type = "call";
+  kg.events.push_back(call);
+  const Graph g = ProjectActors(kg);
+  CHECK(g[boost::graph_bundle].actors);
+  CHECK(boost::num_vertices(g) == 3);  // Trump, Xi, the United States; not Beijing
+  REQUIRE(boost::num_edges(g) == 2);
+  std::map<std::string, std::pair<double, size_t>> edges;
+  for (auto e : boost::make_iterator_range(boost::edges(g))) {
+    edges[EdgeId(g, e)] = {g[e].weight, g[e].events.size()};
+  }
+  CHECK(edges["person:donald-trump_MEET_person:xi-jinping"] == std::make_pair(2.0, size_t{2}));
+  CHECK(edges["person:donald-trump_CALL_person:xi-jinping"] == std::make_pair(1.0, size_t{1}));
+  for (auto e : boost::make_iterator_range(boost::edges(g))) {
+    if (g[e].type != "MEET") continue;
+    const SharedEvents shared = SummarizeEvents(kg, g[e]);
+    CHECK(shared.ids ==
+          std::vector<std::string>{"event:meet-000000000001", "event:meet-000000000002"});
+    CHECK(shared.dates == std::vector<std::string>{"2017-11"});
+    CHECK(shared.places == std::vector<std::string>{"Beijing"});
+  }
+  // The United States shares no event: --drop-isolated leaves it out.
+  const Graph lean = DropLowDegree(g, 1);
+  CHECK(boost::num_vertices(lean) == 2);
+  CHECK(boost::num_edges(lean) == 2);
+  CHECK(boost::num_vertices(DropLowDegree(g, 3)) == 0);
 }
 
 TEST_CASE("Neo4j CSVs: neo4j-admin headers, typed fields, RFC 4180 quoting", "[formats]") {

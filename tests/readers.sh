@@ -27,4 +27,11 @@ status=0
 # parser accepts import.cypher.
 (cd "$here/consumers" && node check_neo4j.mjs "$tmp/neo4j" --meeting "Richard Haass" \
   "Sergey Lavrov" --date 2023-04 --place "New York") || status=1
+# The actor network (--projection actors) is networkx's own projection of the full graph.
+"$ng" build "$tmp/facts.jsonl" -o "$tmp/actors" --quiet --format graphml,gexf \
+  --projection actors || exit 1
+/usr/bin/python3 "$here/consumers/check_actors.py" "$tmp/graph.graphml" \
+  "$tmp/actors/actors.graphml" || status=1
+/usr/bin/python3 "$here/consumers/check_gexf.py" "$tmp/actors/actors.gexf" \
+  --shared "$shared" || status=1
 exit $status

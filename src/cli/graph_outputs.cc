@@ -3,11 +3,14 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <filesystem>
+#include <optional>
 #include <sstream>
 
 #include "cli/command.h"
 #include "extract/facts.h"
+#include "graph/actors.h"
 #include "graph/gexf.h"
 #include "graph/graph.h"
 #include "graph/jsonld.h"
@@ -29,7 +32,15 @@ const char kOutputOptionsHelp[] =
     "                         XSD, by design (docs/gephi.md)\n"
     "  --gexf-undated WHAT    events without a full date interval in graph.gexf: keep\n"
     "                         (default: without time, so Gephi shows them at every\n"
-    "                         moment) or drop (left out with their edges)\n";
+    "                         moment) or drop (left out with their edges)\n"
+    "  --projection WHAT      full (default) or actors: the GraphML and GEXF files hold\n"
+    "                         the actor network instead (actors.graphml, actors.gexf):\n"
+    "                         people, organisations and countries, one edge per pair of\n"
+    "                         co-participants per event type (docs/gephi.md); jsonld\n"
+    "                         and neo4j keep the full graph\n"
+    "  --min-degree N         leave out of the GraphML and GEXF files the nodes with\n"
+    "                         fewer than N edges (and their edges)\n"
+    "  --drop-isolated        the same as --min-degree 1: no node without an edge\n";
 
 namespace {
 
@@ -44,7 +55,7 @@ bool Wants(const OutputOptions& options, const char* format) {
 }
 
 // Returns report.json: the counts and every skipped document.
-std::string GraphReport(const KnowledgeGraph& kg, const Graph& g,
+std::string GraphReport(const KnowledgeGraph& kg, const Graph& g, const Graph* gephi,
                         const std::vector<SkipNote>& skipped) {
   std::string report = "{\n";
   report += fmt::format("  \"documents\": {},\n  \"processed\": {},\n  \"skipped\": {},\n",
@@ -53,6 +64,11 @@ std::string GraphReport(const KnowledgeGraph& kg, const Graph& g,
       fmt::format("  \"entities\": {},\n  \"events\": {},\n", kg.entities.size(), kg.events.size());
   report += fmt::format("  \"nodes\": {},\n  \"edges\": {},\n", boost::num_vertices(g),
                         boost::num_edges(g));
+  if (gephi) {
+    report += fmt::format("  \"{}\": {{\"nodes\": {}, \"edges\": {}}},\n",
+                          (*gephi)[boost::graph_bundle].actors ? "actors" : "filtered",
+                          boost::num_vertices(*gephi), boost::num_edges(*gephi));
+  }
   report += "  \"skipped_documents\": [";
   for (size_t i = 0; i < skipped.size(); ++i) {
     report += fmt::format("{}\n    {}", i ? "," : "",
@@ -68,6 +84,9 @@ void AddOutputOptions(std::vector<OptionSpec>* specs) {
   specs->push_back({"format", 0, true});
   specs->push_back({"graphml-flavor", 0, true});
   specs->push_back({"gexf-undated", 0, true});
+  specs->push_back({"projection", 0, true});
+  specs->push_back({"min-degree", 0, true});
+  specs->push_back({"drop-isolated", 0, false});
 }
 
 bool OutputOptionsFromArgs(const ParsedArgs& args, OutputOptions* options, Io& io) {
@@ -111,6 +130,25 @@ bool OutputOptionsFromArgs(const ParsedArgs& args, OutputOptions* options, Io& i
     }
     options->gexf.drop_undated = what == "drop";
   }
+  if (args.Has("projection")) {
+    const std::string what = args.Get("projection");
+    if (what != "full" && what != "actors") {
+      io.err << fmt::format("newsgraph: --projection '{}' is not one of: full, actors\n", what);
+      return false;
+    }
+    options->actors = what == "actors";
+  }
+  if (args.Has("drop-isolated")) options->min_degree = 1;
+  if (args.Has("min-degree")) {
+    const std::string v = args.Get("min-degree");
+    char* end = nullptr;
+    const long n = std::strtol(v.c_str(), &end, 10);
+    if (v.empty() || *end != '\0' || n < 0 || n > 1000000) {
+      io.err << fmt::format("newsgraph: --min-degree '{}' is not a number from 0 to 1000000\n", v);
+      return false;
+    }
+    options->min_degree = std::max(options->min_degree, static_cast<int>(n));
+  }
   return true;
 }
 
@@ -118,10 +156,18 @@ bool WriteGraphOutputs(const KnowledgeGraph& kg, const RuleSet& rules, const std
                        const std::vector<SkipNote>& skipped, const OutputOptions& options, Io& io) {
   const Graph g = MakeGraph(kg);
   auto in_dir = [&](const char* name) { return (fs::path(dir) / name).string(); };
+  // The graph of the Gephi files (GraphML, GEXF): the full one, or a projection or filter.
+  std::optional<Graph> other;
+  if (options.actors) other = ProjectActors(kg);
+  if (options.min_degree > 0) other = DropLowDegree(other ? *other : g, options.min_degree);
+  const Graph& gephi = other ? *other : g;
+  const char* stem = options.actors ? "actors" : "graph";
   if (Wants(options, "graphml")) {
     std::ostringstream out;
-    WriteGraphml(kg, g, rules, options.graphml, &out);
-    if (!WriteFileAtomically(in_dir("graph.graphml"), out.str(), "newsgraph", io)) return false;
+    WriteGraphml(kg, gephi, rules, options.graphml, &out);
+    if (!WriteFileAtomically(in_dir((std::string(stem) + ".graphml").c_str()), out.str(),
+                             "newsgraph", io))
+      return false;
   }
   if (Wants(options, "jsonld")) {
     std::ostringstream out;
@@ -130,8 +176,10 @@ bool WriteGraphOutputs(const KnowledgeGraph& kg, const RuleSet& rules, const std
   }
   if (Wants(options, "gexf")) {
     std::ostringstream out;
-    WriteGexf(kg, g, rules, options.gexf, &out);
-    if (!WriteFileAtomically(in_dir("graph.gexf"), out.str(), "newsgraph", io)) return false;
+    WriteGexf(kg, gephi, rules, options.gexf, &out);
+    if (!WriteFileAtomically(in_dir((std::string(stem) + ".gexf").c_str()), out.str(), "newsgraph",
+                             io))
+      return false;
   }
   if (Wants(options, "neo4j")) {
     const std::string folder = in_dir("neo4j");
@@ -146,7 +194,9 @@ bool WriteGraphOutputs(const KnowledgeGraph& kg, const RuleSet& rules, const std
         return false;
     }
   }
-  return WriteFileAtomically(in_dir("report.json"), GraphReport(kg, g, skipped), "newsgraph", io);
+  return WriteFileAtomically(in_dir("report.json"),
+                             GraphReport(kg, g, other ? &*other : nullptr, skipped), "newsgraph",
+                             io);
 }
 
 }  // namespace newsgraph

@@ -3,6 +3,9 @@
 //   --format graphml,jsonld,gexf,neo4j   which writers run (default: graphml,jsonld)
 //   --graphml-flavor apoc          GraphML that Neo4j's apoc.import.graphml reads
 //   --gexf-undated keep|drop       undated events in graph.gexf
+//   --projection actors            the GraphML and GEXF of the actor network instead
+//                                  (actors.graphml, actors.gexf)
+//   --min-degree N, --drop-isolated   leave out nodes of fewer edges from those files
 //
 //   OutputOptions options;
 //   if (!OutputOptionsFromArgs(args, &options, io)) return kExitUsage;
@@ -31,6 +34,8 @@ struct OutputOptions {
   std::vector<std::string> formats = {"graphml", "jsonld"};  // in the order given
   GraphmlOptions graphml;
   GexfOptions gexf;
+  bool actors = false;  // --projection actors
+  int min_degree = 0;   // --min-degree N; --drop-isolated is 1
 };
 
 // A document the input accounting skipped, for report.json.

@@ -10,6 +10,7 @@
 
 #include "base/text.h"
 #include "base/xml.h"
+#include "graph/actors.h"
 
 namespace newsgraph {
 
@@ -67,7 +68,9 @@ const Attribute kNodeAttributes[] = {
     {"kind", "string"},     {"type", "string"},  {"date", "string"},      {"place", "string"},
     {"modality", "string"}, {"cameo", "string"}, {"mentions", "integer"}, {"evidence", "integer"},
 };
-const Attribute kEdgeAttributes[] = {{"type", "string"}, {"role", "string"}, {"titles", "string"}};
+const Attribute kEdgeAttributes[] = {{"type", "string"},   {"role", "string"},
+                                     {"titles", "string"}, {"events", "string"},
+                                     {"dates", "string"},  {"places", "string"}};
 
 void WriteAttributeDeclarations(std::ostream& o) {
   o << "    <attributes class=\"node\" mode=\"static\">\n";
@@ -115,8 +118,9 @@ class GexfWriter {
           "  <meta>\n    <creator>newsgraph</creator>\n"
           "    <description>entities and events; event dates as intervals</description>\n"
           "  </meta>\n"
-          "  <graph mode=\"dynamic\" defaultedgetype=\"directed\" timeformat=\"date\" "
-          "timerepresentation=\"interval\">\n";
+          "  <graph mode=\"dynamic\" defaultedgetype=\""
+       << (g_[boost::graph_bundle].actors ? "undirected" : "directed")
+       << "\" timeformat=\"date\" timerepresentation=\"interval\">\n";
     WriteAttributeDeclarations(o_);
     o_ << "    <nodes>\n";
     for (auto v : boost::make_iterator_range(boost::vertices(g_))) {
@@ -124,12 +128,33 @@ class GexfWriter {
     }
     o_ << "    </nodes>\n    <edges>\n";
     for (auto e : boost::make_iterator_range(boost::edges(g_))) {
-      if (kept_[boost::source(e, g_)] && kept_[boost::target(e, g_)]) WriteEdge(e);
+      if (Kept(e)) WriteEdge(e);
     }
     o_ << "    </edges>\n  </graph>\n</gexf>\n";
   }
 
  private:
+  // Returns the intervals of the dated events behind an edge: the event it touches, or in
+  // the actor projection the events the two actors share.
+  std::vector<Interval> EdgeIntervals(Graph::edge_descriptor e) const {
+    std::vector<Interval> out;
+    std::vector<int> events = g_[e].events;
+    for (auto end : {boost::source(e, g_), boost::target(e, g_)}) {
+      if (g_[end].is_event) events.push_back(g_[end].index);
+    }
+    for (int i : events) {
+      if (auto t = EventInterval(kg_.events[i])) out.push_back(*t);
+    }
+    return out;
+  }
+
+  // Returns true if the edge is written: both ends are, and in the actor projection with
+  // drop_undated, one of its events is dated.
+  bool Kept(Graph::edge_descriptor e) const {
+    if (!kept_[boost::source(e, g_)] || !kept_[boost::target(e, g_)]) return false;
+    return !(options_.drop_undated && !g_[e].events.empty() && EdgeIntervals(e).empty());
+  }
+
   // Decides which nodes are written, their degree among those, and the entities' spells.
   void Prepare() {
     const size_t n = boost::num_vertices(g_);
@@ -141,14 +166,12 @@ class GexfWriter {
         kept_[v] = false;
     }
     for (auto e : boost::make_iterator_range(boost::edges(g_))) {
-      const auto s = boost::source(e, g_), t = boost::target(e, g_);
-      if (!kept_[s] || !kept_[t]) continue;
-      ++degree_[s];
-      ++degree_[t];
-      const auto ev = g_[s].is_event ? s : g_[t].is_event ? t : s;
-      const auto other = ev == s ? t : s;
-      if (!g_[ev].is_event) continue;
-      if (auto i = EventInterval(kg_.events[g_[ev].index])) spells_[other].push_back(*i);
+      if (!Kept(e)) continue;
+      const std::vector<Interval> times = EdgeIntervals(e);
+      for (auto end : {boost::source(e, g_), boost::target(e, g_)}) {
+        ++degree_[end];
+        if (!g_[end].is_event) spells_[end].insert(spells_[end].end(), times.begin(), times.end());
+      }
     }
   }
 
@@ -201,9 +224,11 @@ class GexfWriter {
   void WriteEdge(Graph::edge_descriptor e) {
     const auto s = boost::source(e, g_), t = boost::target(e, g_);
     const EdgeProps& p = g_[e];
+    // An edge of the full graph touches one event: its interval; an actor edge has a spell
+    // per stretch of its shared events.
+    const std::vector<Interval> times = MergeSpells(EdgeIntervals(e));
     std::optional<Interval> time;
-    if (g_[s].is_event) time = EventInterval(kg_.events[g_[s].index]);
-    if (g_[t].is_event) time = EventInterval(kg_.events[g_[t].index]);
+    if (p.events.empty() && !times.empty()) time = times.front();
     o_ << fmt::format(
         "      <edge id=\"{}\" source=\"{}\" target=\"{}\" label=\"{}\" weight=\"{}\"{}>\n",
         XmlEscape(EdgeId(g_, e)), XmlEscape(g_[s].id), XmlEscape(g_[t].id), p.type, p.weight,
@@ -212,7 +237,20 @@ class GexfWriter {
     values.Add("type", p.type);
     values.Add("role", p.role);
     values.Add("titles", Join(p.titles, "; "));
+    if (!p.events.empty()) {
+      const SharedEvents shared = SummarizeEvents(kg_, p);
+      values.Add("events", Join(shared.ids, "; "));
+      values.Add("dates", Join(shared.dates, "; "));
+      values.Add("places", Join(shared.places, "; "));
+    }
     values.Write(o_, "        ");
+    if (!p.events.empty() && !times.empty()) {
+      o_ << "        <spells>\n";
+      for (const Interval& spell : times) {
+        o_ << fmt::format("          <spell{}/>\n", TimeAttributes(spell));
+      }
+      o_ << "        </spells>\n";
+    }
     o_ << "      </edge>\n";
   }
 

@@ -28,14 +28,21 @@ struct NodeProps {
 };
 
 struct EdgeProps {
-  std::string type;                 // PARTICIPANT_IN, LOCATED_IN, REPORTED_BY, HOLDS_TITLE
+  std::string type;                 // PARTICIPANT_IN, LOCATED_IN, REPORTED_BY, HOLDS_TITLE;
+                                    // in the actor projection the event type, upper case
   std::string role;                 // PARTICIPANT_IN: the roles, joined with ";"
   std::vector<std::string> titles;  // HOLDS_TITLE: the title variants, sorted
-  double weight = 1.0;              // evidence spans behind the edge's event (1 for HOLDS_TITLE)
+  double weight = 1.0;      // evidence spans behind the edge's event (1 for HOLDS_TITLE); in the
+                            // actor projection the number of events
+  std::vector<int> events;  // actor projection: the shared events (KnowledgeGraph::events)
 };
 
-using Graph =
-    boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS, NodeProps, EdgeProps>;
+struct GraphProps {
+  bool actors = false;  // the actor projection (graph/actors.h): undirected co-participation
+};
+
+using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS, NodeProps,
+                                    EdgeProps, GraphProps>;
 
 // Returns the graph of kg: vertices in the order entities (by id), then events (by id);
 // edges sorted by (source id, type, target id), one per such triple: the parallel

@@ -2,6 +2,7 @@
 
 #include "base/text.h"
 #include "base/xml.h"
+#include "graph/actors.h"
 
 #include <fmt/format.h>
 
@@ -77,12 +78,23 @@ class DataWriter {
 
 namespace {
 
-void WriteKeys(std::ostream& o, const GraphmlOptions& options) {
-  if (options.apoc)
-    o << "  <key id=\"labels\" for=\"node\" attr.name=\"labels\" attr.type=\"string\"/>\n";
-  for (const Key& k : kKeys) {
-    o << "  <key id=\"" << k.id << "\" for=\"" << k.domain << "\" attr.name=\"" << k.name
-      << "\" attr.type=\"" << k.type << "\"/>\n";
+// The edge keys of the actor projection (graph/actors.h), declared only there.
+const Key kActorKeys[] = {
+    {"e_events", "edge", "events", "string"},
+    {"e_dates", "edge", "dates", "string"},
+    {"e_places", "edge", "places", "string"},
+};
+
+void WriteKey(std::ostream& o, const Key& k) {
+  o << "  <key id=\"" << k.id << "\" for=\"" << k.domain << "\" attr.name=\"" << k.name
+    << "\" attr.type=\"" << k.type << "\"/>\n";
+}
+
+void WriteKeys(std::ostream& o, const GraphmlOptions& options, bool actors) {
+  if (options.apoc) WriteKey(o, {"labels", "node", "labels", "string"});
+  for (const Key& k : kKeys) WriteKey(o, k);
+  if (actors) {
+    for (const Key& k : kActorKeys) WriteKey(o, k);
   }
 }
 
@@ -155,8 +167,10 @@ void WriteGraphml(const KnowledgeGraph& kg, const Graph& g, const RuleSet& rules
        "    xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"\n"
        "    xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns "
        "http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n";
-  WriteKeys(o, options);
-  o << "  <graph id=\"newsgraph\" edgedefault=\"directed\">\n";
+  const bool actors = g[boost::graph_bundle].actors;
+  WriteKeys(o, options, actors);
+  o << "  <graph id=\"newsgraph\" edgedefault=\"" << (actors ? "undirected" : "directed")
+    << "\">\n";
   DataWriter d(out);
   for (auto v : boost::make_iterator_range(boost::vertices(g))) {
     const NodeProps& n = g[v];
@@ -179,6 +193,12 @@ void WriteGraphml(const KnowledgeGraph& kg, const Graph& g, const RuleSet& rules
     d.Str("e_label", p.type);
     d.Str("e_role", p.role);
     d.Str("e_titles", Join(p.titles, "; "));
+    if (actors) {
+      const SharedEvents shared = SummarizeEvents(kg, p);
+      d.Str("e_events", Join(shared.ids, "; "));
+      d.Str("e_dates", Join(shared.dates, "; "));
+      d.Str("e_places", Join(shared.places, "; "));
+    }
     d.Double("e_weight", p.weight);
     o << "    </edge>\n";
   }

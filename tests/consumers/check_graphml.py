@@ -430,7 +430,9 @@ def reader_values(name, obj, file_edges):
     if name == "igraph":
         names = obj.vs["id"]
         nodes = {names[v.index]: v.attributes() for v in obj.vs}
-        # igraph keeps no edge id: an edge is known by its ends, unique per file here.
+        if "id" in obj.es.attributes():  # igraph 0.10 keeps edge ids as an attribute
+            return nodes, {e["id"]: e.attributes() for e in obj.es}
+        # Without ids an edge is known by its ends (when they are unique).
         by_ends = {}
         for eid, (s, t, _) in file_edges.items():
             by_ends.setdefault((s, t), []).append(eid)
