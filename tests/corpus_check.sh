@@ -3,6 +3,8 @@
 # Usage: corpus_check.sh WHAT SHARED_DIR NAME OUTDIR [ARGS...]
 #   WHAT: graphml (XSD + networkx, igraph, graph-tool, graphology: counts and values),
 #         gexf (GEXF XSD, timeline, graphology-gexf, agreement with the GraphML),
+#         jsonld (jsonld.js safe mode, pyld and rdflib: the same triple count; dates;
+#         attendees in range),
 #         actors (the actor network: networkx's own projection of the full graph, the
 #         GraphML and GEXF readers),
 #         neo4j (kuzu loads the CSVs; Neo4j's Cypher parser; ARGS: check_neo4j.mjs's
@@ -25,6 +27,8 @@ case "$what" in
   gexf)
     exec /usr/bin/python3 "$here/consumers/check_gexf.py" "$out/graph.gexf" --shared "$shared" \
       --graphml "$out/graph.graphml" ;;
+  jsonld)
+    exec /usr/bin/python3 "$here/consumers/check_jsonld.py" "$out/graph.jsonld" --no-canonical ;;
   actors)
     status=0
     /usr/bin/python3 "$here/consumers/check_actors.py" "$out/graph.graphml" \

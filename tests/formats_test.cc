@@ -2,6 +2,8 @@
 // APOC flavour of GraphML, GEXF's timeline.
 #include <catch2/catch.hpp>
 
+#include <rapidjson/document.h>
+
 #include <map>
 #include <set>
 #include <sstream>
@@ -11,6 +13,7 @@
 #include "graph/gexf.h"
 #include "graph/graph.h"
 #include "graph/graphml.h"
+#include "graph/jsonld.h"
 #include "graph/neo4j.h"
 #include "test_util.h"
 
@@ -158,6 +161,37 @@ TEST_CASE("The actor projection: one edge per co-participant pair and event type
   CHECK(boost::num_vertices(lean) == 2);
   CHECK(boost::num_edges(lean) == 2);
   CHECK(boost::num_vertices(DropLowDegree(g, 3)) == 0);
+}
+
+TEST_CASE("JSON-LD: attendees in range, sameAs, source documents as NewsArticle (issue 11)",
+          "[formats]") {
+  KnowledgeGraph kg = TitleVariantsGraph();
+  kg.entities[0].external["wikidata"] = "Q30";  // gpe:united-states
+  kg.events[0].participants.push_back({"gpe:united-states", "participant", "AS", ""});
+  kg.events[0].evidence[0].doc = "reuters-1";
+  kg.sources = {{"reuters-1", "https://example.com/a", "Trump meets", "2017-11-02", "en"},
+                {"reuters-2", "", "", "", "en"}};
+  std::ostringstream out;
+  WriteJsonLd(kg, testing::BuiltinRules(), &out);
+  rapidjson::Document d;
+  d.Parse(out.str().c_str());
+  REQUIRE_FALSE(d.HasParseError());
+  std::map<std::string, const rapidjson::Value*> nodes;
+  for (const auto& n : d["@graph"].GetArray()) nodes[n["@id"].GetString()] = &n;
+  const rapidjson::Value& ev = *nodes.at("event:meet-000000000001");
+  REQUIRE(ev["attendee"].Size() == 1);
+  CHECK(std::string(ev["attendee"][0].GetString()) == "person:donald-trump");
+  REQUIRE(ev["actor"].Size() == 2);
+  CHECK(std::string(ev["actor"][1].GetString()) == "gpe:united-states");
+  CHECK(std::string((*nodes.at("gpe:united-states"))["sameAs"].GetString()) ==
+        "http://www.wikidata.org/entity/Q30");
+  const rapidjson::Value& doc = *nodes.at("doc:reuters-1");
+  CHECK(std::string(doc["@type"].GetString()) == "NewsArticle");
+  CHECK(std::string(doc["url"].GetString()) == "https://example.com/a");
+  CHECK(std::string(doc["datePublished"].GetString()) == "2017-11-02");
+  CHECK(std::string(doc["headline"].GetString()) == "Trump meets");
+  CHECK(std::string(ev["wasDerivedFrom"][0]["document"].GetString()) == "doc:reuters-1");
+  CHECK(nodes.count("doc:reuters-2") == 0);  // no event cites it
 }
 
 TEST_CASE("Neo4j CSVs: neo4j-admin headers, typed fields, RFC 4180 quoting", "[formats]") {

@@ -104,6 +104,8 @@ expect jsonld_bad_term_not_in_context 1 "^FAIL: jsonld.js: .*Safe mode validatio
   J "$FIX/bad_term_not_in_context.jsonld"
 expect jsonld_bad_partial_date_as_xsd_date 1 '^FAIL: dates: .*"2023-04"\^\^xsd:date is not a valid YYYY-MM-DD' -- \
   J "$FIX/bad_partial_date_as_xsd_date.jsonld"
+expect jsonld_bad_attendee_place 1 "^FAIL: range: attendees outside schema:attendee's range.*new-york" -- \
+  J "$FIX/bad_attendee_place.jsonld"
 expect jsonld_bad_remote_context 1 "^FAIL: context: remote @context" -- \
   J "$FIX/bad_remote_context.jsonld"
 
