@@ -3,6 +3,8 @@
 # Usage: corpus_check.sh WHAT SHARED_DIR NAME OUTDIR [ARGS...]
 #   WHAT: graphml (XSD + networkx, igraph, graph-tool, graphology: counts and values),
 #         gexf (GEXF XSD, timeline, graphology-gexf, agreement with the GraphML),
+#         facts (facts.jsonl against schemas/facts.schema.json; every event names an
+#         event of the graph),
 #         jsonld (jsonld.js safe mode, pyld and rdflib: the same triple count; dates;
 #         attendees in range),
 #         actors (the actor network: networkx's own projection of the full graph, the
@@ -27,6 +29,9 @@ case "$what" in
   gexf)
     exec /usr/bin/python3 "$here/consumers/check_gexf.py" "$out/graph.gexf" --shared "$shared" \
       --graphml "$out/graph.graphml" ;;
+  facts)
+    exec /usr/bin/python3 "$here/consumers/check_facts.py" "$out/facts.jsonl" \
+      --graph "$out/graph.graphml" --require-graph-events ;;
   jsonld)
     exec /usr/bin/python3 "$here/consumers/check_jsonld.py" "$out/graph.jsonld" --no-canonical ;;
   actors)

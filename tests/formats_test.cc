@@ -8,6 +8,7 @@
 #include <set>
 #include <sstream>
 
+#include "extract/facts.h"
 #include "graph/actors.h"
 #include "graph/build.h"
 #include "graph/gexf.h"
@@ -192,6 +193,52 @@ TEST_CASE("JSON-LD: attendees in range, sameAs, source documents as NewsArticle 
   CHECK(std::string(doc["headline"].GetString()) == "Trump meets");
   CHECK(std::string(ev["wasDerivedFrom"][0]["document"].GetString()) == "doc:reuters-1");
   CHECK(nodes.count("doc:reuters-2") == 0);  // no event cites it
+}
+
+TEST_CASE("facts.jsonl: the format version, graph_event after each event id (issue 11)",
+          "[formats]") {
+  const std::string text =
+      "Menteri Luar Negeri Rusia Sergey Lavrov bertemu dengan Richard Haass di New York.";
+  DocumentFacts f = testing::ExtractText(text, "id");
+  f.doc = "d1";
+  for (Event& ev : f.events) {
+    for (Evidence& x : ev.evidence) x.doc = f.doc;
+  }
+  REQUIRE(f.events.size() == 1);
+  const std::string line = FactsToJson(f, text, testing::BuiltinRules());
+  CHECK(line.rfind("{\"format\":\"newsgraph-facts/1\",\"doc\":\"d1\",", 0) == 0);
+  GraphBuilder builder(testing::BuiltinRules());
+  builder.Add(f);
+  const KnowledgeGraph kg = builder.Build();
+  REQUIRE(kg.merged_into.size() == 1);
+  const std::string id = kg.merged_into.at({"d1", "e1"});
+  CHECK(id == kg.events[0].id);
+  const std::string with = WithGraphEvents(line, [&](const std::string& doc, const std::string& e) {
+    auto it = kg.merged_into.find({doc, e});
+    return it == kg.merged_into.end() ? std::string() : it->second;
+  });
+  // The same bytes FactsToJson writes for an event that knows its graph event.
+  DocumentFacts g = f;
+  g.events[0].graph_event = id;
+  CHECK(with == FactsToJson(g, text, testing::BuiltinRules()));
+  CHECK(with.find("{\"id\":\"e1\",\"graph_event\":\"" + id + "\",\"type\":\"meet\"") !=
+        std::string::npos);
+  CHECK(WithGraphEvents(SkipToJson("x", "x.txt", "empty"), [](auto&, auto&) {
+          return std::string("never");
+        }) == SkipToJson("x", "x.txt", "empty"));
+  // Another format version is refused; a line without one is read as version 1.
+  DocumentFacts back;
+  std::string error;
+  std::string v2 = line;
+  v2.replace(v2.find("facts/1"), 7, "facts/2");
+  CHECK_FALSE(FactsFromJson(v2, &back, &error));
+  CHECK(error ==
+        "facts format 'newsgraph-facts/2' is not one this newsgraph reads (newsgraph-facts/1)");
+  std::string v0 = line;
+  v0.erase(1, std::string("\"format\":\"newsgraph-facts/1\",").size());
+  CHECK(FactsFromJson(v0, &back, &error));
+  CHECK(FactsFromJson(with, &back, &error));
+  CHECK(back.events[0].graph_event == id);
 }
 
 TEST_CASE("Neo4j CSVs: neo4j-admin headers, typed fields, RFC 4180 quoting", "[formats]") {

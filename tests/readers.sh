@@ -27,6 +27,9 @@ status=0
 # parser accepts import.cypher.
 (cd "$here/consumers" && node check_neo4j.mjs "$tmp/neo4j" --meeting "Richard Haass" \
   "Sergey Lavrov" --date 2023-04 --place "New York") || status=1
+# facts.jsonl: the schema, and every event names its graph event.
+/usr/bin/python3 "$here/consumers/check_facts.py" "$tmp/facts.jsonl" --graph "$tmp/graph.graphml" \
+  --require-graph-events || status=1
 # The actor network (--projection actors) is networkx's own projection of the full graph.
 "$ng" build "$tmp/facts.jsonl" -o "$tmp/actors" --quiet --format graphml,gexf \
   --projection actors || exit 1

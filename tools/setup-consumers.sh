@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs the real readers of newsgraph's outputs that tests/consumers/ runs:
 #   Debian: libxml2-utils (xmllint), python3-networkx, python3-igraph,
-#           python3-graph-tool, python3-pyld, python3-rdflib (for /usr/bin/python3),
+#           python3-graph-tool, python3-pyld, python3-rdflib, python3-jsonschema (for
+#           /usr/bin/python3),
 #           and nodejs + npm when no node >= 18 is on PATH;
 #   npm:    `npm ci` in tests/consumers/ from the committed package-lock.json
 #           (jsonld, graphology, graphology-graphml, graphology-gexf, kuzu,
@@ -19,7 +20,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 CONSUMERS="$ROOT/tests/consumers"
 STAMP="$CONSUMERS/node_modules/.newsgraph-lock.sha256"
 APT_PACKAGES=(libxml2-utils python3-networkx python3-igraph python3-graph-tool
-              python3-pyld python3-rdflib)
+              python3-pyld python3-rdflib python3-jsonschema)
 PY=/usr/bin/python3
 
 say() { echo "setup-consumers: $*"; }
@@ -89,7 +90,7 @@ command -v xmllint >/dev/null 2>&1 || die "xmllint not on PATH after install"
 "$PY" - <<'EOF' || die "a Python reader does not import with $PY (Debian's interpreter)"
 import warnings
 warnings.simplefilter("ignore")
-import networkx, igraph, graph_tool, pyld, rdflib
+import networkx, igraph, graph_tool, pyld, rdflib, jsonschema
 from pyld import jsonld
 print("setup-consumers: python: networkx %s, igraph %s, graph-tool %s, rdflib %s, pyld ok"
       % (networkx.__version__, igraph.__version__, graph_tool.__version__.split()[0],

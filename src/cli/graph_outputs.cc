@@ -8,6 +8,10 @@
 #include <optional>
 #include <sstream>
 
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
+
+#include "base/json_writer.h"
 #include "cli/command.h"
 #include "extract/facts.h"
 #include "graph/actors.h"
@@ -197,6 +201,22 @@ bool WriteGraphOutputs(const KnowledgeGraph& kg, const RuleSet& rules, const std
   return WriteFileAtomically(in_dir("report.json"),
                              GraphReport(kg, g, other ? &*other : nullptr, skipped), "newsgraph",
                              io);
+}
+
+bool WriteEventMap(const KnowledgeGraph& kg, const std::string& dir, Io& io) {
+  std::string text;
+  for (const auto& [key, graph_event] : kg.merged_into) {
+    rapidjson::StringBuffer buf;
+    rapidjson::Writer<rapidjson::StringBuffer> w(buf);
+    w.StartObject();
+    WriteMember(w, "doc", key.first);
+    WriteMember(w, "event", key.second);
+    WriteMember(w, "graph_event", graph_event);
+    w.EndObject();
+    text += buf.GetString();
+    text += '\n';
+  }
+  return WriteFileAtomically((fs::path(dir) / "event_map.jsonl").string(), text, "newsgraph", io);
 }
 
 }  // namespace newsgraph

@@ -53,6 +53,11 @@ bool OutputOptionsFromArgs(const ParsedArgs& args, OutputOptions* options, Io& i
 bool WriteGraphOutputs(const KnowledgeGraph& kg, const RuleSet& rules, const std::string& dir,
                        const std::vector<SkipNote>& skipped, const OutputOptions& options, Io& io);
 
+// Writes dir/event_map.jsonl, what `build` reports of the merge: one line per document
+// event, {"doc": ..., "event": "e1", "graph_event": "event:meet-..."}, sorted by document
+// and event. Returns false after printing the error.
+bool WriteEventMap(const KnowledgeGraph& kg, const std::string& dir, Io& io);
+
 }  // namespace newsgraph
 
 #endif  // NEWSGRAPH_CLI_GRAPH_OUTPUTS_H_

@@ -63,7 +63,8 @@ const char kRunOutputsHelp[] =
     "\nWrites into the output directory:\n"
     "  facts.jsonl     one line per input document: mentions, entities and events\n"
     "                  with byte offsets, sentences and rule ids (or why it was\n"
-    "                  skipped)\n"
+    "                  skipped); each event names the graph event it merged into\n"
+    "                  (docs/facts.md, schemas/facts.schema.json)\n"
     "  graph.graphml   the graph for Gephi, networkx, igraph, graph-tool (--format)\n"
     "  graph.jsonld    the graph as linked data (schema.org, PROV-O) (--format)\n"
     "  report.json     counts, and every skipped document with its reason\n\n";
@@ -80,8 +81,9 @@ const char kBuildUsage[] =
     "The result does not depend on the order of the files or of their lines, nor\n"
     "on how the corpus was split. Facts of a document id seen before are ignored.\n"
     "The rule set supplies event types, codes and the gazetteer.\n\n"
-    "Writes OUTDIR/report.json and the --format files (default: OUTDIR/graph.graphml,\n"
-    "OUTDIR/graph.jsonld).\n\n"
+    "Writes OUTDIR/report.json, the --format files (default: OUTDIR/graph.graphml,\n"
+    "OUTDIR/graph.jsonld) and OUTDIR/event_map.jsonl: which graph event each\n"
+    "document event merged into.\n\n"
     "Options:\n"
     "  -o, --output DIR       output directory (default: out)\n";
 
@@ -213,7 +215,8 @@ bool MakeOutputDir(const std::string& dir, Io& io) {
 // ---------------------------------------------------------------------------------------
 // run
 
-// The facts.jsonl of run, written to facts.jsonl.tmp and renamed when complete.
+// The facts.jsonl of run: written to facts.jsonl.tmp while extracting, then copied to
+// facts.jsonl with each event's graph event id once the graph is built (issue 11).
 class FactsFile {
  public:
   explicit FactsFile(const std::string& dir)
@@ -226,15 +229,32 @@ class FactsFile {
     return static_cast<bool>(out_);
   }
   std::ostream& out() { return out_; }
-  // Closes the temporary file and renames it. Returns false after printing the error.
-  bool Commit(Io& io) {
+  // Closes the temporary file. Returns false after printing the error.
+  bool Close(Io& io) {
     out_.close();
-    if (!out_) {
-      io.err << fmt::format("newsgraph: cannot write {}\n", tmp_.string());
+    if (!out_) io.err << fmt::format("newsgraph: cannot write {}\n", tmp_.string());
+    return static_cast<bool>(out_);
+  }
+  // Writes facts.jsonl from the temporary file, each event naming the graph event of kg it
+  // merged into, and removes the temporary file. Returns false after printing the error.
+  bool Commit(const KnowledgeGraph& kg, Io& io) {
+    std::ifstream in(tmp_, std::ios::binary);
+    const fs::path part = path_.string() + ".part";
+    std::ofstream out(part, std::ios::binary | std::ios::trunc);
+    auto merged_into = [&](const std::string& doc, const std::string& event) {
+      auto it = kg.merged_into.find({doc, event});
+      return it == kg.merged_into.end() ? std::string() : it->second;
+    };
+    std::string line;
+    while (std::getline(in, line)) out << WithGraphEvents(line, merged_into) << '\n';
+    out.close();
+    std::error_code ec;
+    if (!in.eof() || !out) {
+      io.err << fmt::format("newsgraph: cannot write {}\n", path_.string());
       return false;
     }
-    std::error_code ec;
-    fs::rename(tmp_, path_, ec);
+    fs::rename(part, path_, ec);
+    if (!ec) fs::remove(tmp_, ec);
     if (ec) {
       io.err << fmt::format("newsgraph: cannot write {}: {}\n", path_.string(), ec.message());
       return false;
@@ -296,10 +316,11 @@ int Run(const ParsedArgs& args, Io& io) {
     }
     builder.Add(r.facts);
   });
-  if (!facts.Commit(io)) return kExitUsage;
+  if (!facts.Close(io)) return kExitUsage;
   extraction.Done(total);
 
   const KnowledgeGraph kg = builder.Build();
+  if (!facts.Commit(kg, io)) return kExitUsage;
   if (!WriteGraphOutputs(kg, *rules, dir, skipped, outputs, io)) return kExitUsage;
   PrintRunSummary(args, total, kg, dir, io);
   return args.Has("strict") && total.skipped > 0 ? kExitFindings : kExitOk;
@@ -404,6 +425,7 @@ int Build(const ParsedArgs& args, Io& io) {
   if (!MakeOutputDir(dir, io)) return kExitUsage;
   const KnowledgeGraph kg = builder.Build();
   if (!WriteGraphOutputs(kg, *rules, dir, skipped, outputs, io)) return kExitUsage;
+  if (!WriteEventMap(kg, dir, io)) return kExitUsage;
   if (!args.Has("quiet")) {
     io.err << fmt::format("newsgraph: {} documents: {} entities, {} events -> {}/\n",
                           kg.documents + kg.skipped, kg.entities.size(), kg.events.size(), dir);

@@ -52,7 +52,10 @@ bool GraphBuilder::Add(const DocumentFacts& facts) {
   }
   sources_[facts.doc] = {facts.doc, facts.url, facts.title, facts.dct, facts.lang};
   for (const Entity& e : facts.entities) entities_[e.id].push_back(e);
-  for (const Event& ev : facts.events) events_.push_back(ev);
+  for (const Event& ev : facts.events) {
+    events_.push_back(ev);
+    events_.back().graph_event.clear();  // a previous run's answer; this build gives its own
+  }
   return true;
 }
 
@@ -250,6 +253,9 @@ KnowledgeGraph GraphBuilder::Build() const {
   for (const auto& [id, records] : entities_) kg.entities.push_back(MergeEntity(id, records));
   for (const std::vector<Event>& reports : GroupEvents()) {
     kg.events.push_back(MergeReports(reports));
+    for (const Event& x : reports) {
+      if (!x.evidence.empty()) kg.merged_into[{x.evidence.front().doc, x.id}] = kg.events.back().id;
+    }
   }
   std::sort(kg.events.begin(), kg.events.end(),
             [](const Event& a, const Event& b) { return a.id < b.id; });

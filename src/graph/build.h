@@ -41,6 +41,8 @@ struct KnowledgeGraph {
   size_t documents = 0;                 // documents with status ok
   size_t skipped = 0;                   // skip records seen
   std::vector<SourceDocument> sources;  // the documents with status ok, sorted by id
+  // (document id, its event id "e1") -> the id of the graph event it merged into.
+  std::map<std::pair<std::string, std::string>, std::string> merged_into;
 
   // Returns the entity with this id, or nullptr.
   const Entity* FindEntity(const std::string& id) const;

@@ -46,6 +46,7 @@ expect() {
 G() { "$PY" "$HERE/check_graphml.py" "$@"; }
 J() { "$PY" "$HERE/check_jsonld.py" "$@"; }
 X() { "$PY" "$HERE/check_gexf.py" "$@"; }
+F() { "$PY" "$HERE/check_facts.py" "$@"; }
 
 # --- GraphML ---------------------------------------------------------------
 expect graphml_good 0 '^== passed' -- \
@@ -96,6 +97,13 @@ expect gexf_bad_partial_date 1 '^FAIL: timeline: event:meet-1: \[2023-04, 2023-0
   X "$FIX/bad_partial_date.gexf"
 expect gexf_bad_edge_outside_node 1 '^FAIL: timeline: edge e1 .* outside node' -- \
   X "$FIX/bad_edge_outside_node.gexf"
+
+# --- facts.jsonl against schemas/facts.schema.json (issue 11) --------------
+expect facts_good 0 '^ok: schema: all 2 lines valid' -- F "$FIX/good_facts.jsonl"
+expect facts_bad_no_format 1 "^FAIL: schema: .*'format' is a required property" -- \
+  F "$FIX/bad_facts_no_format.jsonl"
+expect facts_bad_modality 1 "^FAIL: schema: .*/events/0/modality: 'maybe'" -- \
+  F "$FIX/bad_facts_modality.jsonl"
 
 # --- JSON-LD ---------------------------------------------------------------
 expect jsonld_good 0 '^ok: agree: jsonld.js and pyld both give 16 canonical quads' -- \
