@@ -11,6 +11,7 @@
 #include "extract/facts.h"
 #include "graph/actors.h"
 #include "graph/build.h"
+#include "graph/dot.h"
 #include "graph/gexf.h"
 #include "graph/graph.h"
 #include "graph/graphml.h"
@@ -239,6 +240,27 @@ TEST_CASE("facts.jsonl: the format version, graph_event after each event id (iss
   CHECK(FactsFromJson(v0, &back, &error));
   CHECK(FactsFromJson(with, &back, &error));
   CHECK(back.events[0].graph_event == id);
+}
+
+TEST_CASE("DOT: colours by kind, events as boxes, quoted ids; actors undirected", "[formats]") {
+  KnowledgeGraph kg = TitleVariantsGraph();
+  kg.entities[1].name = "Donald \"The\" Trump";
+  std::ostringstream full, actors;
+  WriteDot(kg, MakeGraph(kg), &full);
+  const std::string d = full.str();
+  CHECK(d.rfind("digraph newsgraph {\n", 0) == 0);
+  CHECK(d.find("  \"person:donald-trump\" [label=\"Donald \\\"The\\\" Trump\", shape=ellipse, "
+               "fillcolor=\"#377eb8\"];\n") != std::string::npos);
+  CHECK(d.find("  \"event:meet-000000000001\" [label=\"meet\\n2017-11\", shape=box, "
+               "fillcolor=\"#e41a1c\"];\n") != std::string::npos);
+  CHECK(d.find("  \"person:donald-trump\" -> \"gpe:united-states\" [label=\"HOLDS_TITLE\"];\n") !=
+        std::string::npos);
+  kg.entities.push_back(MakeEntity("person:xi-jinping", MentionKind::kPerson, "Xi Jinping"));
+  kg.events[0].participants.push_back({"person:xi-jinping", "participant", "Xi", ""});
+  WriteDot(kg, ProjectActors(kg), &actors);
+  CHECK(actors.str().rfind("graph newsgraph {\n", 0) == 0);
+  CHECK(actors.str().find("  \"person:donald-trump\" -- \"person:xi-jinping\" [label=\"MEET "
+                          "(1)\"];\n") != std::string::npos);
 }
 
 TEST_CASE("Neo4j CSVs: neo4j-admin headers, typed fields, RFC 4180 quoting", "[formats]") {

@@ -30,6 +30,15 @@ status=0
 # facts.jsonl: the schema, and every event names its graph event.
 /usr/bin/python3 "$here/consumers/check_facts.py" "$tmp/facts.jsonl" --graph "$tmp/graph.graphml" \
   --require-graph-events || status=1
+# Pictures (--format svg): Graphviz draws every node of graph.dot, as well-formed SVG.
+"$ng" build "$tmp/facts.jsonl" -o "$tmp/pic" --quiet --format svg || exit 1
+if xmllint --noout "$tmp/pic/graph.svg" &&
+   [ "$(grep -c 'class="node"' "$tmp/pic/graph.svg")" -eq "$nodes" ] &&
+   [ "$(grep -c 'class="edge"' "$tmp/pic/graph.svg")" -eq "$edges" ]; then
+  echo "ok: svg: Graphviz drew $nodes nodes and $edges edges"
+else
+  echo "FAIL: svg: graph.svg is not well-formed or lacks nodes or edges"; status=1
+fi
 # The actor network (--projection actors) is networkx's own projection of the full graph.
 "$ng" build "$tmp/facts.jsonl" -o "$tmp/actors" --quiet --format graphml,gexf \
   --projection actors || exit 1

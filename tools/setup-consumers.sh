@@ -2,7 +2,7 @@
 # Installs the real readers of newsgraph's outputs that tests/consumers/ runs:
 #   Debian: libxml2-utils (xmllint), python3-networkx, python3-igraph,
 #           python3-graph-tool, python3-pyld, python3-rdflib, python3-jsonschema (for
-#           /usr/bin/python3),
+#           /usr/bin/python3), graphviz (dot, for --format svg),
 #           and nodejs + npm when no node >= 18 is on PATH;
 #   npm:    `npm ci` in tests/consumers/ from the committed package-lock.json
 #           (jsonld, graphology, graphology-graphml, graphology-gexf, kuzu,
@@ -20,7 +20,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 CONSUMERS="$ROOT/tests/consumers"
 STAMP="$CONSUMERS/node_modules/.newsgraph-lock.sha256"
 APT_PACKAGES=(libxml2-utils python3-networkx python3-igraph python3-graph-tool
-              python3-pyld python3-rdflib python3-jsonschema)
+              python3-pyld python3-rdflib python3-jsonschema graphviz)
 PY=/usr/bin/python3
 
 say() { echo "setup-consumers: $*"; }

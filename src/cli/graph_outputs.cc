@@ -2,8 +2,12 @@
 
 #include <fmt/format.h>
 
+#include <spawn.h>
+#include <sys/wait.h>
 #include <algorithm>
+
 #include <cstdlib>
+#include <cstring>
 #include <filesystem>
 #include <optional>
 #include <sstream>
@@ -15,10 +19,13 @@
 #include "cli/command.h"
 #include "extract/facts.h"
 #include "graph/actors.h"
+#include "graph/dot.h"
 #include "graph/gexf.h"
 #include "graph/graph.h"
 #include "graph/jsonld.h"
 #include "graph/neo4j.h"
+
+extern "C" char** environ;
 
 namespace newsgraph {
 
@@ -29,8 +36,10 @@ const char kOutputOptionsHelp[] =
     "                         graphml,jsonld): graphml (graph.graphml), jsonld\n"
     "                         (graph.jsonld), gexf (graph.gexf: GEXF 1.3 with a\n"
     "                         timeline), neo4j (the folder neo4j/: CSV files for\n"
-    "                         neo4j-admin, import.cypher, README.md); report.json is\n"
-    "                         always written\n"
+    "                         neo4j-admin, import.cypher, README.md), dot (graph.dot\n"
+    "                         for Graphviz), svg (graph.dot and graph.svg, drawn by\n"
+    "                         Graphviz's dot, which must be installed); report.json\n"
+    "                         is always written\n"
     "  --graphml-flavor apoc  GraphML for Neo4j's apoc.import.graphml: a `labels` node\n"
     "                         key and <edge label=TYPE>; not valid against the GraphML\n"
     "                         XSD, by design (docs/gephi.md)\n"
@@ -38,7 +47,8 @@ const char kOutputOptionsHelp[] =
     "                         (default: without time, so Gephi shows them at every\n"
     "                         moment) or drop (left out with their edges)\n"
     "  --projection WHAT      full (default) or actors: the GraphML and GEXF files hold\n"
-    "                         the actor network instead (actors.graphml, actors.gexf):\n"
+    "                         the actor network instead (actors.graphml, actors.gexf,\n"
+    "                         actors.dot, actors.svg):\n"
     "                         people, organisations and countries, one edge per pair of\n"
     "                         co-participants per event type (docs/gephi.md); jsonld\n"
     "                         and neo4j keep the full graph\n"
@@ -48,7 +58,36 @@ const char kOutputOptionsHelp[] =
 
 namespace {
 
-const char* const kFormats[] = {"graphml", "jsonld", "gexf", "neo4j"};
+const char* const kFormats[] = {"graphml", "jsonld", "gexf", "neo4j", "dot", "svg"};
+
+// Runs Graphviz's dot on dot_path to write svg_path, without a shell. Returns false after
+// printing why.
+bool RunGraphviz(const std::string& dot_path, const std::string& svg_path, Io& io) {
+  const std::string tmp = svg_path + ".tmp";
+  std::vector<std::string> args = {"dot", "-Tsvg", "-o", tmp, dot_path};
+  std::vector<char*> argv;
+  for (std::string& a : args) argv.push_back(a.data());
+  argv.push_back(nullptr);
+  pid_t pid;
+  const int rc = posix_spawnp(&pid, "dot", nullptr, nullptr, argv.data(), environ);
+  if (rc != 0) {
+    io.err << fmt::format(
+        "newsgraph: --format svg needs Graphviz's dot ({}): apt-get install graphviz\n",
+        std::strerror(rc));
+    return false;
+  }
+  int status = 0;
+  waitpid(pid, &status, 0);
+  std::error_code ec;
+  if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+    fs::remove(tmp, ec);
+    io.err << fmt::format("newsgraph: dot -Tsvg {} failed (status {})\n", dot_path, status);
+    return false;
+  }
+  fs::rename(tmp, svg_path, ec);
+  if (ec) io.err << fmt::format("newsgraph: cannot write {}: {}\n", svg_path, ec.message());
+  return !ec;
+}
 
 bool KnownFormat(const std::string& f) {
   return std::find(std::begin(kFormats), std::end(kFormats), f) != std::end(kFormats);
@@ -197,6 +236,15 @@ bool WriteGraphOutputs(const KnowledgeGraph& kg, const RuleSet& rules, const std
       if (!WriteFileAtomically((fs::path(folder) / f.name).string(), f.text, "newsgraph", io))
         return false;
     }
+  }
+  if (Wants(options, "dot") || Wants(options, "svg")) {
+    std::ostringstream out;
+    WriteDot(kg, gephi, &out);
+    const std::string dot_path = in_dir((std::string(stem) + ".dot").c_str());
+    if (!WriteFileAtomically(dot_path, out.str(), "newsgraph", io)) return false;
+    if (Wants(options, "svg") &&
+        !RunGraphviz(dot_path, in_dir((std::string(stem) + ".svg").c_str()), io))
+      return false;
   }
   return WriteFileAtomically(in_dir("report.json"),
                              GraphReport(kg, g, other ? &*other : nullptr, skipped), "newsgraph",

@@ -18,21 +18,6 @@ namespace {
 
 using Interval = std::pair<CivilDate, CivilDate>;  // closed [start, end]
 
-struct Rgb {
-  int r, g, b;
-};
-
-// One colour per kind, apart enough to tell at a glance (ColorBrewer Set1).
-Rgb KindColor(const std::string& kind) {
-  if (kind == "event") return {228, 26, 28};
-  if (kind == "person") return {55, 126, 184};
-  if (kind == "organization") return {77, 175, 74};
-  if (kind == "country") return {152, 78, 163};
-  if (kind == "place") return {255, 127, 0};
-  if (kind == "source") return {166, 86, 40};
-  return {153, 153, 153};
-}
-
 std::optional<Interval> EventInterval(const Event& ev) {
   if (!ev.date.start || !ev.date.end) return std::nullopt;
   return Interval{*ev.date.start, *ev.date.end};

@@ -68,6 +68,17 @@ std::string EdgeId(const Graph& g, Graph::edge_descriptor e) {
   return g[boost::source(e, g)].id + "_" + g[e].type + "_" + g[boost::target(e, g)].id;
 }
 
+Rgb KindColor(const std::string& kind) {
+  // ColorBrewer Set1.
+  if (kind == "event") return {228, 26, 28};
+  if (kind == "person") return {55, 126, 184};
+  if (kind == "organization") return {77, 175, 74};
+  if (kind == "country") return {152, 78, 163};
+  if (kind == "place") return {255, 127, 0};
+  if (kind == "source") return {166, 86, 40};
+  return {153, 153, 153};
+}
+
 std::string Neo4jLabel(MentionKind kind) {
   std::string name = KindName(kind);
   std::string label;

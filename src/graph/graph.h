@@ -53,6 +53,14 @@ Graph MakeGraph(const KnowledgeGraph& kg);
 // in a graph from MakeGraph.
 std::string EdgeId(const Graph& g, Graph::edge_descriptor e);
 
+// A colour of the pictures (GEXF, DOT): one per kind, apart enough to tell at a glance.
+struct Rgb {
+  int r, g, b;
+};
+
+// Returns the colour of a node kind: "event" or an entity kind name (KindName).
+Rgb KindColor(const std::string& kind);
+
 // Returns the Neo4j label of an entity kind: "Person", "Organization", "Country", "Place",
 // "Source" (KindName in PascalCase).
 std::string Neo4jLabel(MentionKind kind);
