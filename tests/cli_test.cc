@@ -92,6 +92,51 @@ TEST_CASE("run writes every output and accounts for every document", "[cli]") {
   CHECK(testing::ReadFile(out + "/graph.jsonld") == testing::ReadFile(out2 + "/graph.jsonld"));
 }
 
+TEST_CASE("The output options choose the files; bad values are usage errors (issue 11)", "[cli]") {
+  testing::TempDir dir;
+  const std::string in = dir.Write(
+      "in.jsonl",
+      "{\"id\": \"a\", \"lang\": \"id\", \"text\": \"Rusia mencaplok Krimea pada tahun 2014.\"}\n");
+  const std::string out = (dir.path() / "out").string();
+  CHECK(Run({"run", in, "-o", out, "--quiet", "--format", "gexf,neo4j"}).code == kExitOk);
+  namespace fs = std::filesystem;
+  CHECK(fs::exists(fs::path(out) / "graph.gexf"));
+  CHECK(fs::exists(fs::path(out) / "neo4j" / "import.cypher"));
+  CHECK_FALSE(fs::exists(fs::path(out) / "graph.graphml"));
+  CHECK(fs::exists(fs::path(out) / "report.json"));
+  const std::string actors = (dir.path() / "actors").string();
+  CHECK(Run({"run", in, "-o", actors, "--quiet", "--projection", "actors"}).code == kExitOk);
+  CHECK(fs::exists(fs::path(actors) / "actors.graphml"));
+  CHECK(fs::exists(fs::path(actors) / "graph.jsonld"));
+  struct Case {
+    std::vector<std::string> args;
+    std::string err;
+  };
+  for (const Case& c : std::vector<Case>{
+           {{"--format", "graphml,pdf"},
+            "newsgraph: --format 'graphml,pdf': unknown format 'pdf' (known: graphml, jsonld, "
+            "gexf, neo4j, dot, svg)\n"},
+           {{"--graphml-flavor", "yed"},
+            "newsgraph: --graphml-flavor 'yed' is not one of: "
+            "standard, apoc\n"},
+           {{"--gexf-undated", "hide"},
+            "newsgraph: --gexf-undated 'hide' is not one of: keep, "
+            "drop\n"},
+           {{"--projection", "people"},
+            "newsgraph: --projection 'people' is not one of: full, "
+            "actors\n"},
+           {{"--min-degree", "-1"},
+            "newsgraph: --min-degree '-1' is not a number from 0 to "
+            "1000000\n"},
+       }) {
+    std::vector<std::string> args = {"build", "f.jsonl"};
+    args.insert(args.end(), c.args.begin(), c.args.end());
+    const Result r = Run(args);
+    CHECK(r.code == kExitUsage);
+    CHECK(r.err == c.err);
+  }
+}
+
 TEST_CASE("build rejects a broken facts file with its line", "[cli]") {
   testing::TempDir dir;
   const std::string f = dir.Write("f.jsonl", "{\"doc\": \"a\", \"status\": \"ok\"}\n{oops\n");

@@ -9,7 +9,10 @@ shared="$2"
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
 cd "$shared"
-"$ng" run seeds -o "$tmp/a" -j 1 --quiet && "$ng" run seeds -o "$tmp/b" -j 4 --quiet || exit 1
+all=(--format graphml,jsonld,gexf,neo4j)
+"$ng" run seeds -o "$tmp/a" -j 1 --quiet "${all[@]}" && "$ng" run seeds -o "$tmp/b" -j 4 --quiet "${all[@]}" || exit 1
+"$ng" run seeds -o "$tmp/a/p" -j 1 --quiet --format graphml,gexf --projection actors || exit 1
+"$ng" run seeds -o "$tmp/b/p" -j 4 --quiet --format graphml,gexf --projection actors || exit 1
 s0=seeds/000_7c3de8facd783fed.txt
 s1=seeds/001_4240dfa1732c1e66.txt
 "$ng" extract "$s0" -o "$tmp/f0.jsonl" --quiet && "$ng" extract "$s1" -o "$tmp/f1.jsonl" --quiet || exit 1
@@ -17,7 +20,9 @@ s1=seeds/001_4240dfa1732c1e66.txt
 "$ng" build "$tmp/f0.jsonl" "$tmp/f1.jsonl" -o "$tmp/d" --quiet || exit 1
 cat "$tmp/f1.jsonl" "$tmp/f0.jsonl" | "$ng" build - -o "$tmp/e" --quiet || exit 1
 status=0
-for f in facts.jsonl graph.graphml graph.jsonld report.json; do
+for f in facts.jsonl graph.graphml graph.jsonld graph.gexf report.json neo4j/Person.csv \
+         neo4j/Event.csv neo4j/PARTICIPANT_IN.csv neo4j/HOLDS_TITLE.csv neo4j/import.cypher \
+         neo4j/README.md p/actors.graphml p/actors.gexf p/report.json; do
   if cmp -s "$tmp/a/$f" "$tmp/b/$f"; then echo "ok: $f identical across runs and thread counts"
   else echo "FAIL: $f differs between -j 1 and -j 4"; status=1; fi
 done

@@ -582,7 +582,8 @@ TEST_CASE("eval --baseline lists exactly the events a rule change added and remo
                    "0") != std::string::npos);
   const std::string saved = testing::ReadFile(ex.base);
   CHECK(std::count(saved.begin(), saved.end(), '\n') == 1);
-  CHECK(saved.rfind("{\"doc\":\"t1\",\"status\":\"ok\"", 0) == 0);
+  CHECK(saved.rfind("{\"format\":\"newsgraph-facts/1\",\"doc\":\"t1\",\"status\":\"ok\"",
+                    0) == 0);
 
   // The rule change: meet.id.pair now says "call" (a sibling of meet, not a refinement; a
   // call takes no place).

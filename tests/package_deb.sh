@@ -69,6 +69,7 @@ for want in \
   '-rw-r--r-- ./usr/share/man/man1/newsgraph.1.gz' \
   '-rw-r--r-- ./usr/share/newsgraph/schemas/rules.schema.json' \
   '-rw-r--r-- ./usr/share/newsgraph/schemas/context.jsonld' \
+  '-rw-r--r-- ./usr/share/newsgraph/schemas/facts.schema.json' \
   '-rw-r--r-- ./usr/share/newsgraph/rules/events/meet.json' \
   '-rw-r--r-- ./usr/share/newsgraph/rules/events/meet.test.txt' \
   '-rwxr-xr-x ./usr/share/newsgraph/ci/check-rules.sh' \

@@ -70,7 +70,7 @@ TEST_CASE("The Boost graph has entities, events and role edges", "[writers]") {
 TEST_CASE("GraphML declares typed keys and writes booleans as true/false", "[writers]") {
   const KnowledgeGraph kg = SmallGraph();
   std::ostringstream out;
-  WriteGraphml(kg, MakeGraph(kg), testing::BuiltinRules(), &out);
+  WriteGraphml(kg, MakeGraph(kg), testing::BuiltinRules(), GraphmlOptions(), &out);
   const std::string xml = out.str();
   CHECK(xml.find("edgedefault=\"directed\"") != std::string::npos);
   CHECK(xml.find("<key id=\"n_gazetteer\" for=\"node\" attr.name=\"gazetteer\" "

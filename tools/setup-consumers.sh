@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Installs the real readers of newsgraph's outputs that tests/consumers/ runs:
 #   Debian: libxml2-utils (xmllint), python3-networkx, python3-igraph,
-#           python3-graph-tool, python3-pyld, python3-rdflib (for /usr/bin/python3),
+#           python3-graph-tool, python3-pyld, python3-rdflib, python3-jsonschema (for
+#           /usr/bin/python3), graphviz (dot, for --format svg),
 #           and nodejs + npm when no node >= 18 is on PATH;
 #   npm:    `npm ci` in tests/consumers/ from the committed package-lock.json
-#           (jsonld, graphology, graphology-graphml, graphology-gexf, pinned).
+#           (jsonld, graphology, graphology-graphml, graphology-gexf, kuzu,
+#           @neo4j-cypher/language-support, pinned).
 #
 # Idempotent and quick the second time: apt is skipped when every package is
 # already installed, npm ci when node_modules was installed from this very lock
@@ -18,7 +20,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 CONSUMERS="$ROOT/tests/consumers"
 STAMP="$CONSUMERS/node_modules/.newsgraph-lock.sha256"
 APT_PACKAGES=(libxml2-utils python3-networkx python3-igraph python3-graph-tool
-              python3-pyld python3-rdflib)
+              python3-pyld python3-rdflib python3-jsonschema graphviz)
 PY=/usr/bin/python3
 
 say() { echo "setup-consumers: $*"; }
@@ -72,7 +74,9 @@ node_ok || die "node >= 18 and npm are needed (found node: $(command -v node || 
 [ -f "$CONSUMERS/package-lock.json" ] || die "missing $CONSUMERS/package-lock.json"
 lock_sum="$(sha256sum "$CONSUMERS/package-lock.json" "$CONSUMERS/package.json" | sha256sum | cut -d' ' -f1)"
 if [ -f "$STAMP" ] && [ "$(cat "$STAMP")" = "$lock_sum" ] \
-   && [ -d "$CONSUMERS/node_modules/jsonld" ] && [ -d "$CONSUMERS/node_modules/graphology-graphml" ]; then
+   && [ -d "$CONSUMERS/node_modules/jsonld" ] && [ -d "$CONSUMERS/node_modules/graphology-graphml" ] \
+   && [ -d "$CONSUMERS/node_modules/kuzu" ] \
+   && [ -d "$CONSUMERS/node_modules/@neo4j-cypher/language-support" ]; then
   say "npm: node_modules matches package-lock.json (stamp $STAMP); skipping npm ci"
 else
   say "npm: npm ci in $CONSUMERS (node $(node --version), npm $(npm --version 2>/dev/null))"
@@ -86,7 +90,7 @@ command -v xmllint >/dev/null 2>&1 || die "xmllint not on PATH after install"
 "$PY" - <<'EOF' || die "a Python reader does not import with $PY (Debian's interpreter)"
 import warnings
 warnings.simplefilter("ignore")
-import networkx, igraph, graph_tool, pyld, rdflib
+import networkx, igraph, graph_tool, pyld, rdflib, jsonschema
 from pyld import jsonld
 print("setup-consumers: python: networkx %s, igraph %s, graph-tool %s, rdflib %s, pyld ok"
       % (networkx.__version__, igraph.__version__, graph_tool.__version__.split()[0],
@@ -97,9 +101,11 @@ EOF
 import { readFileSync } from "node:fs";
 const v = (n) => JSON.parse(readFileSync(`node_modules/${n}/package.json`, "utf8")).version;
 await import("jsonld"); await import("graphology"); await import("graphology-graphml");
-await import("graphology-gexf");
+await import("graphology-gexf"); await import("kuzu");
+await import("@neo4j-cypher/language-support");
 console.log(`setup-consumers: node: jsonld ${v("jsonld")}, graphology ${v("graphology")}, ` +
-  `graphology-graphml ${v("graphology-graphml")}, graphology-gexf ${v("graphology-gexf")}`);
+  `graphology-graphml ${v("graphology-graphml")}, graphology-gexf ${v("graphology-gexf")}, ` +
+  `kuzu ${v("kuzu")}, @neo4j-cypher/language-support ${v("@neo4j-cypher/language-support")}`);
 ') || die "an npm reader does not load from $CONSUMERS/node_modules"
 
 say "ready in $(( $(date +%s) - start ))s"

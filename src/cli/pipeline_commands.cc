@@ -13,14 +13,13 @@
 
 #include "base/calendar.h"
 #include "cli/command.h"
+#include "cli/graph_outputs.h"
 #include "extract/document.h"
 #include "extract/extract.h"
 #include "extract/facts.h"
 #include "extract/pipeline.h"
 #include "graph/build.h"
 #include "graph/graph.h"
-#include "graph/graphml.h"
-#include "graph/jsonld.h"
 
 namespace newsgraph {
 
@@ -64,9 +63,10 @@ const char kRunOutputsHelp[] =
     "\nWrites into the output directory:\n"
     "  facts.jsonl     one line per input document: mentions, entities and events\n"
     "                  with byte offsets, sentences and rule ids (or why it was\n"
-    "                  skipped)\n"
-    "  graph.graphml   the graph for Gephi, networkx, igraph, graph-tool\n"
-    "  graph.jsonld    the graph as linked data (schema.org, PROV-O)\n"
+    "                  skipped); each event names the graph event it merged into\n"
+    "                  (docs/facts.md, schemas/facts.schema.json)\n"
+    "  graph.graphml   the graph for Gephi, networkx, igraph, graph-tool (--format)\n"
+    "  graph.jsonld    the graph as linked data (schema.org, PROV-O) (--format)\n"
     "  report.json     counts, and every skipped document with its reason\n\n";
 
 const char kExtractUsage[] =
@@ -81,7 +81,9 @@ const char kBuildUsage[] =
     "The result does not depend on the order of the files or of their lines, nor\n"
     "on how the corpus was split. Facts of a document id seen before are ignored.\n"
     "The rule set supplies event types, codes and the gazetteer.\n\n"
-    "Writes OUTDIR/graph.graphml, OUTDIR/graph.jsonld and OUTDIR/report.json.\n\n"
+    "Writes OUTDIR/report.json, the --format files (default: OUTDIR/graph.graphml,\n"
+    "OUTDIR/graph.jsonld) and OUTDIR/event_map.jsonl: which graph event each\n"
+    "document event merged into.\n\n"
     "Options:\n"
     "  -o, --output DIR       output directory (default: out)\n";
 
@@ -96,6 +98,13 @@ std::vector<OptionSpec> ExtractCommandOptions() {
   specs.push_back({"no-metonymy", 0, false});
   specs.push_back({"progress", 0, false});
   specs.push_back({"quiet", 'q', false});
+  return specs;
+}
+
+// The options of run: extract's and the output options.
+std::vector<OptionSpec> RunCommandOptions() {
+  std::vector<OptionSpec> specs = ExtractCommandOptions();
+  AddOutputOptions(&specs);
   return specs;
 }
 
@@ -203,46 +212,11 @@ bool MakeOutputDir(const std::string& dir, Io& io) {
   return true;
 }
 
-struct SkipNote {
-  std::string doc, origin, reason;
-};
-
-// Returns report.json: the counts and every skipped document.
-std::string GraphReport(const KnowledgeGraph& kg, const Graph& g,
-                        const std::vector<SkipNote>& skipped) {
-  std::string report = "{\n";
-  report += fmt::format("  \"documents\": {},\n  \"processed\": {},\n  \"skipped\": {},\n",
-                        kg.documents + kg.skipped, kg.documents, kg.skipped);
-  report +=
-      fmt::format("  \"entities\": {},\n  \"events\": {},\n", kg.entities.size(), kg.events.size());
-  report += fmt::format("  \"nodes\": {},\n  \"edges\": {},\n", boost::num_vertices(g),
-                        boost::num_edges(g));
-  report += "  \"skipped_documents\": [";
-  for (size_t i = 0; i < skipped.size(); ++i) {
-    report += fmt::format("{}\n    {}", i ? "," : "",
-                          SkipToJson(skipped[i].doc, skipped[i].origin, skipped[i].reason));
-  }
-  report += skipped.empty() ? "]\n}\n" : "\n  ]\n}\n";
-  return report;
-}
-
-// Writes graph.graphml, graph.jsonld and report.json into dir.
-bool WriteGraphOutputs(const KnowledgeGraph& kg, const RuleSet& rules, const std::string& dir,
-                       const std::vector<SkipNote>& skipped, Io& io) {
-  const Graph g = MakeGraph(kg);
-  std::ostringstream graphml, jsonld;
-  WriteGraphml(kg, g, rules, &graphml);
-  WriteJsonLd(kg, rules, &jsonld);
-  auto in_dir = [&](const char* name) { return (fs::path(dir) / name).string(); };
-  return WriteFileAtomically(in_dir("graph.graphml"), graphml.str(), "newsgraph", io) &&
-         WriteFileAtomically(in_dir("graph.jsonld"), jsonld.str(), "newsgraph", io) &&
-         WriteFileAtomically(in_dir("report.json"), GraphReport(kg, g, skipped), "newsgraph", io);
-}
-
 // ---------------------------------------------------------------------------------------
 // run
 
-// The facts.jsonl of run, written to facts.jsonl.tmp and renamed when complete.
+// The facts.jsonl of run: written to facts.jsonl.tmp while extracting, then copied to
+// facts.jsonl with each event's graph event id once the graph is built (issue 11).
 class FactsFile {
  public:
   explicit FactsFile(const std::string& dir)
@@ -255,15 +229,32 @@ class FactsFile {
     return static_cast<bool>(out_);
   }
   std::ostream& out() { return out_; }
-  // Closes the temporary file and renames it. Returns false after printing the error.
-  bool Commit(Io& io) {
+  // Closes the temporary file. Returns false after printing the error.
+  bool Close(Io& io) {
     out_.close();
-    if (!out_) {
-      io.err << fmt::format("newsgraph: cannot write {}\n", tmp_.string());
+    if (!out_) io.err << fmt::format("newsgraph: cannot write {}\n", tmp_.string());
+    return static_cast<bool>(out_);
+  }
+  // Writes facts.jsonl from the temporary file, each event naming the graph event of kg it
+  // merged into, and removes the temporary file. Returns false after printing the error.
+  bool Commit(const KnowledgeGraph& kg, Io& io) {
+    std::ifstream in(tmp_, std::ios::binary);
+    const fs::path part = path_.string() + ".part";
+    std::ofstream out(part, std::ios::binary | std::ios::trunc);
+    auto merged_into = [&](const std::string& doc, const std::string& event) {
+      auto it = kg.merged_into.find({doc, event});
+      return it == kg.merged_into.end() ? std::string() : it->second;
+    };
+    std::string line;
+    while (std::getline(in, line)) out << WithGraphEvents(line, merged_into) << '\n';
+    out.close();
+    std::error_code ec;
+    if (!in.eof() || !out) {
+      io.err << fmt::format("newsgraph: cannot write {}\n", path_.string());
       return false;
     }
-    std::error_code ec;
-    fs::rename(tmp_, path_, ec);
+    fs::rename(part, path_, ec);
+    if (!ec) fs::remove(tmp_, ec);
     if (ec) {
       io.err << fmt::format("newsgraph: cannot write {}: {}\n", path_.string(), ec.message());
       return false;
@@ -307,6 +298,8 @@ int Run(const ParsedArgs& args, Io& io) {
   int threads = 1;
   std::unique_ptr<RuleSet> rules = PrepareExtraction("run", args, &options, &threads, io);
   if (!rules) return kExitUsage;
+  OutputOptions outputs;
+  if (!OutputOptionsFromArgs(args, &outputs, io)) return kExitUsage;
   const std::string dir = args.Get("output", "out");
   if (!MakeOutputDir(dir, io)) return kExitUsage;
   FactsFile facts(dir);
@@ -323,11 +316,12 @@ int Run(const ParsedArgs& args, Io& io) {
     }
     builder.Add(r.facts);
   });
-  if (!facts.Commit(io)) return kExitUsage;
+  if (!facts.Close(io)) return kExitUsage;
   extraction.Done(total);
 
   const KnowledgeGraph kg = builder.Build();
-  if (!WriteGraphOutputs(kg, *rules, dir, skipped, io)) return kExitUsage;
+  if (!facts.Commit(kg, io)) return kExitUsage;
+  if (!WriteGraphOutputs(kg, *rules, dir, skipped, outputs, io)) return kExitUsage;
   PrintRunSummary(args, total, kg, dir, io);
   return args.Has("strict") && total.skipped > 0 ? kExitFindings : kExitOk;
 }
@@ -411,6 +405,8 @@ int Build(const ParsedArgs& args, Io& io) {
     io.err << "newsgraph build: no FACTS file given (see newsgraph build --help)\n";
     return kExitUsage;
   }
+  OutputOptions outputs;
+  if (!OutputOptionsFromArgs(args, &outputs, io)) return kExitUsage;
   std::unique_ptr<RuleSet> rules = LoadRulesFromArgs(args, LoadOptions(), io);
   if (!rules) return kExitUsage;
   GraphBuilder builder(*rules);
@@ -428,7 +424,8 @@ int Build(const ParsedArgs& args, Io& io) {
   const std::string dir = args.Get("output", "out");
   if (!MakeOutputDir(dir, io)) return kExitUsage;
   const KnowledgeGraph kg = builder.Build();
-  if (!WriteGraphOutputs(kg, *rules, dir, skipped, io)) return kExitUsage;
+  if (!WriteGraphOutputs(kg, *rules, dir, skipped, outputs, io)) return kExitUsage;
+  if (!WriteEventMap(kg, dir, io)) return kExitUsage;
   if (!args.Has("quiet")) {
     io.err << fmt::format("newsgraph: {} documents: {} entities, {} events -> {}/\n",
                           kg.documents + kg.skipped, kg.entities.size(), kg.events.size(), dir);
@@ -446,12 +443,12 @@ CommandSpec RunCommandSpec() {
       std::string(kRunUsage) + kInputHelp + kRunOutputsHelp +
       "Options:\n"
       "  -o, --output DIR       output directory (default: out)\n" +
-      kRuleOptionsHelp + kExtractOptionsHelp + kStrictHelp +
+      kOutputOptionsHelp + kRuleOptionsHelp + kExtractOptionsHelp + kStrictHelp +
       "\nExit status: 0 ok, 1 documents skipped with --strict, 2 usage, rule or\n"
       "output errors.\n";
   return {"run",
           "extract and build in one go: INPUT... -> facts.jsonl, graph.graphml, graph.jsonld",
-          usage, ExtractCommandOptions(), Run};
+          usage, RunCommandOptions(), Run};
 }
 
 CommandSpec ExtractCommandSpec() {
@@ -466,9 +463,10 @@ CommandSpec ExtractCommandSpec() {
 
 CommandSpec BuildCommandSpec() {
   std::vector<OptionSpec> options = {{"output", 'o', true}, {"quiet", 'q', false}};
+  AddOutputOptions(&options);
   AddRuleOptions(&options);
   return {"build", "facts.jsonl... -> graph.graphml, graph.jsonld (order-independent merge)",
-          std::string(kBuildUsage) + kRuleOptionsHelp, options, Build};
+          std::string(kBuildUsage) + kOutputOptionsHelp + kRuleOptionsHelp, options, Build};
 }
 
 }  // namespace newsgraph

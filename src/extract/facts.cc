@@ -36,6 +36,7 @@ void WriteTimex(Writer& w, const Timex& t, const std::string& text) {
 // Writes the document's own members: id, origin, language, publication date, warnings and
 // the number of sentences.
 void WriteHeader(Writer& w, const DocumentFacts& f) {
+  WriteMember(w, "format", kFactsFormat);
   WriteMember(w, "doc", f.doc);
   WriteMember(w, "status", f.status);
   WriteMember(w, "origin", f.origin);
@@ -139,6 +140,7 @@ void WriteEvidence(Writer& w, const Evidence& e) {
 void WriteEvent(Writer& w, const Event& ev, const RuleSet& rules) {
   w.StartObject();
   WriteMember(w, "id", ev.id);
+  if (!ev.graph_event.empty()) WriteMember(w, "graph_event", ev.graph_event);
   WriteMember(w, "type", ev.type);
   if (const EventType* t = rules.Type(ev.type)) {
     if (!t->cameo.empty()) WriteMember(w, "cameo", t->cameo);
@@ -194,6 +196,7 @@ std::string SkipToJson(const std::string& doc, const std::string& origin,
   rapidjson::StringBuffer buf;
   Writer w(buf);
   w.StartObject();
+  WriteMember(w, "format", kFactsFormat);
   WriteMember(w, "doc", doc);
   WriteMember(w, "status", "skipped");
   WriteMember(w, "origin", origin);
@@ -312,6 +315,7 @@ Evidence ReadEvidence(const rapidjson::Value& e) {
 // Reads one event; returns false and sets *error if it has no type.
 bool ReadEvent(const rapidjson::Value& v, Event* ev, std::string* error) {
   ev->id = GetStr(v, "id");
+  ev->graph_event = GetStr(v, "graph_event");
   ev->type = GetStr(v, "type");
   if (ev->type.empty()) {
     *error = fmt::format("event '{}' has no type", ev->id);
@@ -351,6 +355,11 @@ bool FactsFromJson(std::string_view line, DocumentFacts* f, std::string* error) 
     *error = "not a facts record (needs \"doc\" and \"status\")";
     return false;
   }
+  if (d.HasMember("format") && GetStr(d, "format") != kFactsFormat) {
+    *error = fmt::format("facts format '{}' is not one this newsgraph reads ({})",
+                         GetStr(d, "format"), kFactsFormat);
+    return false;
+  }
   *f = DocumentFacts();
   ReadHeader(d, f);
   if (f->status != "ok") return true;
@@ -369,6 +378,40 @@ bool FactsFromJson(std::string_view line, DocumentFacts* f, std::string* error) 
     }
   }
   return true;
+}
+
+std::string WithGraphEvents(
+    std::string_view line,
+    const std::function<std::string(const std::string& doc, const std::string& event)>&
+        graph_event) {
+  rapidjson::Document d;
+  d.Parse(line.data(), line.size());
+  std::string out(line);
+  if (d.HasParseError() || !d.IsObject() || GetStr(d, "status") != "ok") return out;
+  auto events = d.FindMember("events");
+  if (events == d.MemberEnd() || !events->value.IsArray()) return out;
+  // "events" is the last member and every event starts with its "id" (FactsToJson), and a
+  // quote inside a string is escaped: so each event's `{"id":"eN"` is found, in order,
+  // after the last `,"events":[`.
+  auto json_string = [](const std::string& s) {
+    rapidjson::StringBuffer buf;
+    Writer w(buf);
+    w.String(s.c_str(), static_cast<rapidjson::SizeType>(s.size()));
+    return std::string(buf.GetString());
+  };
+  const std::string doc = GetStr(d, "doc");
+  size_t pos = out.rfind(",\"events\":[");
+  for (const auto& v : events->value.GetArray()) {
+    if (pos == std::string::npos) break;
+    const std::string id = GetStr(v, "id");
+    const std::string needle = "{\"id\":" + json_string(id);
+    pos = out.find(needle, pos);
+    if (pos == std::string::npos) break;
+    pos += needle.size();
+    const std::string target = graph_event(doc, id);
+    if (!target.empty()) out.insert(pos, ",\"graph_event\":" + json_string(target));
+  }
+  return out;
 }
 
 }  // namespace newsgraph

@@ -8,6 +8,7 @@
 #ifndef NEWSGRAPH_FACTS_H_
 #define NEWSGRAPH_FACTS_H_
 
+#include <functional>
 #include <string>
 #include <string_view>
 
@@ -15,6 +16,10 @@
 #include "rules/rules.h"
 
 namespace newsgraph {
+
+// The value of the "format" member every facts.jsonl line starts with; FactsFromJson
+// refuses another (schemas/facts.schema.json, docs/facts.md).
+inline constexpr char kFactsFormat[] = "newsgraph-facts/1";
 
 // Returns facts as one line of JSON (keys in a fixed order). text is the document text, for
 // mention texts; rules gives the event codes.
@@ -27,6 +32,14 @@ std::string SkipToJson(const std::string& doc, const std::string& origin,
 // Parses one line of facts.jsonl (mentions are not read back: build does not need them).
 // Returns false and sets *error if the line is not a facts record.
 bool FactsFromJson(std::string_view line, DocumentFacts* facts, std::string* error);
+
+// Returns a line of FactsToJson with, in every event, "graph_event" after its "id": the id
+// graph_event(doc, event id) gives (nothing where it gives ""). Other lines come back as
+// they are.
+std::string WithGraphEvents(
+    std::string_view line,
+    const std::function<std::string(const std::string& doc, const std::string& event)>&
+        graph_event);
 
 // Writes a Timex as the JSON object used by facts.jsonl.
 std::string TimexToJson(const Timex& t, const std::string& text);

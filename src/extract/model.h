@@ -117,7 +117,8 @@ struct Evidence {
 };
 
 struct Event {
-  std::string id;
+  std::string id;           // in a document: "e1", "e2"...; in the graph: graph/build.h
+  std::string graph_event;  // facts.jsonl of run: the id of the graph event it merged into
   std::string type;
   std::vector<Participant> participants;  // resolved and unresolved
   Timex date;

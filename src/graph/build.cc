@@ -16,6 +16,13 @@ const Entity* KnowledgeGraph::FindEntity(const std::string& id) const {
   return it != entities.end() && it->id == id ? &*it : nullptr;
 }
 
+const SourceDocument* KnowledgeGraph::FindSource(const std::string& id) const {
+  auto it =
+      std::lower_bound(sources.begin(), sources.end(), id,
+                       [](const SourceDocument& d, const std::string& k) { return d.id < k; });
+  return it != sources.end() && it->id == id ? &*it : nullptr;
+}
+
 std::string KnowledgeGraph::NameOf(const std::string& id) const {
   const Entity* e = FindEntity(id);
   return e ? e->name : id;
@@ -43,8 +50,12 @@ bool GraphBuilder::Add(const DocumentFacts& facts) {
     ++skipped_;
     return true;
   }
+  sources_[facts.doc] = {facts.doc, facts.url, facts.title, facts.dct, facts.lang};
   for (const Entity& e : facts.entities) entities_[e.id].push_back(e);
-  for (const Event& ev : facts.events) events_.push_back(ev);
+  for (const Event& ev : facts.events) {
+    events_.push_back(ev);
+    events_.back().graph_event.clear();  // a previous run's answer; this build gives its own
+  }
   return true;
 }
 
@@ -238,9 +249,13 @@ KnowledgeGraph GraphBuilder::Build() const {
   KnowledgeGraph kg;
   kg.documents = docs_.size() - skipped_;
   kg.skipped = skipped_;
+  for (const auto& [id, doc] : sources_) kg.sources.push_back(doc);
   for (const auto& [id, records] : entities_) kg.entities.push_back(MergeEntity(id, records));
   for (const std::vector<Event>& reports : GroupEvents()) {
     kg.events.push_back(MergeReports(reports));
+    for (const Event& x : reports) {
+      if (!x.evidence.empty()) kg.merged_into[{x.evidence.front().doc, x.id}] = kg.events.back().id;
+    }
   }
   std::sort(kg.events.begin(), kg.events.end(),
             [](const Event& a, const Event& b) { return a.id < b.id; });

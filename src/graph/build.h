@@ -26,16 +26,30 @@
 
 namespace newsgraph {
 
+// A processed input document, as the JSON-LD cites it (schema:NewsArticle).
+struct SourceDocument {
+  std::string id;
+  std::string url;    // "" when the input gave none
+  std::string title;  // ""
+  std::string date;   // the publication date used (YYYY-MM-DD), "" if none
+  std::string lang;
+};
+
 struct KnowledgeGraph {
-  std::vector<Entity> entities;  // sorted by id
-  std::vector<Event> events;     // sorted by id; ids "event:<type>-<12 hex digits>"
-  size_t documents = 0;          // documents with status ok
-  size_t skipped = 0;            // skip records seen
+  std::vector<Entity> entities;         // sorted by id
+  std::vector<Event> events;            // sorted by id; ids "event:<type>-<12 hex digits>"
+  size_t documents = 0;                 // documents with status ok
+  size_t skipped = 0;                   // skip records seen
+  std::vector<SourceDocument> sources;  // the documents with status ok, sorted by id
+  // (document id, its event id "e1") -> the id of the graph event it merged into.
+  std::map<std::pair<std::string, std::string>, std::string> merged_into;
 
   // Returns the entity with this id, or nullptr.
   const Entity* FindEntity(const std::string& id) const;
   // Returns the name of the entity with this id, or the id if there is none.
   std::string NameOf(const std::string& id) const;
+  // Returns the source document with this id, or nullptr.
+  const SourceDocument* FindSource(const std::string& id) const;
 };
 
 // Returns a human label for an event: "meet: Sergey Lavrov, Richard Haass @ New York (2023-04)".
@@ -67,6 +81,7 @@ class GraphBuilder {
 
   const RuleSet& rules_;
   std::set<std::string> docs_;
+  std::map<std::string, SourceDocument> sources_;
   size_t skipped_ = 0;
   std::map<std::string, std::vector<Entity>> entities_;  // id -> one record per document
   std::vector<Event> events_;

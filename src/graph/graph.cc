@@ -1,9 +1,9 @@
 #include "graph/graph.h"
 
-#include "base/text.h"
-
 #include <algorithm>
+#include <cctype>
 #include <map>
+#include <set>
 #include <tuple>
 #include <unordered_map>
 
@@ -20,25 +20,24 @@ Graph MakeGraph(const KnowledgeGraph& kg) {
     vertex[kg.events[i].id] = boost::add_vertex({kg.events[i].id, true, static_cast<int>(i)}, g);
   }
   // Collect edges first so they can be added in a canonical order, one per
-  // (source, type, target, title).
+  // (source, type, target): the key of EdgeId. Title variants of one person -> country pair
+  // ("U.S. President", "U.S. president") are one edge listing them all (issue 11).
   struct Pending {
-    std::string source, type, target, title;
-    std::vector<std::string> roles;
+    std::string source, type, target;
+    std::set<std::string> roles, titles;
     double weight = 1.0;
   };
-  std::map<std::tuple<std::string, std::string, std::string, std::string>, Pending> edges;
+  std::map<std::tuple<std::string, std::string, std::string>, Pending> edges;
   auto add = [&](const std::string& s, const std::string& type, const std::string& t,
                  const std::string& title, const std::string& role, double weight) {
     if (!vertex.count(s) || !vertex.count(t)) return;
-    Pending& p = edges[{s, type, t, title}];
+    Pending& p = edges[{s, type, t}];
     p.source = s;
     p.type = type;
     p.target = t;
-    p.title = title;
     p.weight = weight;
-    if (!role.empty() && std::find(p.roles.begin(), p.roles.end(), role) == p.roles.end()) {
-      p.roles.push_back(role);
-    }
+    if (!role.empty()) p.roles.insert(role);
+    if (!title.empty()) p.titles.insert(title);
   };
   for (const Event& ev : kg.events) {
     const double weight = static_cast<double>(ev.evidence.size());
@@ -54,20 +53,45 @@ Graph MakeGraph(const KnowledgeGraph& kg) {
     }
   }
   for (auto& [key, p] : edges) {
-    std::sort(p.roles.begin(), p.roles.end());
     std::string roles;
     for (const std::string& r : p.roles) roles += (roles.empty() ? "" : ";") + r;
-    boost::add_edge(vertex[p.source], vertex[p.target], EdgeProps{p.type, roles, p.title, p.weight},
-                    g);
+    boost::add_edge(vertex[p.source], vertex[p.target],
+                    EdgeProps{p.type, roles, {p.titles.begin(), p.titles.end()}, p.weight}, g);
   }
   return g;
 }
 
 std::string EdgeId(const Graph& g, Graph::edge_descriptor e) {
   // Only characters of an XML NMTOKEN (GraphML ids are NMTOKENs): letters, digits, . - _ :
-  std::string id = g[boost::source(e, g)].id + "_" + g[e].type + "_" + g[boost::target(e, g)].id;
-  if (!g[e].title.empty()) id += "_" + Slugify(g[e].title);
-  return id;
+  // Node ids hold no "_" (slugs and "event:<type>-<hex>"), and MakeGraph makes one edge per
+  // (source, type, target), so the id is unique.
+  return g[boost::source(e, g)].id + "_" + g[e].type + "_" + g[boost::target(e, g)].id;
+}
+
+Rgb KindColor(const std::string& kind) {
+  // ColorBrewer Set1.
+  if (kind == "event") return {228, 26, 28};
+  if (kind == "person") return {55, 126, 184};
+  if (kind == "organization") return {77, 175, 74};
+  if (kind == "country") return {152, 78, 163};
+  if (kind == "place") return {255, 127, 0};
+  if (kind == "source") return {166, 86, 40};
+  return {153, 153, 153};
+}
+
+std::string Neo4jLabel(MentionKind kind) {
+  std::string name = KindName(kind);
+  std::string label;
+  bool upper = true;
+  for (char c : name) {
+    if (c == '_' || c == '-') {
+      upper = true;
+      continue;
+    }
+    label.push_back(upper ? static_cast<char>(std::toupper(static_cast<unsigned char>(c))) : c);
+    upper = false;
+  }
+  return label;
 }
 
 }  // namespace newsgraph

@@ -15,6 +15,7 @@
 #include <boost/graph/adjacency_list.hpp>
 
 #include <string>
+#include <vector>
 
 #include "graph/build.h"
 
@@ -27,22 +28,42 @@ struct NodeProps {
 };
 
 struct EdgeProps {
-  std::string type;     // PARTICIPANT_IN, LOCATED_IN, REPORTED_BY, HOLDS_TITLE
-  std::string role;     // PARTICIPANT_IN: the roles, joined with ";"
-  std::string title;    // HOLDS_TITLE: the title text
-  double weight = 1.0;  // evidence spans behind the edge's event (1 for HOLDS_TITLE)
+  std::string type;                 // PARTICIPANT_IN, LOCATED_IN, REPORTED_BY, HOLDS_TITLE;
+                                    // in the actor projection the event type, upper case
+  std::string role;                 // PARTICIPANT_IN: the roles, joined with ";"
+  std::vector<std::string> titles;  // HOLDS_TITLE: the title variants, sorted
+  double weight = 1.0;      // evidence spans behind the edge's event (1 for HOLDS_TITLE); in the
+                            // actor projection the number of events
+  std::vector<int> events;  // actor projection: the shared events (KnowledgeGraph::events)
 };
 
-using Graph =
-    boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS, NodeProps, EdgeProps>;
+struct GraphProps {
+  bool actors = false;  // the actor projection (graph/actors.h): undirected co-participation
+};
+
+using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS, NodeProps,
+                                    EdgeProps, GraphProps>;
 
 // Returns the graph of kg: vertices in the order entities (by id), then events (by id);
-// edges sorted by (source id, type, target id, title).
+// edges sorted by (source id, type, target id), one per such triple: the parallel
+// HOLDS_TITLE edges of one person and organisation/country are one edge with all titles.
 Graph MakeGraph(const KnowledgeGraph& kg);
 
-// Returns the stable id of an edge, an XML NMTOKEN: "<source>_<TYPE>_<target>" (plus
-// "_<slug of the title>").
+// Returns the stable id of an edge, an XML NMTOKEN: "<source>_<TYPE>_<target>", unique
+// in a graph from MakeGraph.
 std::string EdgeId(const Graph& g, Graph::edge_descriptor e);
+
+// A colour of the pictures (GEXF, DOT): one per kind, apart enough to tell at a glance.
+struct Rgb {
+  int r, g, b;
+};
+
+// Returns the colour of a node kind: "event" or an entity kind name (KindName).
+Rgb KindColor(const std::string& kind);
+
+// Returns the Neo4j label of an entity kind: "Person", "Organization", "Country", "Place",
+// "Source" (KindName in PascalCase).
+std::string Neo4jLabel(MentionKind kind);
 
 }  // namespace newsgraph
 

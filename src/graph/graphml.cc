@@ -2,6 +2,7 @@
 
 #include "base/text.h"
 #include "base/xml.h"
+#include "graph/actors.h"
 
 #include <fmt/format.h>
 
@@ -48,7 +49,7 @@ const Key kKeys[] = {
     {"n_rules", "node", "rules", "string"},
     {"e_label", "edge", "label", "string"},
     {"e_role", "edge", "role", "string"},
-    {"e_title", "edge", "title", "string"},
+    {"e_titles", "edge", "titles", "string"},
     {"e_weight", "edge", "weight", "double"},
 };
 
@@ -77,10 +78,23 @@ class DataWriter {
 
 namespace {
 
-void WriteKeys(std::ostream& o) {
-  for (const Key& k : kKeys) {
-    o << "  <key id=\"" << k.id << "\" for=\"" << k.domain << "\" attr.name=\"" << k.name
-      << "\" attr.type=\"" << k.type << "\"/>\n";
+// The edge keys of the actor projection (graph/actors.h), declared only there.
+const Key kActorKeys[] = {
+    {"e_events", "edge", "events", "string"},
+    {"e_dates", "edge", "dates", "string"},
+    {"e_places", "edge", "places", "string"},
+};
+
+void WriteKey(std::ostream& o, const Key& k) {
+  o << "  <key id=\"" << k.id << "\" for=\"" << k.domain << "\" attr.name=\"" << k.name
+    << "\" attr.type=\"" << k.type << "\"/>\n";
+}
+
+void WriteKeys(std::ostream& o, const GraphmlOptions& options, bool actors) {
+  if (options.apoc) WriteKey(o, {"labels", "node", "labels", "string"});
+  for (const Key& k : kKeys) WriteKey(o, k);
+  if (actors) {
+    for (const Key& k : kActorKeys) WriteKey(o, k);
   }
 }
 
@@ -137,22 +151,31 @@ void WriteEventData(const KnowledgeGraph& kg, const RuleSet& rules, const Event&
   d.Str("n_rules", Join(std::vector<std::string>(rule_set.begin(), rule_set.end()), "; "));
 }
 
+// Returns the Neo4j labels of a node as APOC writes and reads them: ":Entity:Person".
+std::string ApocLabels(const KnowledgeGraph& kg, const NodeProps& n) {
+  if (n.is_event) return ":Event";
+  return ":Entity:" + Neo4jLabel(kg.entities[n.index].kind);
+}
+
 }  // namespace
 
 void WriteGraphml(const KnowledgeGraph& kg, const Graph& g, const RuleSet& rules,
-                  std::ostream* out) {
+                  const GraphmlOptions& options, std::ostream* out) {
   std::ostream& o = *out;
   o << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
        "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\"\n"
        "    xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"\n"
        "    xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns "
        "http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n";
-  WriteKeys(o);
-  o << "  <graph id=\"newsgraph\" edgedefault=\"directed\">\n";
+  const bool actors = g[boost::graph_bundle].actors;
+  WriteKeys(o, options, actors);
+  o << "  <graph id=\"newsgraph\" edgedefault=\"" << (actors ? "undirected" : "directed")
+    << "\">\n";
   DataWriter d(out);
   for (auto v : boost::make_iterator_range(boost::vertices(g))) {
     const NodeProps& n = g[v];
     o << "    <node id=\"" << XmlEscape(n.id) << "\">\n";
+    if (options.apoc) d.Str("labels", ApocLabels(kg, n));
     if (n.is_event) {
       WriteEventData(kg, rules, kg.events[n.index], d);
     } else {
@@ -164,10 +187,18 @@ void WriteGraphml(const KnowledgeGraph& kg, const Graph& g, const RuleSet& rules
     const EdgeProps& p = g[e];
     o << "    <edge id=\"" << XmlEscape(EdgeId(g, e)) << "\" source=\""
       << XmlEscape(g[boost::source(e, g)].id) << "\" target=\""
-      << XmlEscape(g[boost::target(e, g)].id) << "\">\n";
+      << XmlEscape(g[boost::target(e, g)].id) << "\"";
+    if (options.apoc) o << " label=\"" << p.type << "\"";
+    o << ">\n";
     d.Str("e_label", p.type);
     d.Str("e_role", p.role);
-    d.Str("e_title", p.title);
+    d.Str("e_titles", Join(p.titles, "; "));
+    if (actors) {
+      const SharedEvents shared = SummarizeEvents(kg, p);
+      d.Str("e_events", Join(shared.ids, "; "));
+      d.Str("e_dates", Join(shared.dates, "; "));
+      d.Str("e_places", Join(shared.places, "; "));
+    }
     d.Double("e_weight", p.weight);
     o << "    </edge>\n";
   }

@@ -5,6 +5,9 @@
 #include <rapidjson/prettywriter.h>
 #include <rapidjson/stringbuffer.h>
 
+#include <set>
+
+#include "base/calendar.h"
 #include "base/json_writer.h"
 #include "graph/build.h"
 #include "rules/builtin.h"
@@ -109,13 +112,28 @@ void WriteEntity(Writer& w, const Entity& e) {
   w.EndObject();
 }
 
-void WriteParticipants(Writer& w, const Event& ev) {
-  w.Key("attendee");
-  w.StartArray();
+// Returns true if schema:attendee may name an entity of this kind: its range is Person or
+// Organization (a news outlet is a NewsMediaOrganization); countries and places are not.
+bool AttendeeKind(MentionKind k) {
+  return k == MentionKind::kPerson || k == MentionKind::kOrganization || k == MentionKind::kSource;
+}
+
+void WriteParticipants(Writer& w, const KnowledgeGraph& kg, const Event& ev) {
+  // Every participant is a sem:hasActor (any kind of actor); people and organisations are
+  // also schema:attendee.
+  std::vector<std::string> attendees, actors;
   for (const Participant& p : ev.participants) {
-    if (!p.entity.empty()) WriteString(w, p.entity);
+    if (p.entity.empty()) continue;
+    const Entity* e = kg.FindEntity(p.entity);
+    if (e && AttendeeKind(e->kind)) attendees.push_back(p.entity);
+    actors.push_back(p.entity);
   }
-  w.EndArray();
+  if (!attendees.empty()) {
+    w.Key("attendee");
+    WriteStrings(w, attendees);
+  }
+  w.Key("actor");
+  WriteStrings(w, actors);
   w.Key("participant");
   w.StartArray();
   for (const Participant& p : ev.participants) {
@@ -170,12 +188,29 @@ void WriteEvent(Writer& w, const KnowledgeGraph& kg, const RuleSet& rules, const
       WriteStrings(w, {ev.place, city});
     }
   }
-  WriteParticipants(w, ev);
+  WriteParticipants(w, kg, ev);
   if (!ev.reported_by.empty()) {
     w.Key("reportedBy");
     WriteStrings(w, ev.reported_by);
   }
   WriteEvidence(w, ev);
+  w.EndObject();
+}
+
+// Writes a source document as a schema:NewsArticle, the node an evidence's `document`
+// names: its url, headline, publication date and language when known.
+void WriteSource(Writer& w, const SourceDocument& doc) {
+  w.StartObject();
+  WriteMember(w, "@id", DocumentIri(doc.id));
+  WriteMember(w, "@type", "NewsArticle");
+  WriteMember(w, "identifier", doc.id);
+  if (!doc.url.empty()) WriteMember(w, "url", doc.url);
+  if (!doc.title.empty()) WriteMember(w, "headline", doc.title);
+  CivilDate date;
+  if (doc.date.size() == 10 && ParseIsoDate(doc.date, &date)) {
+    WriteMember(w, "datePublished", doc.date);
+  }
+  if (!doc.lang.empty()) WriteMember(w, "inLanguage", doc.lang);
   w.EndObject();
 }
 
@@ -197,6 +232,13 @@ void WriteJsonLd(const KnowledgeGraph& kg, const RuleSet& rules, std::ostream* o
   w.StartArray();
   for (const Entity& e : kg.entities) WriteEntity(w, e);
   for (const Event& ev : kg.events) WriteEvent(w, kg, rules, ev);
+  std::set<std::string> cited;
+  for (const Event& ev : kg.events) {
+    for (const Evidence& x : ev.evidence) cited.insert(x.doc);
+  }
+  for (const std::string& id : cited) {
+    if (const SourceDocument* doc = kg.FindSource(id)) WriteSource(w, *doc);
+  }
   w.EndArray();
   w.EndObject();
   *out << buf.GetString() << "\n";

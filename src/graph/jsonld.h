@@ -1,7 +1,10 @@
 // JSON-LD with the inline context of schemas/context.jsonld: schema.org Person,
 // Organization, Country, Place, NewsMediaOrganization and Event (startDate typed as what
-// it is: xsd:date, xsd:gYearMonth or xsd:gYear; location; attendee), newsgraph's own
-// terms under urn:newsgraph:vocab:, and provenance with prov:wasDerivedFrom.
+// it is: xsd:date, xsd:gYearMonth or xsd:gYear; location; attendee only for people and
+// organisations, every participant as sem:hasActor), newsgraph's own terms under
+// urn:newsgraph:vocab:, and provenance with prov:wasDerivedFrom: an evidence names its
+// document, a schema:NewsArticle with its url, headline and datePublished when known;
+// sameAs for entities with a verified Wikidata id.
 //
 //   WriteJsonLd(kg, rules, &out);
 #ifndef NEWSGRAPH_JSONLD_H_

@@ -16,7 +16,10 @@ Checks, one line each (`ok: ...`, `FAIL: ...`, `SKIP: ...`, `note: ...`):
   3. readers    networkx, python-igraph, graph-tool and graphology-graphml
                 all load the file and report the same node and edge counts
                 (and the --expect-* ones) and the same directedness;
-  4. types      typed keys come back typed: in networkx a boolean key as
+  4. values     every <data> value comes back from networkx, igraph, graph-tool
+                and graphology as the value its key's type says, on the node or
+                edge of that id (no reader drops, merges or alters a value);
+  5. types      typed keys come back typed: in networkx a boolean key as
                 bool, int/long as int, float/double as float; in graphology
                 booleans as boolean and numbers as number; and networkx and
                 graphology agree on how many values of each boolean key are
@@ -297,14 +300,15 @@ def load_graph_tool(path):
     return graph_tool.load_graph(path, fmt="graphml")
 
 
-def load_graphology(path):
+def load_graphology(path, values=False):
     script = os.path.join(HERE, "graphology_load.mjs")
     if not os.path.isdir(os.path.join(HERE, "node_modules", "graphology-graphml")):
         raise RuntimeError("tests/consumers/node_modules missing: run tools/setup-consumers.sh")
     node = shutil.which("node")
     if not node:
         raise RuntimeError("node not found on PATH")
-    proc = subprocess.run([node, script, path], capture_output=True, text=True,
+    proc = subprocess.run([node, script, path] + (["--values"] if values else []),
+                          capture_output=True, text=True,
                           timeout=NODE_TIMEOUT_S)
     try:
         out = json.loads(proc.stdout.strip().splitlines()[-1])
@@ -326,7 +330,7 @@ def read_all(rep, path):
          lambda g: (g.vcount(), g.ecount(), g.is_directed(), "")),
         ("graph-tool", load_graph_tool,
          lambda g: (g.num_vertices(), g.num_edges(), g.is_directed(), "")),
-        ("graphology", load_graphology,
+        ("graphology", lambda p: load_graphology(p, values=True),
          lambda o: (o["nodes"], o["edges"], o["type"] == "directed",
                     f"type={o['type']} multi={str(o['multi']).lower()}")),
     ]
@@ -378,7 +382,99 @@ def check_counts(rep, results, args, root):
                   f"readers: {', '.join(wrong)} do not read the graph as {declared}")
 
 
-# -------------------------------------------------------------- 4. types --
+# ------------------------------------------------------------- 4. values --
+
+def typed_value(text, ktype):
+    """Returns the value a typed reader should give for the text of a <data>."""
+    if ktype == "boolean":
+        return text == "true"
+    if ktype in ("int", "long", "float", "double"):
+        return float(text)
+    return text
+
+
+def same(got, want):
+    if isinstance(want, bool):
+        return got is want or got == want and isinstance(got, (bool, int))
+    if isinstance(want, float):
+        try:
+            return not isinstance(got, str) and float(got) == want
+        except (TypeError, ValueError):
+            return False
+    return got == want
+
+
+def file_values(root, keys):
+    """Returns ({node id: {name: value}}, {edge id: {name: value}}) from the XML."""
+    out = {"node": {}, "edge": {}}
+    for kind in ("node", "edge"):
+        for el in root.iter(f"{{{GRAPHML_NS}}}{kind}"):
+            vals = {}
+            for d in el.findall(f"{{{GRAPHML_NS}}}data"):
+                kfor, name, ktype, _ = keys.get(d.get("key"), (None, None, "string", None))
+                if name:
+                    vals[name] = typed_value(d.text or "", ktype)
+            out[kind][el.get("id")] = vals
+    return out["node"], out["edge"]
+
+
+def reader_values(name, obj, file_edges):
+    """Returns ({node id: attrs}, {edge id: attrs}) as the reader gives them."""
+    if name == "networkx":
+        nodes = {n: d for n, d in obj.nodes(data=True)}
+        if obj.is_multigraph():
+            edges = {d.get("id", k): d for _, _, k, d in obj.edges(keys=True, data=True)}
+        else:
+            edges = {d.get("id"): d for _, _, d in obj.edges(data=True)}
+        return nodes, edges
+    if name == "igraph":
+        names = obj.vs["id"]
+        nodes = {names[v.index]: v.attributes() for v in obj.vs}
+        if "id" in obj.es.attributes():  # igraph 0.10 keeps edge ids as an attribute
+            return nodes, {e["id"]: e.attributes() for e in obj.es}
+        # Without ids an edge is known by its ends (when they are unique).
+        by_ends = {}
+        for eid, (s, t, _) in file_edges.items():
+            by_ends.setdefault((s, t), []).append(eid)
+        edges = {}
+        for e in obj.es:
+            ids = by_ends.get((names[e.source], names[e.target]), [])
+            if len(ids) == 1:
+                edges[ids[0]] = e.attributes()
+        return nodes, edges
+    if name == "graph-tool":
+        vid = obj.vp["_graphml_vertex_id"]
+        eid = obj.ep.get("_graphml_edge_id")
+        nodes = {vid[v]: {k: obj.vp[k][v] for k in obj.vp.keys()} for v in obj.vertices()}
+        edges = {}
+        for e in obj.edges():
+            edges[eid[e] if eid is not None else None] = {k: obj.ep[k][e] for k in obj.ep.keys()}
+        return nodes, edges
+    return obj.get("node_values", {}), obj.get("edge_values", {})
+
+
+def check_values(rep, root, keys, results):
+    nodes_want, edges_want = file_values(root, keys)
+    file_edges = {e.get("id"): (e.get("source"), e.get("target"), None)
+                  for e in root.iter(f"{{{GRAPHML_NS}}}edge")}
+    for name, result in results.items():
+        nodes, edges = reader_values(name, result[3], file_edges)
+        wrong, checked = [], 0
+        for kind, want_all, got_all in (("node", nodes_want, nodes), ("edge", edges_want, edges)):
+            for eid, want in want_all.items():
+                got = got_all.get(eid)
+                if got is None:
+                    wrong.append(f"{kind} {eid}: missing")
+                    continue
+                for attr, value in want.items():
+                    checked += 1
+                    if not same(got.get(attr), value):
+                        wrong.append(f"{kind} {eid}: {attr}={got.get(attr)!r}, file {value!r}")
+        rep.check(not wrong, f"values: {name} gives all {checked} values as written",
+                  f"values: {name} differs from the file: {some(wrong)}")
+
+
+# -------------------------------------------------------------- 5. types --
 
 PY_TYPES = {"boolean": (bool,), "int": (int,), "long": (int,),
             "float": (float,), "double": (float,), "string": (str,)}
@@ -477,6 +573,7 @@ def main(argv):
     keys = check_house_rules(rep, root)
     results = read_all(rep, args.graphml)
     check_counts(rep, results, args, root)
+    check_values(rep, root, keys, results)
     check_types(rep, keys, results)
 
     print(f"== {'FAILED' if rep.failures else 'passed'}: {args.graphml}"

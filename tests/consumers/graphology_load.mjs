@@ -6,7 +6,9 @@
 //    "edge_attr_types": {...}, "node_bool_true": {"verified": 2}, "edge_bool_true": {}}
 // On a parse error it prints {"reader": ..., "error": "..."} and exits 1.
 //
-// Usage: node graphology_load.mjs FILE.graphml
+// Usage: node graphology_load.mjs FILE.graphml [--values]
+//   --values  also print every node's and edge's attributes, by id:
+//             "node_values": {"person:x": {"label": "X", ...}}, "edge_values": {...}
 //
 // Quirks of this reader (0.5.2) worth knowing when reading its counts:
 // - it is strict on ids: a duplicate node id or an edge to a missing node throws;
@@ -43,6 +45,14 @@ function attrTypes(entries) {
     Object.keys(out).sort().map((k) => [k, [...out[k]].sort()]));
 }
 
+function values(graph) {
+  const nodeValues = {};
+  graph.forEachNode((key, a) => { nodeValues[key] = a; });
+  const edgeValues = {};
+  graph.forEachEdge((key, a) => { edgeValues[key] = a; });
+  return { node_values: nodeValues, edge_values: edgeValues };
+}
+
 const file = process.argv[2];
 if (!file) {
   console.error('usage: node graphology_load.mjs FILE.graphml');
@@ -65,6 +75,7 @@ try {
     edge_attr_types: attrTypes(edgeAttrs),
     node_bool_true: boolTrue(nodeAttrs),
     edge_bool_true: boolTrue(edgeAttrs),
+    ...(process.argv.includes('--values') ? values(graph) : {}),
   }));
 } catch (err) {
   console.log(JSON.stringify({

@@ -45,6 +45,8 @@ expect() {
 
 G() { "$PY" "$HERE/check_graphml.py" "$@"; }
 J() { "$PY" "$HERE/check_jsonld.py" "$@"; }
+X() { "$PY" "$HERE/check_gexf.py" "$@"; }
+F() { "$PY" "$HERE/check_facts.py" "$@"; }
 
 # --- GraphML ---------------------------------------------------------------
 expect graphml_good 0 '^== passed' -- \
@@ -71,6 +73,10 @@ expect graphml_bad_node_without_label 1 "^FAIL: house: nodes without a label" --
   G "$FIX/bad_node_without_label.graphml"
 expect graphml_bad_duplicate_node_id 1 "^FAIL: house: duplicate ids: node person:sergey-lavrov" -- \
   G "$FIX/bad_duplicate_node_id.graphml"
+# Issue 11: two edges with one id (as HOLDS_TITLE edges had): networkx and graphology keep
+# one, igraph and graph-tool both.
+expect graphml_bad_duplicate_edge_id 1 "^FAIL: readers: counts differ" -- \
+  G "$FIX/bad_duplicate_edge_id.graphml"
 if [ -d "$HERE/../../../shared/xsd" ]; then
   # The XSD alone catches these three (and the house rules as well).
   expect graphml_xsd_catches_dangling_edge 1 "^FAIL: xsd: .*keyref" -- \
@@ -81,6 +87,24 @@ if [ -d "$HERE/../../../shared/xsd" ]; then
     G "$FIX/bad_duplicate_node_id.graphml"
 fi
 
+# --- GEXF (issue 11) -------------------------------------------------------
+expect gexf_good 0 '^ok: read: graphology-gexf gives all' -- X "$FIX/good.gexf"
+expect gexf_good_interval 0 '^ok: expect: event:meet-1 lives' -- \
+  X "$FIX/good.gexf" --expect-interval event:meet-1 2023-04-01 2023-04-30
+expect gexf_good_wrong_interval 1 '^FAIL: expect: event:meet-1' -- \
+  X "$FIX/good.gexf" --expect-interval event:meet-1 2023-04-01 2023-04-02
+expect gexf_bad_partial_date 1 '^FAIL: timeline: event:meet-1: \[2023-04, 2023-04\]' -- \
+  X "$FIX/bad_partial_date.gexf"
+expect gexf_bad_edge_outside_node 1 '^FAIL: timeline: edge e1 .* outside node' -- \
+  X "$FIX/bad_edge_outside_node.gexf"
+
+# --- facts.jsonl against schemas/facts.schema.json (issue 11) --------------
+expect facts_good 0 '^ok: schema: all 2 lines valid' -- F "$FIX/good_facts.jsonl"
+expect facts_bad_no_format 1 "^FAIL: schema: .*'format' is a required property" -- \
+  F "$FIX/bad_facts_no_format.jsonl"
+expect facts_bad_modality 1 "^FAIL: schema: .*/events/0/modality: 'maybe'" -- \
+  F "$FIX/bad_facts_modality.jsonl"
+
 # --- JSON-LD ---------------------------------------------------------------
 expect jsonld_good 0 '^ok: agree: jsonld.js and pyld both give 16 canonical quads' -- \
   J "$FIX/good.jsonld"
@@ -88,15 +112,18 @@ expect jsonld_bad_term_not_in_context 1 "^FAIL: jsonld.js: .*Safe mode validatio
   J "$FIX/bad_term_not_in_context.jsonld"
 expect jsonld_bad_partial_date_as_xsd_date 1 '^FAIL: dates: .*"2023-04"\^\^xsd:date is not a valid YYYY-MM-DD' -- \
   J "$FIX/bad_partial_date_as_xsd_date.jsonld"
+expect jsonld_bad_attendee_place 1 "^FAIL: range: attendees outside schema:attendee's range.*new-york" -- \
+  J "$FIX/bad_attendee_place.jsonld"
 expect jsonld_bad_remote_context 1 "^FAIL: context: remote @context" -- \
   J "$FIX/bad_remote_context.jsonld"
 
 # --- Every fixture is covered: good*.* passes, bad*.* fails ----------------
-for f in "$FIX"/*.graphml "$FIX"/*.jsonld; do
+for f in "$FIX"/*.graphml "$FIX"/*.jsonld "$FIX"/*.gexf; do
   base="$(basename "$f")"
   case "$base" in
     *.graphml) checker=G ;;
     *.jsonld) checker=J ;;
+    *.gexf) checker=X ;;
   esac
   case "$base" in
     good*) expect "sweep_$base" 0 '' -- "$checker" "$f" ;;
