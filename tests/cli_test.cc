@@ -115,7 +115,7 @@ TEST_CASE("The output options choose the files; bad values are usage errors (iss
   for (const Case& c : std::vector<Case>{
            {{"--format", "graphml,pdf"},
             "newsgraph: --format 'graphml,pdf': unknown format 'pdf' (known: graphml, jsonld, "
-            "gexf, neo4j, dot, svg)\n"},
+            "gexf, neo4j, dot, svg, html)\n"},
            {{"--graphml-flavor", "yed"},
             "newsgraph: --graphml-flavor 'yed' is not one of: "
             "standard, apoc\n"},

@@ -15,6 +15,7 @@
 #include "graph/gexf.h"
 #include "graph/graph.h"
 #include "graph/graphml.h"
+#include "graph/html.h"
 #include "graph/jsonld.h"
 #include "graph/neo4j.h"
 #include "test_util.h"
@@ -261,6 +262,63 @@ TEST_CASE("DOT: colours by kind, events as boxes, quoted ids; actors undirected"
   CHECK(actors.str().rfind("graph newsgraph {\n", 0) == 0);
   CHECK(actors.str().find("  \"person:donald-trump\" -- \"person:xi-jinping\" [label=\"MEET "
                           "(1)\"];\n") != std::string::npos);
+}
+
+TEST_CASE("HTML: one page with the graph as JSON, </script> in a name escaped", "[formats]") {
+  KnowledgeGraph kg = TitleVariantsGraph();
+  kg.entities[1].name = "Donald </script><script>alert(1)</script> Trump";
+  const Graph g = MakeGraph(kg);
+  std::ostringstream out;
+  WriteHtml(kg, g, &out);
+  const std::string page = out.str();
+  CHECK(page.rfind("<!DOCTYPE html>\n", 0) == 0);
+  CHECK(page.find("<title>newsgraph: graph (" + std::to_string(boost::num_vertices(g)) +
+                  " nodes, " + std::to_string(boost::num_edges(g)) + " edges)</title>") !=
+        std::string::npos);
+  CHECK(page.find("http") == std::string::npos);  // nothing to fetch at view time
+  const std::string open = "<script type=\"application/json\" id=\"graph-data\">";
+  const size_t begin = page.find(open);
+  REQUIRE(begin != std::string::npos);
+  const size_t start = begin + open.size();
+  const size_t end = page.find("</script>", start);
+  REQUIRE(end != std::string::npos);
+  const std::string json = page.substr(start, end - start);
+  CHECK(json.find("</") == std::string::npos);
+  CHECK(json.find("Donald <\\/script><script>alert(1)<\\/script> Trump") != std::string::npos);
+  CHECK(json == HtmlGraphJson(kg, g));
+  rapidjson::Document doc;
+  doc.Parse(json.c_str());
+  REQUIRE_FALSE(doc.HasParseError());
+  CHECK(doc["directed"].GetBool());
+  REQUIRE(doc["nodes"].Size() == boost::num_vertices(g));
+  REQUIRE(doc["edges"].Size() == boost::num_edges(g));
+  std::map<std::string, std::string> names;
+  for (const auto& n : doc["nodes"].GetArray()) {
+    names[n["id"].GetString()] = n["label"].GetString();
+  }
+  CHECK(names["person:donald-trump"] == "Donald </script><script>alert(1)</script> Trump");
+  CHECK(names["event:meet-000000000001"] == "meet 2017-11");
+  const auto& trump = doc["nodes"][1];
+  CHECK(std::string(trump["color"].GetString()) == "#377eb8");
+  CHECK(std::string(trump["attrs"]["titles"].GetString()) ==
+        "U.S. President (United States); U.S. president (United States)");
+  const auto& dated = doc["nodes"][2];
+  CHECK(dated["event"].GetBool());
+  CHECK(std::string(dated["kind"].GetString()) == "event");
+  CHECK(std::string(dated["attrs"]["date"].GetString()) == "2017-11");
+  for (const auto& e : doc["edges"].GetArray()) {
+    CHECK(e["source"].GetUint() < boost::num_vertices(g));
+    CHECK(e["target"].GetUint() < boost::num_vertices(g));
+  }
+  // The actor projection: undirected, edges labelled with the event type and count.
+  kg.entities.push_back(MakeEntity("person:xi-jinping", MentionKind::kPerson, "Xi Jinping"));
+  kg.events[0].participants.push_back({"person:xi-jinping", "participant", "Xi", ""});
+  rapidjson::Document actors;
+  actors.Parse(HtmlGraphJson(kg, ProjectActors(kg)).c_str());
+  REQUIRE_FALSE(actors.HasParseError());
+  CHECK_FALSE(actors["directed"].GetBool());
+  REQUIRE(actors["edges"].Size() == 1);
+  CHECK(std::string(actors["edges"][0]["label"].GetString()) == "MEET (1)");
 }
 
 TEST_CASE("Neo4j CSVs: neo4j-admin headers, typed fields, RFC 4180 quoting", "[formats]") {

@@ -2,7 +2,8 @@
 # Installs the real readers of newsgraph's outputs that tests/consumers/ runs:
 #   Debian: libxml2-utils (xmllint), python3-networkx, python3-igraph,
 #           python3-graph-tool, python3-pyld, python3-rdflib, python3-jsonschema (for
-#           /usr/bin/python3), graphviz (dot, for --format svg),
+#           /usr/bin/python3), graphviz (dot, for --format svg), chromium (headless,
+#           opens the page of --format html; about 125 MB, installed only when missing),
 #           and nodejs + npm when no node >= 18 is on PATH;
 #   npm:    `npm ci` in tests/consumers/ from the committed package-lock.json
 #           (jsonld, graphology, graphology-graphml, graphology-gexf, kuzu,
@@ -20,7 +21,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 CONSUMERS="$ROOT/tests/consumers"
 STAMP="$CONSUMERS/node_modules/.newsgraph-lock.sha256"
 APT_PACKAGES=(libxml2-utils python3-networkx python3-igraph python3-graph-tool
-              python3-pyld python3-rdflib python3-jsonschema graphviz)
+              python3-pyld python3-rdflib python3-jsonschema graphviz chromium)
 PY=/usr/bin/python3
 
 say() { echo "setup-consumers: $*"; }
@@ -87,6 +88,8 @@ fi
 
 # --- Smoke test: every reader loads ------------------------------------------
 command -v xmllint >/dev/null 2>&1 || die "xmllint not on PATH after install"
+command -v chromium >/dev/null 2>&1 || die "chromium not on PATH after install"
+say "chromium: $(chromium --version 2>/dev/null | head -1)"
 "$PY" - <<'EOF' || die "a Python reader does not import with $PY (Debian's interpreter)"
 import warnings
 warnings.simplefilter("ignore")

@@ -10,7 +10,8 @@
 #   build:  g++ cmake ninja-build pkg-config libboost-graph-dev rapidjson-dev libre2-dev
 #           libfmt-dev catch2
 #   tests:  the real readers of our outputs (tools/setup-consumers.sh: xmllint, networkx,
-#           igraph, graph-tool, pyld, rdflib, jsonld.js, graphology), python3-dateparser
+#           igraph, graph-tool, pyld, rdflib, jsonld.js, graphology, graphviz, chromium),
+#           python3-dateparser
 #           and chrono-node for the date comparison.
 #   deb:    dpkg-dev (dpkg-shlibdeps for the package's Depends), lintian, man-db (man
 #           --warnings): tools/package.sh and its test (docs/install.md); git (the commit

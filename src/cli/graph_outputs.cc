@@ -22,6 +22,7 @@
 #include "graph/dot.h"
 #include "graph/gexf.h"
 #include "graph/graph.h"
+#include "graph/html.h"
 #include "graph/jsonld.h"
 #include "graph/neo4j.h"
 
@@ -38,8 +39,10 @@ const char kOutputOptionsHelp[] =
     "                         timeline), neo4j (the folder neo4j/: CSV files for\n"
     "                         neo4j-admin, import.cypher, README.md), dot (graph.dot\n"
     "                         for Graphviz), svg (graph.dot and graph.svg, drawn by\n"
-    "                         Graphviz's dot, which must be installed); report.json\n"
-    "                         is always written\n"
+    "                         Graphviz's dot, which must be installed), html\n"
+    "                         (graph.html: one self-contained page that draws the\n"
+    "                         graph in a browser, docs/pictures.md); report.json is\n"
+    "                         always written\n"
     "  --graphml-flavor apoc  GraphML for Neo4j's apoc.import.graphml: a `labels` node\n"
     "                         key and <edge label=TYPE>; not valid against the GraphML\n"
     "                         XSD, by design (docs/gephi.md)\n"
@@ -48,7 +51,7 @@ const char kOutputOptionsHelp[] =
     "                         moment) or drop (left out with their edges)\n"
     "  --projection WHAT      full (default) or actors: the GraphML and GEXF files hold\n"
     "                         the actor network instead (actors.graphml, actors.gexf,\n"
-    "                         actors.dot, actors.svg):\n"
+    "                         actors.dot, actors.svg, actors.html):\n"
     "                         people, organisations and countries, one edge per pair of\n"
     "                         co-participants per event type (docs/gephi.md); jsonld\n"
     "                         and neo4j keep the full graph\n"
@@ -58,7 +61,7 @@ const char kOutputOptionsHelp[] =
 
 namespace {
 
-const char* const kFormats[] = {"graphml", "jsonld", "gexf", "neo4j", "dot", "svg"};
+const char* const kFormats[] = {"graphml", "jsonld", "gexf", "neo4j", "dot", "svg", "html"};
 
 // Runs Graphviz's dot on dot_path to write svg_path, without a shell. Returns false after
 // printing why.
@@ -244,6 +247,13 @@ bool WriteGraphOutputs(const KnowledgeGraph& kg, const RuleSet& rules, const std
     if (!WriteFileAtomically(dot_path, out.str(), "newsgraph", io)) return false;
     if (Wants(options, "svg") &&
         !RunGraphviz(dot_path, in_dir((std::string(stem) + ".svg").c_str()), io))
+      return false;
+  }
+  if (Wants(options, "html")) {
+    std::ostringstream out;
+    WriteHtml(kg, gephi, &out);
+    if (!WriteFileAtomically(in_dir((std::string(stem) + ".html").c_str()), out.str(), "newsgraph",
+                             io))
       return false;
   }
   return WriteFileAtomically(in_dir("report.json"),

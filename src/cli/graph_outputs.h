@@ -1,10 +1,11 @@
 // The graph files run and build write, and the options that choose them (issue 11):
 //
-//   --format graphml,jsonld,gexf,neo4j   which writers run (default: graphml,jsonld)
+//   --format graphml,jsonld,gexf,neo4j,dot,svg,html   which writers run (default:
+//                                  graphml,jsonld)
 //   --graphml-flavor apoc          GraphML that Neo4j's apoc.import.graphml reads
 //   --gexf-undated keep|drop       undated events in graph.gexf
-//   --projection actors            the GraphML and GEXF of the actor network instead
-//                                  (actors.graphml, actors.gexf)
+//   --projection actors            GraphML, GEXF, DOT, SVG, HTML of the actor network
+//                                  instead (actors.graphml, actors.gexf, ...)
 //   --min-degree N, --drop-isolated   leave out nodes of fewer edges from those files
 //
 //   OutputOptions options;
