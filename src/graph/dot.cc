@@ -24,8 +24,6 @@ std::string Quote(std::string_view text) {
   return out + "\"";
 }
 
-std::string Hex(const Rgb& c) { return fmt::format("#{:02x}{:02x}{:02x}", c.r, c.g, c.b); }
-
 }  // namespace
 
 void WriteDot(const KnowledgeGraph& kg, const Graph& g, std::ostream* out) {
@@ -37,19 +35,10 @@ void WriteDot(const KnowledgeGraph& kg, const Graph& g, std::ostream* out) {
     << "  edge [fontname=\"Helvetica\", fontsize=8, color=\"#888888\"];\n";
   for (auto v : boost::make_iterator_range(boost::vertices(g))) {
     const NodeProps& n = g[v];
-    std::string label, kind;
-    if (n.is_event) {
-      const Event& ev = kg.events[n.index];
-      kind = "event";
-      label = ev.type + (ev.date.value.empty() ? "" : "\n" + ev.date.value);
-    } else {
-      const Entity& e = kg.entities[n.index];
-      kind = KindName(e.kind);
-      label = e.name.empty() ? e.id : e.name;
-    }
-    o << "  " << Quote(n.id) << " [label=" << Quote(label)
+    const NodeLook look = LookOf(kg, n, "\n");
+    o << "  " << Quote(n.id) << " [label=" << Quote(look.label)
       << ", shape=" << (n.is_event ? "box" : "ellipse")
-      << ", fillcolor=" << Quote(Hex(KindColor(kind))) << "];\n";
+      << ", fillcolor=" << Quote(HexColor(KindColor(look.kind))) << "];\n";
   }
   const char* arrow = actors ? " -- " : " -> ";
   for (auto e : boost::make_iterator_range(boost::edges(g))) {

@@ -7,6 +7,8 @@
 #include <tuple>
 #include <unordered_map>
 
+#include <fmt/format.h>
+
 namespace newsgraph {
 
 Graph MakeGraph(const KnowledgeGraph& kg) {
@@ -77,6 +79,17 @@ Rgb KindColor(const std::string& kind) {
   if (kind == "place") return {255, 127, 0};
   if (kind == "source") return {166, 86, 40};
   return {153, 153, 153};
+}
+
+std::string HexColor(const Rgb& c) { return fmt::format("#{:02x}{:02x}{:02x}", c.r, c.g, c.b); }
+
+NodeLook LookOf(const KnowledgeGraph& kg, const NodeProps& n, const std::string& date_separator) {
+  if (n.is_event) {
+    const Event& ev = kg.events[n.index];
+    return {"event", ev.type + (ev.date.value.empty() ? "" : date_separator + ev.date.value)};
+  }
+  const Entity& e = kg.entities[n.index];
+  return {KindName(e.kind), e.name.empty() ? e.id : e.name};
 }
 
 std::string Neo4jLabel(MentionKind kind) {

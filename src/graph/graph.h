@@ -61,6 +61,17 @@ struct Rgb {
 // Returns the colour of a node kind: "event" or an entity kind name (KindName).
 Rgb KindColor(const std::string& kind);
 
+// Returns c as "#rrggbb" (DOT, HTML).
+std::string HexColor(const Rgb& c);
+
+// The kind and the label the pictures draw a node with: "event" and its type and date
+// (joined by date_separator), or the entity's kind name and name (its id when unnamed).
+struct NodeLook {
+  std::string kind;
+  std::string label;
+};
+NodeLook LookOf(const KnowledgeGraph& kg, const NodeProps& n, const std::string& date_separator);
+
 // Returns the Neo4j label of an entity kind: "Person", "Organization", "Country", "Place",
 // "Source" (KindName in PascalCase).
 std::string Neo4jLabel(MentionKind kind);

@@ -19,8 +19,6 @@ namespace {
 
 using JsonWriter = rapidjson::Writer<rapidjson::StringBuffer>;
 
-std::string Hex(const Rgb& c) { return fmt::format("#{:02x}{:02x}{:02x}", c.r, c.g, c.b); }
-
 std::string Join(const std::vector<std::string>& parts, std::string_view sep) {
   std::string out;
   for (const std::string& p : parts) out += (out.empty() ? "" : std::string(sep)) + p;
@@ -132,21 +130,12 @@ std::string HtmlGraphJson(const KnowledgeGraph& kg, const Graph& g) {
   w.StartArray();
   for (auto v : boost::make_iterator_range(boost::vertices(g))) {
     const NodeProps& n = g[v];
-    std::string label, kind;
-    if (n.is_event) {
-      const Event& ev = kg.events[n.index];
-      kind = "event";
-      label = ev.type + (ev.date.value.empty() ? "" : " " + ev.date.value);
-    } else {
-      const Entity& e = kg.entities[n.index];
-      kind = KindName(e.kind);
-      label = e.name.empty() ? e.id : e.name;
-    }
+    const NodeLook look = LookOf(kg, n, " ");
     w.StartObject();
     WriteMember(w, "id", n.id);
-    WriteMember(w, "label", label);
-    WriteMember(w, "kind", kind);
-    WriteMember(w, "color", Hex(KindColor(kind)));
+    WriteMember(w, "label", look.label);
+    WriteMember(w, "kind", look.kind);
+    WriteMember(w, "color", HexColor(KindColor(look.kind)));
     w.Key("event");
     w.Bool(n.is_event);
     w.Key("attrs");
