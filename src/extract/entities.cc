@@ -428,10 +428,9 @@ RoleReferences::TitleKey RoleReferences::Key(const Mention& title) const {
     int len;
     DecodeUtf8(w, 0, &cp, &len);
     if (!IsWordChar(cp)) continue;
-    // The possessive of the country taken out: "Indonesia’s President" is a "president".
-    if (w == "s" && tok.begin > 0 && !IsWordChar(static_cast<unsigned char>(t[tok.begin - 1]))) {
-      continue;
-    }
+    // The possessive of the country taken out: "Indonesia’s President" is a "president"
+    // (Tokenize leaves the "s" after the apostrophe a word of its own).
+    if (w == "s") continue;
     std::string value;
     if (quantity && quantity->Lookup(w, &value)) {
       key.count = std::atoi(value.c_str());
