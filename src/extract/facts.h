@@ -24,9 +24,13 @@ std::string FactsToJson(const DocumentFacts& facts, std::string_view text, const
 std::string SkipToJson(const std::string& doc, const std::string& origin,
                        const std::string& reason);
 
-// Parses one line of facts.jsonl (mentions are not read back: build does not need them).
-// Returns false and sets *error if the line is not a facts record.
-bool FactsFromJson(std::string_view line, DocumentFacts* facts, std::string* error);
+// Parses one line of facts.jsonl (mentions are not read back: build does not need them),
+// checking the type of every member read. Returns false and sets *error ("document ID:
+// field \"events[0].type\" must be a string") if the line is not one valid facts record.
+// Bytes of strings that are not UTF-8 are replaced by '?'; *invalid_utf8 (if given) gets
+// their number.
+bool FactsFromJson(std::string_view line, DocumentFacts* facts, std::string* error,
+                   size_t* invalid_utf8 = nullptr);
 
 // Writes a Timex as the JSON object used by facts.jsonl.
 std::string TimexToJson(const Timex& t, const std::string& text);
