@@ -3,8 +3,10 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <chrono>
 #include <cstdlib>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <functional>
@@ -13,6 +15,7 @@
 
 #include "base/calendar.h"
 #include "cli/command.h"
+#include "cli/output_set.h"
 #include "extract/document.h"
 #include "extract/extract.h"
 #include "extract/facts.h"
@@ -85,7 +88,8 @@ const char kBuildUsage[] =
     "Options:\n"
     "  -o, --output DIR       output directory (default: out)\n";
 
-const char kStrictHelp[] = "  --strict               exit 1 if any input document was skipped\n";
+const char kStrictHelp[] =
+    "  --strict               any skipped input is an error: exit 2 and write nothing\n";
 
 // The options of run and extract: -o, --strict, the rule options and the extraction options.
 std::vector<OptionSpec> ExtractCommandOptions() {
@@ -181,6 +185,8 @@ class InputExtraction {
   }
   // Prints the final progress line.
   void Done(const Progress& total) { printer_.Done(total); }
+  // What the reader repaired in the input (docs/reliability.md).
+  const InputRepairs& repairs() const { return reader_.repairs(); }
 
  private:
   Io& io_;
@@ -207,12 +213,19 @@ struct SkipNote {
   std::string doc, origin, reason;
 };
 
-// Returns report.json: the counts and every skipped document.
+std::string InDir(const std::string& dir, const char* name) {
+  return (fs::path(dir) / name).string();
+}
+
+// Returns report.json: the counts, every skipped document, what was repaired in the input
+// and the output files beside it with their sizes (so a reader can tell a complete set).
 std::string GraphReport(const KnowledgeGraph& kg, const Graph& g,
-                        const std::vector<SkipNote>& skipped) {
+                        const std::vector<SkipNote>& skipped,
+                        const std::vector<std::pair<std::string, uint64_t>>& repairs,
+                        const std::vector<std::pair<std::string, uint64_t>>& outputs) {
   std::string report = "{\n";
   report += fmt::format("  \"documents\": {},\n  \"processed\": {},\n  \"skipped\": {},\n",
-                        kg.documents + kg.skipped, kg.documents, kg.skipped);
+                        kg.documents + skipped.size(), kg.documents, skipped.size());
   report +=
       fmt::format("  \"entities\": {},\n  \"events\": {},\n", kg.entities.size(), kg.events.size());
   report += fmt::format("  \"nodes\": {},\n  \"edges\": {},\n", boost::num_vertices(g),
@@ -222,59 +235,94 @@ std::string GraphReport(const KnowledgeGraph& kg, const Graph& g,
     report += fmt::format("{}\n    {}", i ? "," : "",
                           SkipToJson(skipped[i].doc, skipped[i].origin, skipped[i].reason));
   }
-  report += skipped.empty() ? "]\n}\n" : "\n  ]\n}\n";
+  report += skipped.empty() ? "],\n" : "\n  ],\n";
+  report += "  \"input_repairs\": {";
+  for (size_t i = 0; i < repairs.size(); ++i) {
+    report += fmt::format("{}\"{}\": {}", i ? ", " : "", repairs[i].first, repairs[i].second);
+  }
+  report += "},\n  \"outputs\": [";
+  for (size_t i = 0; i < outputs.size(); ++i) {
+    report += fmt::format("{}\n    {{\"file\": \"{}\", \"bytes\": {}}}", i ? "," : "",
+                          outputs[i].first, outputs[i].second);
+  }
+  report += "\n  ]\n}\n";
   return report;
 }
 
-// Writes graph.graphml, graph.jsonld and report.json into dir.
+// Adds graph.graphml, graph.jsonld and, once they and every file added before are
+// complete, report.json (naming them) to set, and commits the set. Returns false after
+// printing the error; then nothing is renamed into place.
 bool WriteGraphOutputs(const KnowledgeGraph& kg, const RuleSet& rules, const std::string& dir,
-                       const std::vector<SkipNote>& skipped, Io& io) {
+                       const std::vector<SkipNote>& skipped,
+                       const std::vector<std::pair<std::string, uint64_t>>& repairs,
+                       std::vector<std::string> names, OutputSet* set, Io& io) {
   const Graph g = MakeGraph(kg);
-  std::ostringstream graphml, jsonld;
-  WriteGraphml(kg, g, rules, &graphml);
-  WriteJsonLd(kg, rules, &jsonld);
-  auto in_dir = [&](const char* name) { return (fs::path(dir) / name).string(); };
-  return WriteFileAtomically(in_dir("graph.graphml"), graphml.str(), "newsgraph", io) &&
-         WriteFileAtomically(in_dir("graph.jsonld"), jsonld.str(), "newsgraph", io) &&
-         WriteFileAtomically(in_dir("report.json"), GraphReport(kg, g, skipped), "newsgraph", io);
+  std::string error;
+  std::ostream* graphml = set->Add(InDir(dir, "graph.graphml"), &error);
+  if (graphml != nullptr) WriteGraphml(kg, g, rules, graphml);
+  std::ostream* jsonld = graphml ? set->Add(InDir(dir, "graph.jsonld"), &error) : nullptr;
+  if (jsonld != nullptr) WriteJsonLd(kg, rules, jsonld);
+  if (jsonld == nullptr || !set->Close(&error)) {
+    io.err << fmt::format("newsgraph: {}\n", error);
+    return false;
+  }
+  names.push_back("graph.graphml");
+  names.push_back("graph.jsonld");
+  std::vector<std::pair<std::string, uint64_t>> outputs;
+  for (const std::string& name : names) {
+    outputs.push_back({name, set->Size(InDir(dir, name.c_str()))});
+  }
+  const std::string report = GraphReport(kg, g, skipped, repairs, outputs);
+  if (!set->Add(InDir(dir, "report.json"), report, &error) || !set->Commit(&error)) {
+    io.err << fmt::format("newsgraph: {}\n", error);
+    return false;
+  }
+  return true;
+}
+
+// Returns the INPUT paths that do not exist or cannot be read (issue 11). They are skipped
+// like any unreadable input, and make the exit status 2 once everything else is written.
+std::vector<std::string> UnreadableInputs(const std::vector<std::string>& inputs) {
+  std::vector<std::string> bad;
+  for (const std::string& input : inputs) {
+    if (input == "-") continue;
+    std::error_code ec;
+    const fs::file_status st = fs::status(input, ec);
+    bool ok = !ec && fs::exists(st);
+    if (ok && fs::is_directory(st)) {
+      fs::directory_iterator it(input, ec);
+      ok = !ec;
+    } else if (ok && fs::is_regular_file(st)) {
+      ok = static_cast<bool>(std::ifstream(input, std::ios::binary));
+    }
+    if (!ok) bad.push_back(input);
+  }
+  return bad;
+}
+
+// Prints why the exit status is 2 although outputs were written: unreadable INPUTs.
+int InputErrorsExit(const std::vector<std::string>& bad, Io& io) {
+  if (bad.empty()) return kExitOk;
+  io.err << fmt::format("newsgraph: error: {} input path(s) missing or unreadable: {}\n",
+                        bad.size(), fmt::join(bad, ", "));
+  return kExitUsage;
+}
+
+// --strict: prints why nothing was written. Returns the exit status.
+int StrictFailure(size_t skipped, Io& io) {
+  io.err << fmt::format("newsgraph: --strict: {} input(s) skipped; nothing written\n", skipped);
+  return kExitUsage;
+}
+
+// Returns the repairs of the input for report.json.
+std::vector<std::pair<std::string, uint64_t>> RepairCounts(const InputRepairs& r) {
+  return {{"invalid_utf8_bytes", r.invalid_utf8_bytes},
+          {"html_entities", r.html_entities},
+          {"html_tags", r.html_tags}};
 }
 
 // ---------------------------------------------------------------------------------------
 // run
-
-// The facts.jsonl of run, written to facts.jsonl.tmp and renamed when complete.
-class FactsFile {
- public:
-  explicit FactsFile(const std::string& dir)
-      : path_(fs::path(dir) / "facts.jsonl"), tmp_(path_.string() + ".tmp") {}
-
-  // Opens the temporary file. Returns false after printing the error.
-  bool Open(Io& io) {
-    out_.open(tmp_, std::ios::binary | std::ios::trunc);
-    if (!out_) io.err << fmt::format("newsgraph: cannot write {}\n", tmp_.string());
-    return static_cast<bool>(out_);
-  }
-  std::ostream& out() { return out_; }
-  // Closes the temporary file and renames it. Returns false after printing the error.
-  bool Commit(Io& io) {
-    out_.close();
-    if (!out_) {
-      io.err << fmt::format("newsgraph: cannot write {}\n", tmp_.string());
-      return false;
-    }
-    std::error_code ec;
-    fs::rename(tmp_, path_, ec);
-    if (ec) {
-      io.err << fmt::format("newsgraph: cannot write {}: {}\n", path_.string(), ec.message());
-      return false;
-    }
-    return true;
-  }
-
- private:
-  const fs::path path_, tmp_;
-  std::ofstream out_;
-};
 
 void PrintRunSummary(const ParsedArgs& args, const Progress& total, const KnowledgeGraph& kg,
                      const std::string& dir, Io& io) {
@@ -309,27 +357,36 @@ int Run(const ParsedArgs& args, Io& io) {
   if (!rules) return kExitUsage;
   const std::string dir = args.Get("output", "out");
   if (!MakeOutputDir(dir, io)) return kExitUsage;
-  FactsFile facts(dir);
-  if (!facts.Open(io)) return kExitUsage;
+  OutputSet outputs;
+  std::string error;
+  std::ostream* facts = outputs.Add(InDir(dir, "facts.jsonl"), &error);
+  if (facts == nullptr) {
+    io.err << fmt::format("newsgraph: {}\n", error);
+    return kExitUsage;
+  }
+  const std::vector<std::string> unreadable = UnreadableInputs(args.positional);
 
   InputExtraction extraction(args, *rules, options, io);
   GraphBuilder builder(*rules);
   std::vector<SkipNote> skipped;
   const Progress total = extraction.Run(threads, [&](const ExtractResult& r) {
-    facts.out() << r.line << '\n';
+    *facts << r.line << '\n';
     if (r.facts.status != "ok") {
       skipped.push_back({r.facts.doc, r.facts.origin, r.facts.reason});
       io.err << SkipMessage(r.facts);
     }
     builder.Add(r.facts);
   });
-  if (!facts.Commit(io)) return kExitUsage;
   extraction.Done(total);
+  if (args.Has("strict") && total.skipped > 0) return StrictFailure(total.skipped, io);
 
   const KnowledgeGraph kg = builder.Build();
-  if (!WriteGraphOutputs(kg, *rules, dir, skipped, io)) return kExitUsage;
+  if (!WriteGraphOutputs(kg, *rules, dir, skipped, RepairCounts(extraction.repairs()),
+                         {"facts.jsonl"}, &outputs, io)) {
+    return kExitUsage;
+  }
   PrintRunSummary(args, total, kg, dir, io);
-  return args.Has("strict") && total.skipped > 0 ? kExitFindings : kExitOk;
+  return InputErrorsExit(unreadable, io);
 }
 
 // ---------------------------------------------------------------------------------------
@@ -341,49 +398,68 @@ int Extract(const ParsedArgs& args, Io& io) {
   std::unique_ptr<RuleSet> rules = PrepareExtraction("extract", args, &options, &threads, io);
   if (!rules) return kExitUsage;
   const std::string out_path = args.Get("output", "-");
-  std::ofstream file;
-  std::ostream* out = &io.out;
-  if (out_path != "-") {
-    file.open(out_path, std::ios::binary | std::ios::trunc);
-    if (!file) {
-      io.err << fmt::format("newsgraph: cannot write {}\n", out_path);
-      return kExitUsage;
-    }
-    out = &file;
+  const bool strict = args.Has("strict");
+  OutputSet outputs;
+  std::string error;
+  // With --strict, standard output gets the facts only once no input was skipped.
+  std::ostringstream held;
+  std::ostream* out = out_path == "-" ? (strict ? &held : &io.out) : outputs.Add(out_path, &error);
+  if (out == nullptr) {
+    io.err << fmt::format("newsgraph: {}\n", error);
+    return kExitUsage;
   }
+  const std::vector<std::string> unreadable = UnreadableInputs(args.positional);
 
   InputExtraction extraction(args, *rules, options, io);
   const Progress total = extraction.Run(threads, [&](const ExtractResult& r) {
     *out << r.line << '\n';
     if (r.facts.status != "ok") io.err << SkipMessage(r.facts);
   });
-  out->flush();
   extraction.Done(total);
-  if (!*out) {
-    io.err << fmt::format("newsgraph: cannot write {}\n", out_path);
+  if (strict && total.skipped > 0) return StrictFailure(total.skipped, io);
+  if (out_path == "-") {
+    if (strict) io.out << held.str();
+    io.out.flush();
+    if (!io.out) {
+      io.err << "newsgraph: cannot write the facts to standard output\n";
+      return kExitUsage;
+    }
+  } else if (!outputs.Commit(&error)) {
+    io.err << fmt::format("newsgraph: {}\n", error);
     return kExitUsage;
   }
-  return args.Has("strict") && total.skipped > 0 ? kExitFindings : kExitOk;
+  return InputErrorsExit(unreadable, io);
 }
 
 // ---------------------------------------------------------------------------------------
 // build
 
-// Adds the facts of one file (- for stdin) to builder and its skipped documents to
-// *skipped. Returns the number of errors (each printed as FILE:LINE: error: ...).
-int AddFactsFile(const std::string& path, GraphBuilder* builder, std::vector<SkipNote>* skipped,
-                 Io& io) {
+// What build read: the skip records of its facts and the facts files it could not read
+// (both as skips), errors in the facts, and the bytes of invalid UTF-8 replaced.
+struct FactsInput {
+  std::vector<SkipNote> skipped;
+  std::vector<std::string> unreadable;
+  int errors = 0;
+  uint64_t invalid_utf8 = 0;
+};
+
+// Adds the facts of one file (- for stdin) to builder and what it read to *input. Errors
+// are printed as FILE:LINE: error: document ID: ...
+void AddFactsFile(const std::string& path, GraphBuilder* builder, FactsInput* input, Io& io) {
   std::ifstream file;
   std::istream* in = &io.in;
   if (path != "-") {
     file.open(path, std::ios::binary);
     if (!file) {
-      io.err << fmt::format("{}: error: cannot open facts file\n", path);
-      return 1;
+      const std::string why = fmt::format("cannot open facts file: {}", std::strerror(errno));
+      io.err << fmt::format("{}: error: {}\n", path, why);
+      input->skipped.push_back({path, path, why});
+      input->unreadable.push_back(path);
+      return;
     }
     in = &file;
   }
-  int errors = 0;
+  const std::string name = path == "-" ? "<stdin>" : path;
   std::string line;
   size_t line_no = 0;
   while (std::getline(*in, line)) {
@@ -391,19 +467,29 @@ int AddFactsFile(const std::string& path, GraphBuilder* builder, std::vector<Ski
     if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
     DocumentFacts facts;
     std::string why;
-    if (!FactsFromJson(line, &facts, &why)) {
-      io.err << fmt::format("{}:{}: error: {}\n", path == "-" ? "<stdin>" : path, line_no, why);
-      ++errors;
+    size_t invalid_utf8 = 0;
+    if (!FactsFromJson(line, &facts, &why, &invalid_utf8)) {
+      io.err << fmt::format("{}:{}: error: {}\n", name, line_no, why);
+      ++input->errors;
       continue;
     }
+    if (invalid_utf8 > 0) {
+      io.err << fmt::format(
+          "{}:{}: warning: document {}: {} byte(s) of invalid UTF-8 replaced by '?'\n", name,
+          line_no, facts.doc, invalid_utf8);
+      input->invalid_utf8 += invalid_utf8;
+    }
     if (!builder->Add(facts)) {
-      io.err << fmt::format("{}:{}: warning: facts of document '{}' seen before; ignored\n", path,
+      io.err << fmt::format("{}:{}: warning: facts of document '{}' seen before; ignored\n", name,
                             line_no, facts.doc);
       continue;
     }
-    if (facts.status != "ok") skipped->push_back({facts.doc, facts.origin, facts.reason});
+    if (facts.status != "ok") input->skipped.push_back({facts.doc, facts.origin, facts.reason});
   }
-  return errors;
+  if (in->bad()) {
+    io.err << fmt::format("{}: error: read error\n", name);
+    ++input->errors;
+  }
 }
 
 int Build(const ParsedArgs& args, Io& io) {
@@ -414,26 +500,33 @@ int Build(const ParsedArgs& args, Io& io) {
   std::unique_ptr<RuleSet> rules = LoadRulesFromArgs(args, LoadOptions(), io);
   if (!rules) return kExitUsage;
   GraphBuilder builder(*rules);
-  std::vector<SkipNote> skipped;
-  int errors = 0;
-  for (const std::string& path : args.positional) {
-    errors += AddFactsFile(path, &builder, &skipped, io);
-  }
-  if (errors > 0) {
-    io.err << fmt::format("newsgraph build: {} error(s) in the facts; no graph written\n", errors);
+  FactsInput input;
+  for (const std::string& path : args.positional) AddFactsFile(path, &builder, &input, io);
+  if (input.errors > 0) {
+    io.err << fmt::format("newsgraph build: {} error(s) in the facts; no graph written\n",
+                          input.errors);
     return kExitUsage;
   }
-  std::sort(skipped.begin(), skipped.end(),
+  if (args.Has("strict") && !input.skipped.empty()) {
+    return StrictFailure(input.skipped.size(), io);
+  }
+  std::sort(input.skipped.begin(), input.skipped.end(),
             [](const SkipNote& a, const SkipNote& b) { return a.doc < b.doc; });
   const std::string dir = args.Get("output", "out");
   if (!MakeOutputDir(dir, io)) return kExitUsage;
   const KnowledgeGraph kg = builder.Build();
-  if (!WriteGraphOutputs(kg, *rules, dir, skipped, io)) return kExitUsage;
-  if (!args.Has("quiet")) {
-    io.err << fmt::format("newsgraph: {} documents: {} entities, {} events -> {}/\n",
-                          kg.documents + kg.skipped, kg.entities.size(), kg.events.size(), dir);
+  OutputSet outputs;
+  if (!WriteGraphOutputs(kg, *rules, dir, input.skipped,
+                         {{"invalid_utf8_bytes", input.invalid_utf8}}, {}, &outputs, io)) {
+    return kExitUsage;
   }
-  return kExitOk;
+  if (!args.Has("quiet")) {
+    io.err << fmt::format(
+        "newsgraph: {} documents ({} processed, {} skipped): {} entities, {} events -> {}/\n",
+        kg.documents + input.skipped.size(), kg.documents, input.skipped.size(), kg.entities.size(),
+        kg.events.size(), dir);
+  }
+  return InputErrorsExit(input.unreadable, io);
 }
 
 }  // namespace
@@ -447,8 +540,9 @@ CommandSpec RunCommandSpec() {
       "Options:\n"
       "  -o, --output DIR       output directory (default: out)\n" +
       kRuleOptionsHelp + kExtractOptionsHelp + kStrictHelp +
-      "\nExit status: 0 ok, 1 documents skipped with --strict, 2 usage, rule or\n"
-      "output errors.\n";
+      "\nExit status: 0 ok; 2 usage, rule or output errors, an INPUT that is missing or\n"
+      "cannot be read (everything else is still processed and written), or with\n"
+      "--strict any skipped input (then nothing is written).\n";
   return {"run",
           "extract and build in one go: INPUT... -> facts.jsonl, graph.graphml, graph.jsonld",
           usage, ExtractCommandOptions(), Run};
@@ -465,10 +559,15 @@ CommandSpec ExtractCommandSpec() {
 }
 
 CommandSpec BuildCommandSpec() {
-  std::vector<OptionSpec> options = {{"output", 'o', true}, {"quiet", 'q', false}};
+  std::vector<OptionSpec> options = {
+      {"output", 'o', true}, {"quiet", 'q', false}, {"strict", 0, false}};
   AddRuleOptions(&options);
   return {"build", "facts.jsonl... -> graph.graphml, graph.jsonld (order-independent merge)",
-          std::string(kBuildUsage) + kRuleOptionsHelp, options, Build};
+          std::string(kBuildUsage) + kRuleOptionsHelp + kStrictHelp +
+              "\nExit status: 0 ok, 2 usage, rule, facts or output errors, a facts file that\n"
+              "cannot be read (the graph of the others is still written), or with --strict\n"
+              "any skipped document (then nothing is written).\n",
+          options, Build};
 }
 
 }  // namespace newsgraph
