@@ -475,7 +475,7 @@ void AddFactsFile(const std::string& path, GraphBuilder* builder, FactsInput* in
     }
     if (invalid_utf8 > 0) {
       io.err << fmt::format(
-          "{}:{}: warning: document {}: {} byte(s) of invalid UTF-8 replaced by '?'\n", name,
+          "{}:{}: warning: document {}: {} byte(s) of invalid UTF-8 or control characters replaced by '?'\n", name,
           line_no, facts.doc, invalid_utf8);
       input->invalid_utf8 += invalid_utf8;
     }
@@ -517,7 +517,7 @@ int Build(const ParsedArgs& args, Io& io) {
   const KnowledgeGraph kg = builder.Build();
   OutputSet outputs;
   if (!WriteGraphOutputs(kg, *rules, dir, input.skipped,
-                         {{"invalid_utf8_bytes", input.invalid_utf8}}, {}, &outputs, io)) {
+                         {{"invalid_text_bytes", input.invalid_utf8}}, {}, &outputs, io)) {
     return kExitUsage;
   }
   if (!args.Has("quiet")) {

@@ -243,7 +243,14 @@ class FactReader {
     if (v == nullptr) return;
     if (!v->IsString()) return Fail(where, key, "a string");
     out->assign(v->GetString(), v->GetStringLength());
-    invalid_utf8_ += SanitizeUtf8(out, nullptr);
+    invalid_utf8_ += SanitizeText(out);
+  }
+  // Sets *out to member key of o, which must be a node id (base/text.h IsNodeId) if present.
+  void Id(const Value& o, const std::string& where, const char* key, std::string* out) {
+    Str(o, where, key, out);
+    if (!out->empty() && !IsNodeId(*out)) {
+      Fail(where, key, "an id (letters, digits, '-', '_', '.', ':')");
+    }
   }
   // Appends the strings of array member key of o to *out.
   void Strings(const Value& o, const std::string& where, const char* key,
@@ -254,7 +261,7 @@ class FactReader {
       const Value& s = (*a)[k];
       if (!s.IsString()) return Fail(Item(where, key, k), "", "a string");
       out->emplace_back(s.GetString(), s.GetStringLength());
-      invalid_utf8_ += SanitizeUtf8(&out->back(), nullptr);
+      invalid_utf8_ += SanitizeText(&out->back());
     }
   }
   // Sets *out to unsigned member key of o (0 when absent).
@@ -374,7 +381,7 @@ void ReadHeader(FactReader& r, const Value& d, DocumentFacts* f) {
 // Reads one entity; an error if it has no valid id and kind.
 void ReadEntity(FactReader& r, const Value& v, const std::string& where, Entity* e) {
   std::string kind;
-  r.Str(v, where, "id", &e->id);
+  r.Id(v, where, "id", &e->id);
   r.Str(v, where, "kind", &kind);
   if (!r.ok()) return;
   if (!ParseKind(kind, &e->kind) || e->id.empty()) {
@@ -382,7 +389,7 @@ void ReadEntity(FactReader& r, const Value& v, const std::string& where, Entity*
   }
   r.Str(v, where, "name", &e->name);
   r.Str(v, where, "type", &e->type);
-  r.Str(v, where, "part_of", &e->part_of);
+  r.Id(v, where, "part_of", &e->part_of);
   r.Bool(v, where, "gazetteer", &e->gazetteer);
   r.Strings(v, where, "aliases", &e->aliases);
   if (const Value* titles = r.Array(v, where, "titles")) {
@@ -391,7 +398,7 @@ void ReadEntity(FactReader& r, const Value& v, const std::string& where, Entity*
       if (!r.IsObjectItem(*titles, where + ".titles", k)) return;
       EntityTitle t;
       r.Str((*titles)[k], at, "title", &t.title);
-      r.Str((*titles)[k], at, "of", &t.of);
+      r.Id((*titles)[k], at, "of", &t.of);
       e->titles.push_back(std::move(t));
     }
   }
@@ -420,7 +427,7 @@ void ReadEvidence(FactReader& r, const Value& e, const std::string& where, Evide
 // Reads one event; an error if it has no type.
 void ReadEvent(FactReader& r, const Value& v, const std::string& where, Event* ev) {
   r.Str(v, where, "id", &ev->id);
-  r.Str(v, where, "type", &ev->type);
+  r.Id(v, where, "type", &ev->type);
   if (r.ok() && ev->type.empty()) {
     return r.FailWith(fmt::format("event '{}' has no type", ev->id));
   }
@@ -429,7 +436,7 @@ void ReadEvent(FactReader& r, const Value& v, const std::string& where, Event* e
       const std::string at = FactReader::Item(where, "participants", k);
       if (!r.IsObjectItem(*ps, where + ".participants", k)) return;
       Participant p;
-      r.Str((*ps)[k], at, "entity", &p.entity);
+      r.Id((*ps)[k], at, "entity", &p.entity);
       r.Str((*ps)[k], at, "role", &p.role);
       r.Str((*ps)[k], at, "text", &p.text);
       r.Str((*ps)[k], at, "via", &p.via);
@@ -440,9 +447,15 @@ void ReadEvent(FactReader& r, const Value& v, const std::string& where, Event* e
     ReadTimex(r, *date, where + ".date", &ev->date, &ev->date_text);
   }
   r.Str(v, where, "date_rule", &ev->date_rule);
-  r.Str(v, where, "place", &ev->place);
+  r.Id(v, where, "place", &ev->place);
   r.Str(v, where, "place_rule", &ev->place_rule);
   r.Strings(v, where, "reported_by", &ev->reported_by);
+  for (size_t k = 0; k < ev->reported_by.size() && r.ok(); ++k) {
+    if (!IsNodeId(ev->reported_by[k])) {
+      r.Fail(FactReader::Item(where, "reported_by", k), "",
+             "an id (letters, digits, '-', '_', '.', ':')");
+    }
+  }
   r.Strings(v, where, "source_rules", &ev->source_rules);
   ev->source_rules.resize(ev->reported_by.size());
   r.Str(v, where, "modality", &ev->modality);

@@ -27,8 +27,9 @@ std::string SkipToJson(const std::string& doc, const std::string& origin,
 // Parses one line of facts.jsonl (mentions are not read back: build does not need them),
 // checking the type of every member read. Returns false and sets *error ("document ID:
 // field \"events[0].type\" must be a string") if the line is not one valid facts record.
-// Bytes of strings that are not UTF-8 are replaced by '?'; *invalid_utf8 (if given) gets
-// their number.
+// Ids (entities, participants, places, sources) must be node ids (IsNodeId). Bytes of
+// strings that are not UTF-8, and control characters, are replaced by '?' (SanitizeText);
+// *invalid_utf8 (if given) gets their number.
 bool FactsFromJson(std::string_view line, DocumentFacts* facts, std::string* error,
                    size_t* invalid_utf8 = nullptr);
 
