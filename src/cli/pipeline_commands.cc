@@ -48,7 +48,9 @@ const char kExtractOptionsHelp[] =
     "  --no-metonymy          places that act (Kremlin, Washington) stay places instead of\n"
     "                         standing for their country\n"
     "  --progress, --quiet    show / hide the progress line on stderr (default: shown when\n"
-    "                         stderr is a terminal)\n";
+    "                         stderr is a terminal)\n"
+    "  --max-document-bytes N skip (with the reason) a document whose text is longer than\n"
+    "                         N bytes (default: 8388608)\n";
 
 const char kInputHelp[] =
     "INPUT is a .txt file (one document; its id is the file name without .txt), a .jsonl\n"
@@ -100,6 +102,7 @@ std::vector<OptionSpec> ExtractCommandOptions() {
   specs.push_back({"no-metonymy", 0, false});
   specs.push_back({"progress", 0, false});
   specs.push_back({"quiet", 'q', false});
+  specs.push_back({"max-document-bytes", 0, true});
   return specs;
 }
 
@@ -117,6 +120,14 @@ bool ExtractOptionsFromArgs(const ParsedArgs& args, ExtractOptions* options, int
       return false;
     }
     *threads = static_cast<int>(n);
+  }
+  if (args.Has("max-document-bytes")) {
+    const std::string v = args.Get("max-document-bytes");
+    if (v.empty() || v.find_first_not_of("0123456789") != std::string::npos || v.size() > 15 ||
+        std::stoull(v) == 0) {
+      io.err << fmt::format("newsgraph: --max-document-bytes '{}' is not a positive number\n", v);
+      return false;
+    }
   }
   return true;
 }
@@ -174,7 +185,11 @@ class InputExtraction {
       : io_(io),
         extractor_(rules, options),
         reader_(args.positional, &io.in),
-        printer_(io, WantProgress(args, io)) {}
+        printer_(io, WantProgress(args, io)) {
+    if (args.Has("max-document-bytes")) {
+      reader_.set_max_document_bytes(std::stoull(args.Get("max-document-bytes")));
+    }
+  }
 
   // Extracts every document on the given threads, in input order, passing each result to
   // emit; updates the progress line and prints the reader's warnings.
@@ -475,8 +490,9 @@ void AddFactsFile(const std::string& path, GraphBuilder* builder, FactsInput* in
     }
     if (invalid_utf8 > 0) {
       io.err << fmt::format(
-          "{}:{}: warning: document {}: {} byte(s) of invalid UTF-8 or control characters replaced by '?'\n", name,
-          line_no, facts.doc, invalid_utf8);
+          "{}:{}: warning: document {}: {} byte(s) of invalid UTF-8 or control characters replaced "
+          "by '?'\n",
+          name, line_no, facts.doc, invalid_utf8);
       input->invalid_utf8 += invalid_utf8;
     }
     if (!builder->Add(facts)) {

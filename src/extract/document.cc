@@ -187,6 +187,14 @@ std::vector<std::string> DocumentReader::TakeWarnings() {
 }
 
 DocumentReader::Result DocumentReader::Finish(Document* doc, SkipRecord* skip) {
+  if (doc->text.size() > max_document_bytes_) {
+    SanitizeUtf8(&doc->id, nullptr);
+    *skip = {doc->id, doc->origin,
+             fmt::format("document of {} bytes is over the limit of {} bytes "
+                         "(--max-document-bytes)",
+                         doc->text.size(), max_document_bytes_)};
+    return kSkipped;
+  }
   for (std::string* field : {&doc->id, &doc->title, &doc->url, &doc->date, &doc->lang}) {
     SanitizeUtf8(field, nullptr);
   }

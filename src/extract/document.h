@@ -42,6 +42,10 @@ struct InputRepairs {
   uint64_t html_tags = 0;           // tags and comments removed
 };
 
+// The default of DocumentReader::set_max_document_bytes: 8 MiB, some hundred times the
+// longest news article.
+inline constexpr size_t kDefaultMaxDocumentBytes = 8 << 20;
+
 // Parses one JSON Lines record. Returns false and sets *reason (with the column) if it is
 // not a usable document. `origin` is "file:line"; `fallback_id` names a record without id.
 bool ParseJsonLine(std::string_view line, const std::string& origin, const std::string& fallback_id,
@@ -63,6 +67,10 @@ class DocumentReader {
 
   // Returns what was repaired in the documents read so far.
   const InputRepairs& repairs() const { return repairs_; }
+
+  // Sets the largest document text (in bytes) that is read; a larger one is skipped with
+  // its size in the reason, never truncated (docs/reliability.md).
+  void set_max_document_bytes(size_t n) { max_document_bytes_ = n; }
 
  private:
   struct Item {
@@ -104,6 +112,7 @@ class DocumentReader {
   std::set<std::string> seen_ids_;
   std::vector<std::string> warnings_;
   InputRepairs repairs_;
+  size_t max_document_bytes_ = kDefaultMaxDocumentBytes;
 };
 
 }  // namespace newsgraph

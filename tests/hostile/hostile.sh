@@ -230,6 +230,17 @@ else:
     raise AssertionError("no Antony Blinken mention")
 EOF
     ;;
+  max_document)  # a document over --max-document-bytes is skipped with its size, not cut
+    printf 'Satu dua tiga empat.' >long.txt
+    printf 'Satu.' >short.txt
+    run_ng run long.txt short.txt -o o --quiet --max-document-bytes 10
+    expect_rc 0
+    expect_err "newsgraph: skipped long (long.txt): document of 20 bytes is over the limit of 10 bytes (--max-document-bytes)"
+    check_set o
+    run_ng run short.txt -o o2 --max-document-bytes 0
+    expect_rc 2
+    expect_err "newsgraph: --max-document-bytes '0' is not a positive number"
+    ;;
   dev_full)  # a write error shows, with its reason
     printf 'Satu.' >a.txt
     run_ng extract a.txt -o /dev/full --quiet
