@@ -81,7 +81,16 @@ TEST_CASE("run writes every output and accounts for every document", "[cli]") {
   CHECK(facts.find("\"origin\":\"" + in + ":2\"") != std::string::npos);
   const std::string report = testing::ReadFile(out + "/report.json");
   CHECK(report.find("\"skipped\": 2") != std::string::npos);
-  CHECK(Run({"run", in, "-o", out, "--quiet", "--strict"}).code == kExitFindings);
+  // Issue 13: --strict makes a skip an input error (exit 2) and writes nothing, not even
+  // over the outputs of the run before.
+  const std::string strict_out = (dir.path() / "strict").string();
+  const Result strict = Run({"run", in, "-o", strict_out, "--quiet", "--strict"});
+  CHECK(strict.code == kExitUsage);
+  CHECK(strict.err.find("newsgraph: --strict: 2 input(s) skipped; nothing written\n") !=
+        std::string::npos);
+  CHECK(std::filesystem::is_empty(strict_out));
+  CHECK(Run({"run", in, "-o", out, "--quiet", "--strict"}).code == kExitUsage);
+  CHECK(testing::ReadFile(out + "/report.json") == report);
 
   // extract + build give the same graph as run.
   const std::string facts_path = (dir.path() / "f.jsonl").string();

@@ -38,6 +38,11 @@ TEST_CASE("XmlEscape escapes markup and drops characters XML forbids", "[writers
   CHECK(XmlEscape(std::string("x\x01y\tz", 5)) == "xy\tz");
   CHECK(XmlEscape("\xef\xbf\xbe!") == "!");
   CHECK(XmlEscape("a\nb") == "a\nb");
+  // Issue 13: bytes that are not UTF-8 (a lone surrogate's CESU-8 form, a stray byte) are
+  // dropped too, so that GraphML is well-formed whatever a facts file held.
+  CHECK(XmlEscape("a\xed\xb0\x80"
+                  "b\xff"
+                  "c") == "abc");
 }
 
 TEST_CASE("XmlEscape for unchecked text replaces what XML forbids and keeps newlines",

@@ -96,8 +96,9 @@ ROFF
   done
   cat <<'ROFF'
 .SH EXIT STATUS
-0 ok, 1 findings or failures (lint errors, failing rule tests, F1 below the threshold,
-skipped inputs with \-\-strict), 2 usage, input or rule errors.
+0 ok, 1 findings or failures (lint errors, failing rule tests, F1 below the threshold),
+2 usage, input or rule errors (a missing input; any skipped input with \-\-strict, which
+then writes nothing).
 .SH FILES
 Under the installation prefix (\fI/usr\fR for the Debian package):
 .TP

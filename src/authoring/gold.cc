@@ -2,11 +2,11 @@
 
 #include <fmt/format.h>
 #include <rapidjson/document.h>
-#include <rapidjson/error/en.h>
 
 #include <algorithm>
 #include <set>
 
+#include "base/json_source.h"
 #include "base/text.h"
 
 namespace newsgraph {
@@ -61,10 +61,10 @@ class GoldLine {
   // Parses the line; reports invalid JSON or a value that is not an object. Returns false
   // then.
   bool Parse() {
-    json_.Parse(text_.data(), text_.size());
-    if (json_.HasParseError()) {
-      Error(ColumnOf(text_, json_.GetErrorOffset()),
-            fmt::format("invalid JSON: {}", rapidjson::GetParseError_En(json_.GetParseError())));
+    std::string error;
+    size_t offset = 0;
+    if (!ParseOneJsonValue(text_, &json_, &error, &offset)) {
+      Error(ColumnOf(text_, offset), fmt::format("invalid JSON: {}", error));
       return false;
     }
     if (!json_.IsObject()) {

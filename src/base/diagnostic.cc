@@ -25,7 +25,10 @@ std::string FormatDiagnostic(const Diagnostic& d) {
     if (d.location.column > 0) out += fmt::format(":{}", d.location.column);
   }
   out += fmt::format(": {}: {}\n", SeverityName(d.severity), d.message);
-  if (!d.source_line.empty() && d.location.column > 0) {
+  // A line longer than this (minified or hostile JSON) is not shown: file:line:col says
+  // where, and a 300 KB line on stderr helps no one.
+  constexpr size_t kMaxShownLine = 500;
+  if (!d.source_line.empty() && d.location.column > 0 && d.source_line.size() <= kMaxShownLine) {
     out += "  " + d.source_line + "\n  ";
     // The caret sits under the column; tabs in the source line are kept so it aligns.
     const size_t col = static_cast<size_t>(d.location.column) - 1;

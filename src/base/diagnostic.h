@@ -30,7 +30,7 @@ struct Diagnostic {
 };
 
 // Returns "file:line:col: error: message\n  <source line>\n  <caret>\n" (the last two lines
-// only when there is a source line).
+// only when there is a source line of at most 500 bytes).
 std::string FormatDiagnostic(const Diagnostic& d);
 
 // Returns "error", "warning" or "note".

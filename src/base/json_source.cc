@@ -123,13 +123,60 @@ std::string DecodeJsonString(std::string_view raw, std::vector<uint32_t>* offset
   return out;
 }
 
+size_t FindTooDeep(std::string_view text) {
+  int depth = 0;
+  for (size_t i = 0; i < text.size(); ++i) {
+    switch (text[i]) {
+      case '"':
+        for (++i; i < text.size() && text[i] != '"'; ++i) {
+          if (text[i] == '\\') ++i;
+        }
+        break;
+      case '[':
+      case '{':
+        if (++depth > kMaxJsonDepth) return i;
+        break;
+      case ']':
+      case '}':
+        --depth;
+        break;
+      default:
+        break;
+    }
+  }
+  return std::string_view::npos;
+}
+
+bool ParseOneJsonValue(std::string_view text, rapidjson::Document* doc, std::string* error,
+                       size_t* error_offset) {
+  if (const size_t deep = FindTooDeep(text); deep != std::string_view::npos) {
+    *error = fmt::format("nested deeper than {} levels", kMaxJsonDepth);
+    *error_offset = deep;
+    return false;
+  }
+  doc->Parse<rapidjson::kParseIterativeFlag>(text.data(), text.size());
+  if (doc->HasParseError()) {
+    *error = GetParseError_En(doc->GetParseError());
+    *error_offset = doc->GetErrorOffset();
+    return false;
+  }
+  return true;
+}
+
 bool JsonSource::Parse(std::string file, std::string text, Diagnostics* diags) {
   file_ = std::move(file);
   text_ = std::move(text);
   line_starts_.clear();
   values_.clear();
   keys_.clear();
-  doc_.Parse<rapidjson::kParseStopWhenDoneFlag>(text_.data(), text_.size());
+  if (const size_t deep = FindTooDeep(text_); deep != std::string_view::npos) {
+    const Location loc = At(deep);
+    diags->Error(loc, fmt::format("JSON nested deeper than {} levels", kMaxJsonDepth),
+                 SourceLine(loc));
+    return false;
+  }
+  doc_.Parse<rapidjson::kParseStopWhenDoneFlag | rapidjson::kParseIterativeFlag>(text_.data(),
+                                                                                 text_.size());
   if (doc_.HasParseError()) {
     const Location loc = At(doc_.GetErrorOffset());
     diags->Error(loc, fmt::format("JSON syntax error: {}", GetParseError_En(doc_.GetParseError())),

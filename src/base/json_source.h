@@ -64,6 +64,21 @@ class JsonSource {
   std::unordered_map<std::string, uint32_t> keys_;
 };
 
+// The deepest nesting of arrays and objects any JSON input may have. Deeper input is an
+// error, found by a flat scan before RapidJSON parses it, so that neither the parser nor
+// any code walking the parsed value recurses without bound.
+inline constexpr int kMaxJsonDepth = 256;
+
+// Returns the offset of the bracket that opens level kMaxJsonDepth + 1 of text, or
+// std::string_view::npos if text nests no deeper than kMaxJsonDepth.
+size_t FindTooDeep(std::string_view text);
+
+// Parses text as exactly one JSON value (white space around it allowed, anything else
+// after it an error) without recursion. Returns false and sets *error (without the offset)
+// and *error_offset on a syntax error or nesting deeper than kMaxJsonDepth.
+bool ParseOneJsonValue(std::string_view text, rapidjson::Document* doc, std::string* error,
+                       size_t* error_offset);
+
 // Decodes the JSON string literal that starts at raw[0] == '"'. Returns the decoded text;
 // if offsets is not null, (*offsets)[k] is the raw offset of decoded byte k.
 std::string DecodeJsonString(std::string_view raw, std::vector<uint32_t>* offsets);

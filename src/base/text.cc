@@ -67,6 +67,36 @@ void AppendUtf8(char32_t cp, std::string* out) {
   }
 }
 
+size_t SanitizeText(std::string* text) {
+  size_t bad = SanitizeUtf8(text, nullptr);
+  std::string& s = *text;
+  for (size_t i = 0; i < s.size(); ++i) {
+    const auto b = static_cast<unsigned char>(s[i]);
+    if ((b < 0x20 && b != '\t' && b != '\n' && b != '\r') || b == 0x7F) {
+      s[i] = '?';
+      ++bad;
+    } else if (b == 0xEF && i + 2 < s.size() && s[i + 1] == '\xBF' &&
+               (s[i + 2] == '\xBE' || s[i + 2] == '\xBF')) {
+      s.replace(i, 3, "???");
+      bad += 3;
+      i += 2;
+    }
+  }
+  return bad;
+}
+
+bool IsNodeId(std::string_view text) {
+  if (text.empty()) return false;
+  for (size_t i = 0; i < text.size();) {
+    char32_t cp;
+    int len;
+    if (!DecodeUtf8(text, i, &cp, &len)) return false;
+    i += len;
+    if (!IsWordChar(cp) && cp != '-' && cp != '_' && cp != '.' && cp != ':') return false;
+  }
+  return true;
+}
+
 size_t SanitizeUtf8(std::string* text, size_t* first_bad) {
   size_t bad = 0;
   std::string& s = *text;

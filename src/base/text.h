@@ -40,6 +40,16 @@ void AppendUtf8(char32_t cp, std::string* out);
 // the same. Returns how many bytes were replaced; *first_bad gets the first offset.
 size_t SanitizeUtf8(std::string* text, size_t* first_bad);
 
+// Replaces, like SanitizeUtf8, every byte that is not part of valid UTF-8 and also every
+// byte of a control character other than tab, newline and CR, and of U+FFFE and U+FFFF,
+// with '?' (what XML 1.0 forbids and JSON-LD readers disagree on). Returns the number of
+// bytes replaced.
+size_t SanitizeText(std::string* text);
+
+// Returns true if text is a usable node id: not empty, only letters and digits of any
+// script and '-', '_', '.', ':' (what an XML NMTOKEN allows; "person:sergey-lavrov").
+bool IsNodeId(std::string_view text);
+
 // Returns true for letters and digits of any script (the parts of a word).
 bool IsWordChar(char32_t cp);
 

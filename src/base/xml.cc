@@ -43,11 +43,7 @@ std::string XmlEscape(std::string_view text, XmlInvalid invalid, bool newline_re
         break;
       default:
         if (!utf8) {
-          if (invalid == XmlInvalid::kReplace) {
-            AppendUtf8(0xFFFD, &out);
-          } else {
-            out.append(text.substr(i, len));
-          }
+          if (invalid == XmlInvalid::kReplace) AppendUtf8(0xFFFD, &out);
         } else if (XmlAllowed(cp) && !(invalid == XmlInvalid::kReplace && cp == 0xFFFD)) {
           out.append(text.substr(i, len));
         } else if (invalid == XmlInvalid::kReplace) {

@@ -12,7 +12,7 @@ namespace newsgraph {
 
 // What becomes of a character XML 1.0 does not allow (a control character, U+FFFE, U+FFFF).
 enum class XmlInvalid {
-  kDrop,     // left out; bytes that are not UTF-8 pass as they are (documents are UTF-8 already)
+  kDrop,     // left out, as is every byte that is not UTF-8 (so no input makes ill-formed XML)
   kReplace,  // written as U+FFFD, as is every byte that is not UTF-8 (text read unchecked)
 };
 

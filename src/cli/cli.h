@@ -5,7 +5,7 @@
 //   return RunCli({"run", "articles/", "-o", "out"}, io);
 //
 // Exit codes: 0 ok, 1 findings or failures (lint errors, failing rule tests, F1 below the
-// threshold, skipped inputs with --strict), 2 usage or input errors.
+// threshold), 2 usage or input errors (a missing INPUT, skipped inputs with --strict).
 #ifndef NEWSGRAPH_CLI_H_
 #define NEWSGRAPH_CLI_H_
 

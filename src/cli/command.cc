@@ -7,6 +7,7 @@
 #include <ostream>
 
 #include "base/calendar.h"
+#include "cli/output_set.h"
 
 namespace newsgraph {
 
@@ -83,19 +84,9 @@ bool ReadDctOption(const ParsedArgs& args, ExtractOptions* options, Io& io) {
 
 bool WriteFileAtomically(const std::string& path, const std::string& text, std::string_view who,
                          Io& io) {
-  const std::string tmp = path + ".tmp";
-  {
-    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    out << text;
-    if (!out) {
-      io.err << fmt::format("{}: cannot write {}\n", who, tmp);
-      return false;
-    }
-  }
-  std::error_code ec;
-  fs::rename(tmp, path, ec);
-  if (ec) {
-    io.err << fmt::format("{}: cannot write {}: {}\n", who, path, ec.message());
+  std::string error;
+  if (!WriteFileAtomically(path, text, &error)) {
+    io.err << fmt::format("{}: {}\n", who, error);
     return false;
   }
   return true;

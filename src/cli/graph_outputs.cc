@@ -9,6 +9,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <sstream>
 
@@ -66,8 +67,7 @@ const char* const kFormats[] = {"graphml", "jsonld", "gexf", "neo4j", "dot", "sv
 // Runs Graphviz's dot on dot_path to write svg_path, without a shell. Returns false after
 // printing why.
 bool RunGraphviz(const std::string& dot_path, const std::string& svg_path, Io& io) {
-  const std::string tmp = svg_path + ".tmp";
-  std::vector<std::string> args = {"dot", "-Tsvg", "-o", tmp, dot_path};
+  std::vector<std::string> args = {"dot", "-Tsvg", "-o", svg_path, dot_path};
   std::vector<char*> argv;
   for (std::string& a : args) argv.push_back(a.data());
   argv.push_back(nullptr);
@@ -81,15 +81,11 @@ bool RunGraphviz(const std::string& dot_path, const std::string& svg_path, Io& i
   }
   int status = 0;
   waitpid(pid, &status, 0);
-  std::error_code ec;
   if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
-    fs::remove(tmp, ec);
-    io.err << fmt::format("newsgraph: dot -Tsvg {} failed (status {})\n", dot_path, status);
+    io.err << fmt::format("newsgraph: dot -Tsvg failed (status {})\n", status);
     return false;
   }
-  fs::rename(tmp, svg_path, ec);
-  if (ec) io.err << fmt::format("newsgraph: cannot write {}: {}\n", svg_path, ec.message());
-  return !ec;
+  return true;
 }
 
 bool KnownFormat(const std::string& f) {
@@ -100,12 +96,15 @@ bool Wants(const OutputOptions& options, const char* format) {
   return std::find(options.formats.begin(), options.formats.end(), format) != options.formats.end();
 }
 
-// Returns report.json: the counts and every skipped document.
-std::string GraphReport(const KnowledgeGraph& kg, const Graph& g, const Graph* gephi,
-                        const std::vector<SkipNote>& skipped) {
+// Returns report.json: the counts, the projection's or filter's size, every skipped
+// document, what was repaired in the input and the output files beside it with their sizes
+// (so a reader can tell a complete set).
+std::string GraphReport(const GraphRun& run, const Graph& g, const Graph* gephi,
+                        const std::vector<std::pair<std::string, uint64_t>>& outputs) {
+  const KnowledgeGraph& kg = run.kg;
   std::string report = "{\n";
   report += fmt::format("  \"documents\": {},\n  \"processed\": {},\n  \"skipped\": {},\n",
-                        kg.documents + kg.skipped, kg.documents, kg.skipped);
+                        kg.documents + run.skipped.size(), kg.documents, run.skipped.size());
   report +=
       fmt::format("  \"entities\": {},\n  \"events\": {},\n", kg.entities.size(), kg.events.size());
   report += fmt::format("  \"nodes\": {},\n  \"edges\": {},\n", boost::num_vertices(g),
@@ -116,13 +115,84 @@ std::string GraphReport(const KnowledgeGraph& kg, const Graph& g, const Graph* g
                           boost::num_vertices(*gephi), boost::num_edges(*gephi));
   }
   report += "  \"skipped_documents\": [";
-  for (size_t i = 0; i < skipped.size(); ++i) {
-    report += fmt::format("{}\n    {}", i ? "," : "",
-                          SkipToJson(skipped[i].doc, skipped[i].origin, skipped[i].reason));
+  for (size_t i = 0; i < run.skipped.size(); ++i) {
+    const SkipNote& s = run.skipped[i];
+    report += fmt::format("{}\n    {}", i ? "," : "", SkipToJson(s.doc, s.origin, s.reason));
   }
-  report += skipped.empty() ? "]\n}\n" : "\n  ]\n}\n";
+  report += run.skipped.empty() ? "],\n" : "\n  ],\n";
+  report += "  \"input_repairs\": {";
+  for (size_t i = 0; i < run.repairs.size(); ++i) {
+    report += fmt::format("{}\"{}\": {}", i ? ", " : "", run.repairs[i].first,
+                          run.repairs[i].second);
+  }
+  report += "},\n  \"outputs\": [";
+  for (size_t i = 0; i < outputs.size(); ++i) {
+    report += fmt::format("{}\n    {{\"file\": \"{}\", \"bytes\": {}}}", i ? "," : "",
+                          outputs[i].first, outputs[i].second);
+  }
+  report += "\n  ]\n}\n";
   return report;
 }
+
+// The files of one run, added to an OutputSet in order and remembered for report.json.
+class GraphFiles {
+ public:
+  GraphFiles(const std::string& dir, OutputSet* set, Io& io) : dir_(dir), set_(set), io_(io) {}
+
+  // Adds dir/name; returns its stream, or nullptr after printing the error.
+  std::ostream* Add(const std::string& name) {
+    std::string error;
+    std::ostream* out = set_->Add(InDir(dir_, name), &error);
+    if (out == nullptr) io_.err << fmt::format("newsgraph: {}\n", error);
+    if (out != nullptr) names_.push_back(name);
+    return out;
+  }
+  // Adds dir/name that Graphviz writes from the file dot_name of the set. Returns false
+  // after printing the error.
+  bool AddSvg(const std::string& name, const std::string& dot_name) {
+    std::string error;
+    if (!set_->Close(&error)) {
+      io_.err << fmt::format("newsgraph: {}\n", error);
+      return false;
+    }
+    const std::string svg = set_->AddWrittenElsewhere(InDir(dir_, name), &error);
+    if (svg.empty()) {
+      io_.err << fmt::format("newsgraph: {}\n", error);
+      return false;
+    }
+    names_.push_back(name);
+    if (!RunGraphviz(set_->WritingName(InDir(dir_, dot_name)), svg, io_)) {
+      set_->Abandon();
+      return false;
+    }
+    return true;
+  }
+  // Names a file the set already holds, for report.json.
+  void Note(const std::string& name) { names_.push_back(name); }
+  // Closes every file, adds report.json naming them with their sizes, and commits. Returns
+  // false after printing the error.
+  bool Commit(const std::function<std::string(const std::vector<std::pair<std::string, uint64_t>>&)>&
+                  report) {
+    std::string error;
+    if (!set_->Close(&error)) {
+      io_.err << fmt::format("newsgraph: {}\n", error);
+      return false;
+    }
+    std::vector<std::pair<std::string, uint64_t>> sizes;
+    for (const std::string& name : names_) sizes.push_back({name, set_->Size(InDir(dir_, name))});
+    if (!set_->Add(InDir(dir_, "report.json"), report(sizes), &error) || !set_->Commit(&error)) {
+      io_.err << fmt::format("newsgraph: {}\n", error);
+      return false;
+    }
+    return true;
+  }
+
+ private:
+  std::string dir_;
+  OutputSet* set_;
+  Io& io_;
+  std::vector<std::string> names_;
+};
 
 }  // namespace
 
@@ -198,71 +268,68 @@ bool OutputOptionsFromArgs(const ParsedArgs& args, OutputOptions* options, Io& i
   return true;
 }
 
-bool WriteGraphOutputs(const KnowledgeGraph& kg, const RuleSet& rules, const std::string& dir,
-                       const std::vector<SkipNote>& skipped, const OutputOptions& options, Io& io) {
+std::string InDir(const std::string& dir, const std::string& name) {
+  return (fs::path(dir) / name).string();
+}
+
+bool WriteGraphOutputs(const GraphRun& run, const OutputOptions& options, OutputSet* set, Io& io) {
+  const KnowledgeGraph& kg = run.kg;
   const Graph g = MakeGraph(kg);
-  auto in_dir = [&](const char* name) { return (fs::path(dir) / name).string(); };
   // The graph of the Gephi files (GraphML, GEXF): the full one, or a projection or filter.
   std::optional<Graph> other;
   if (options.actors) other = ProjectActors(kg);
   if (options.min_degree > 0) other = DropLowDegree(other ? *other : g, options.min_degree);
   const Graph& gephi = other ? *other : g;
-  const char* stem = options.actors ? "actors" : "graph";
+  const std::string stem = options.actors ? "actors" : "graph";
+  GraphFiles files(run.dir, set, io);
+  for (const std::string& name : run.added) files.Note(name);
+  std::ostream* out = nullptr;
   if (Wants(options, "graphml")) {
-    std::ostringstream out;
-    WriteGraphml(kg, gephi, rules, options.graphml, &out);
-    if (!WriteFileAtomically(in_dir((std::string(stem) + ".graphml").c_str()), out.str(),
-                             "newsgraph", io))
-      return false;
+    if (!(out = files.Add(stem + ".graphml"))) return false;
+    WriteGraphml(kg, gephi, run.rules, options.graphml, out);
   }
   if (Wants(options, "jsonld")) {
-    std::ostringstream out;
-    WriteJsonLd(kg, rules, &out);
-    if (!WriteFileAtomically(in_dir("graph.jsonld"), out.str(), "newsgraph", io)) return false;
+    if (!(out = files.Add("graph.jsonld"))) return false;
+    WriteJsonLd(kg, run.rules, out);
   }
   if (Wants(options, "gexf")) {
-    std::ostringstream out;
-    WriteGexf(kg, gephi, rules, options.gexf, &out);
-    if (!WriteFileAtomically(in_dir((std::string(stem) + ".gexf").c_str()), out.str(), "newsgraph",
-                             io))
-      return false;
+    if (!(out = files.Add(stem + ".gexf"))) return false;
+    WriteGexf(kg, gephi, run.rules, options.gexf, out);
   }
   if (Wants(options, "neo4j")) {
-    const std::string folder = in_dir("neo4j");
+    const std::string folder = InDir(run.dir, "neo4j");
     std::error_code ec;
     fs::create_directories(folder, ec);
     if (ec) {
       io.err << fmt::format("newsgraph: cannot create {}: {}\n", folder, ec.message());
       return false;
     }
-    for (const NamedFile& f : Neo4jFiles(kg, g, rules)) {
-      if (!WriteFileAtomically((fs::path(folder) / f.name).string(), f.text, "newsgraph", io))
-        return false;
+    for (const NamedFile& f : Neo4jFiles(kg, g, run.rules)) {
+      if (!(out = files.Add("neo4j/" + f.name))) return false;
+      out->write(f.text.data(), static_cast<std::streamsize>(f.text.size()));
     }
   }
   if (Wants(options, "dot") || Wants(options, "svg")) {
-    std::ostringstream out;
-    WriteDot(kg, gephi, &out);
-    const std::string dot_path = in_dir((std::string(stem) + ".dot").c_str());
-    if (!WriteFileAtomically(dot_path, out.str(), "newsgraph", io)) return false;
-    if (Wants(options, "svg") &&
-        !RunGraphviz(dot_path, in_dir((std::string(stem) + ".svg").c_str()), io))
-      return false;
+    if (!(out = files.Add(stem + ".dot"))) return false;
+    WriteDot(kg, gephi, out);
+    if (Wants(options, "svg") && !files.AddSvg(stem + ".svg", stem + ".dot")) return false;
   }
   if (Wants(options, "html")) {
-    std::ostringstream out;
-    WriteHtml(kg, gephi, &out);
-    if (!WriteFileAtomically(in_dir((std::string(stem) + ".html").c_str()), out.str(), "newsgraph",
-                             io))
-      return false;
+    if (!(out = files.Add(stem + ".html"))) return false;
+    WriteHtml(kg, gephi, out);
   }
-  return WriteFileAtomically(in_dir("report.json"),
-                             GraphReport(kg, g, other ? &*other : nullptr, skipped), "newsgraph",
-                             io);
+  return files.Commit([&](const std::vector<std::pair<std::string, uint64_t>>& sizes) {
+    return GraphReport(run, g, other ? &*other : nullptr, sizes);
+  });
 }
 
-bool WriteEventMap(const KnowledgeGraph& kg, const std::string& dir, Io& io) {
-  std::string text;
+bool AddEventMap(const KnowledgeGraph& kg, const std::string& dir, OutputSet* set, Io& io) {
+  std::string error;
+  std::ostream* out = set->Add(InDir(dir, "event_map.jsonl"), &error);
+  if (out == nullptr) {
+    io.err << fmt::format("newsgraph: {}\n", error);
+    return false;
+  }
   for (const auto& [key, graph_event] : kg.merged_into) {
     rapidjson::StringBuffer buf;
     rapidjson::Writer<rapidjson::StringBuffer> w(buf);
@@ -271,10 +338,9 @@ bool WriteEventMap(const KnowledgeGraph& kg, const std::string& dir, Io& io) {
     WriteMember(w, "event", key.second);
     WriteMember(w, "graph_event", graph_event);
     w.EndObject();
-    text += buf.GetString();
-    text += '\n';
+    *out << buf.GetString() << '\n';
   }
-  return WriteFileAtomically((fs::path(dir) / "event_map.jsonl").string(), text, "newsgraph", io);
+  return true;
 }
 
 }  // namespace newsgraph

@@ -10,17 +10,24 @@
 //
 //   OutputOptions options;
 //   if (!OutputOptionsFromArgs(args, &options, io)) return kExitUsage;
-//   WriteGraphOutputs(kg, rules, dir, skipped, options, io);
+//   OutputSet set;                      // files already added (facts.jsonl) stay in it
+//   GraphRun run{kg, rules, dir, skipped, repairs, {"facts.jsonl"}};
+//   WriteGraphOutputs(run, options, &set, io);
 //
-// report.json is always written.
+// Every file goes through the OutputSet (cli/output_set.h): written to a temporary name,
+// renamed into place only when all are complete, report.json last, naming them all with
+// their sizes.
 #ifndef NEWSGRAPH_CLI_GRAPH_OUTPUTS_H_
 #define NEWSGRAPH_CLI_GRAPH_OUTPUTS_H_
 
+#include <cstdint>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "cli/args.h"
 #include "cli/cli.h"
+#include "cli/output_set.h"
 #include "graph/build.h"
 #include "graph/gexf.h"
 #include "graph/graphml.h"
@@ -50,14 +57,28 @@ void AddOutputOptions(std::vector<OptionSpec>* specs);
 // Reads the output options. Returns false after printing the usage error.
 bool OutputOptionsFromArgs(const ParsedArgs& args, OutputOptions* options, Io& io);
 
-// Writes the chosen formats and report.json into dir. Returns false after printing the error.
-bool WriteGraphOutputs(const KnowledgeGraph& kg, const RuleSet& rules, const std::string& dir,
-                       const std::vector<SkipNote>& skipped, const OutputOptions& options, Io& io);
+// What a run or build hands to the graph writers and to report.json.
+struct GraphRun {
+  const KnowledgeGraph& kg;
+  const RuleSet& rules;
+  std::string dir;
+  std::vector<SkipNote> skipped;
+  std::vector<std::pair<std::string, uint64_t>> repairs;  // input repairs, for report.json
+  std::vector<std::string> added;  // files of dir the set already holds (facts.jsonl)
+};
 
-// Writes dir/event_map.jsonl, what `build` reports of the merge: one line per document
+// Returns dir/name.
+std::string InDir(const std::string& dir, const std::string& name);
+
+// Adds the chosen formats to set, then report.json (the counts, the skipped documents, the
+// repairs and every file of the set with its size), and commits the set. Returns false
+// after printing the error; then nothing is renamed into place.
+bool WriteGraphOutputs(const GraphRun& run, const OutputOptions& options, OutputSet* set, Io& io);
+
+// Adds dir/event_map.jsonl to set, what `build` reports of the merge: one line per document
 // event, {"doc": ..., "event": "e1", "graph_event": "event:meet-..."}, sorted by document
 // and event. Returns false after printing the error.
-bool WriteEventMap(const KnowledgeGraph& kg, const std::string& dir, Io& io);
+bool AddEventMap(const KnowledgeGraph& kg, const std::string& dir, OutputSet* set, Io& io);
 
 }  // namespace newsgraph
 

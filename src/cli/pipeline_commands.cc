@@ -3,8 +3,10 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <chrono>
 #include <cstdlib>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <functional>
@@ -14,6 +16,7 @@
 #include "base/calendar.h"
 #include "cli/command.h"
 #include "cli/graph_outputs.h"
+#include "cli/output_set.h"
 #include "extract/document.h"
 #include "extract/extract.h"
 #include "extract/facts.h"
@@ -44,7 +47,9 @@ const char kExtractOptionsHelp[] =
     "  --no-metonymy          places that act (Kremlin, Washington) stay places instead of\n"
     "                         standing for their country\n"
     "  --progress, --quiet    show / hide the progress line on stderr (default: shown when\n"
-    "                         stderr is a terminal)\n";
+    "                         stderr is a terminal)\n"
+    "  --max-document-bytes N skip (with the reason) a document whose text is longer than\n"
+    "                         N bytes (default: 8388608)\n";
 
 const char kInputHelp[] =
     "INPUT is a .txt file (one document; its id is the file name without .txt), a .jsonl\n"
@@ -87,7 +92,8 @@ const char kBuildUsage[] =
     "Options:\n"
     "  -o, --output DIR       output directory (default: out)\n";
 
-const char kStrictHelp[] = "  --strict               exit 1 if any input document was skipped\n";
+const char kStrictHelp[] =
+    "  --strict               any skipped input is an error: exit 2 and write nothing\n";
 
 // The options of run and extract: -o, --strict, the rule options and the extraction options.
 std::vector<OptionSpec> ExtractCommandOptions() {
@@ -98,6 +104,7 @@ std::vector<OptionSpec> ExtractCommandOptions() {
   specs.push_back({"no-metonymy", 0, false});
   specs.push_back({"progress", 0, false});
   specs.push_back({"quiet", 'q', false});
+  specs.push_back({"max-document-bytes", 0, true});
   return specs;
 }
 
@@ -122,6 +129,14 @@ bool ExtractOptionsFromArgs(const ParsedArgs& args, ExtractOptions* options, int
       return false;
     }
     *threads = static_cast<int>(n);
+  }
+  if (args.Has("max-document-bytes")) {
+    const std::string v = args.Get("max-document-bytes");
+    if (v.empty() || v.find_first_not_of("0123456789") != std::string::npos || v.size() > 15 ||
+        std::stoull(v) == 0) {
+      io.err << fmt::format("newsgraph: --max-document-bytes '{}' is not a positive number\n", v);
+      return false;
+    }
   }
   return true;
 }
@@ -179,7 +194,11 @@ class InputExtraction {
       : io_(io),
         extractor_(rules, options),
         reader_(args.positional, &io.in),
-        printer_(io, WantProgress(args, io)) {}
+        printer_(io, WantProgress(args, io)) {
+    if (args.Has("max-document-bytes")) {
+      reader_.set_max_document_bytes(std::stoull(args.Get("max-document-bytes")));
+    }
+  }
 
   // Extracts every document on the given threads, in input order, passing each result to
   // emit; updates the progress line and prints the reader's warnings.
@@ -190,6 +209,8 @@ class InputExtraction {
   }
   // Prints the final progress line.
   void Done(const Progress& total) { printer_.Done(total); }
+  // What the reader repaired in the input (docs/reliability.md).
+  const InputRepairs& repairs() const { return reader_.repairs(); }
 
  private:
   Io& io_;
@@ -212,60 +233,94 @@ bool MakeOutputDir(const std::string& dir, Io& io) {
   return true;
 }
 
-// ---------------------------------------------------------------------------------------
-// run
-
-// The facts.jsonl of run: written to facts.jsonl.tmp while extracting, then copied to
-// facts.jsonl with each event's graph event id once the graph is built (issue 11).
-class FactsFile {
+// The facts.jsonl of run: written to a hidden scratch file of its own set while extracting,
+// then copied into the output set with each event's graph event id once the graph is built
+// (issue 11). The scratch file is removed however the run ends.
+class FactsScratch {
  public:
-  explicit FactsFile(const std::string& dir)
-      : path_(fs::path(dir) / "facts.jsonl"), tmp_(path_.string() + ".tmp") {}
+  explicit FactsScratch(const std::string& dir)
+      : path_(InDir(dir, "facts.jsonl")), scratch_path_(path_ + ".unmerged") {}
 
-  // Opens the temporary file. Returns false after printing the error.
-  bool Open(Io& io) {
-    out_.open(tmp_, std::ios::binary | std::ios::trunc);
-    if (!out_) io.err << fmt::format("newsgraph: cannot write {}\n", tmp_.string());
-    return static_cast<bool>(out_);
+  // Opens the scratch file. Returns nullptr after printing the error.
+  std::ostream* Open(Io& io) {
+    std::string error;
+    std::ostream* out = scratch_.Add(scratch_path_, &error);
+    if (out == nullptr) io.err << fmt::format("newsgraph: {}\n", error);
+    return out;
   }
-  std::ostream& out() { return out_; }
-  // Closes the temporary file. Returns false after printing the error.
-  bool Close(Io& io) {
-    out_.close();
-    if (!out_) io.err << fmt::format("newsgraph: cannot write {}\n", tmp_.string());
-    return static_cast<bool>(out_);
-  }
-  // Writes facts.jsonl from the temporary file, each event naming the graph event of kg it
-  // merged into, and removes the temporary file. Returns false after printing the error.
-  bool Commit(const KnowledgeGraph& kg, Io& io) {
-    std::ifstream in(tmp_, std::ios::binary);
-    const fs::path part = path_.string() + ".part";
-    std::ofstream out(part, std::ios::binary | std::ios::trunc);
+  // Adds facts.jsonl to set: the scratch file's lines, each event naming the graph event of
+  // kg it merged into. Returns false after printing the error.
+  bool CopyInto(const KnowledgeGraph& kg, OutputSet* set, Io& io) {
+    std::string error;
+    std::ostream* out = scratch_.Close(&error) ? set->Add(path_, &error) : nullptr;
+    if (out == nullptr) {
+      io.err << fmt::format("newsgraph: {}\n", error);
+      return false;
+    }
     auto merged_into = [&](const std::string& doc, const std::string& event) {
       auto it = kg.merged_into.find({doc, event});
       return it == kg.merged_into.end() ? std::string() : it->second;
     };
+    std::ifstream in(scratch_.WritingName(scratch_path_), std::ios::binary);
     std::string line;
-    while (std::getline(in, line)) out << WithGraphEvents(line, merged_into) << '\n';
-    out.close();
-    std::error_code ec;
-    if (!in.eof() || !out) {
-      io.err << fmt::format("newsgraph: cannot write {}\n", path_.string());
-      return false;
-    }
-    fs::rename(part, path_, ec);
-    if (!ec) fs::remove(tmp_, ec);
-    if (ec) {
-      io.err << fmt::format("newsgraph: cannot write {}: {}\n", path_.string(), ec.message());
+    while (std::getline(in, line)) *out << WithGraphEvents(line, merged_into) << '\n';
+    const bool read_all = in.eof();
+    scratch_.Abandon();
+    if (!read_all) {
+      io.err << fmt::format("newsgraph: cannot read back the facts written for {}\n", path_);
       return false;
     }
     return true;
   }
 
  private:
-  const fs::path path_, tmp_;
-  std::ofstream out_;
+  const std::string path_, scratch_path_;
+  OutputSet scratch_;
 };
+
+// Returns the INPUT paths that do not exist or cannot be read (issue 11). They are skipped
+// like any unreadable input, and make the exit status 2 once everything else is written.
+std::vector<std::string> UnreadableInputs(const std::vector<std::string>& inputs) {
+  std::vector<std::string> bad;
+  for (const std::string& input : inputs) {
+    if (input == "-") continue;
+    std::error_code ec;
+    const fs::file_status st = fs::status(input, ec);
+    bool ok = !ec && fs::exists(st);
+    if (ok && fs::is_directory(st)) {
+      fs::directory_iterator it(input, ec);
+      ok = !ec;
+    } else if (ok && fs::is_regular_file(st)) {
+      ok = static_cast<bool>(std::ifstream(input, std::ios::binary));
+    }
+    if (!ok) bad.push_back(input);
+  }
+  return bad;
+}
+
+// Prints why the exit status is 2 although outputs were written: unreadable INPUTs.
+int InputErrorsExit(const std::vector<std::string>& bad, Io& io) {
+  if (bad.empty()) return kExitOk;
+  io.err << fmt::format("newsgraph: error: {} input path(s) missing or unreadable: {}\n",
+                        bad.size(), fmt::join(bad, ", "));
+  return kExitUsage;
+}
+
+// --strict: prints why nothing was written. Returns the exit status.
+int StrictFailure(size_t skipped, Io& io) {
+  io.err << fmt::format("newsgraph: --strict: {} input(s) skipped; nothing written\n", skipped);
+  return kExitUsage;
+}
+
+// Returns the repairs of the input for report.json.
+std::vector<std::pair<std::string, uint64_t>> RepairCounts(const InputRepairs& r) {
+  return {{"invalid_utf8_bytes", r.invalid_utf8_bytes},
+          {"html_entities", r.html_entities},
+          {"html_tags", r.html_tags}};
+}
+
+// ---------------------------------------------------------------------------------------
+// run
 
 void PrintRunSummary(const ParsedArgs& args, const Progress& total, const KnowledgeGraph& kg,
                      const std::string& dir, Io& io) {
@@ -298,32 +353,36 @@ int Run(const ParsedArgs& args, Io& io) {
   int threads = 1;
   std::unique_ptr<RuleSet> rules = PrepareExtraction("run", args, &options, &threads, io);
   if (!rules) return kExitUsage;
-  OutputOptions outputs;
-  if (!OutputOptionsFromArgs(args, &outputs, io)) return kExitUsage;
+  OutputOptions formats;
+  if (!OutputOptionsFromArgs(args, &formats, io)) return kExitUsage;
   const std::string dir = args.Get("output", "out");
   if (!MakeOutputDir(dir, io)) return kExitUsage;
-  FactsFile facts(dir);
-  if (!facts.Open(io)) return kExitUsage;
+  FactsScratch facts_file(dir);
+  std::ostream* facts = facts_file.Open(io);
+  if (facts == nullptr) return kExitUsage;
+  const std::vector<std::string> unreadable = UnreadableInputs(args.positional);
 
   InputExtraction extraction(args, *rules, options, io);
   GraphBuilder builder(*rules);
   std::vector<SkipNote> skipped;
   const Progress total = extraction.Run(threads, [&](const ExtractResult& r) {
-    facts.out() << r.line << '\n';
+    *facts << r.line << '\n';
     if (r.facts.status != "ok") {
       skipped.push_back({r.facts.doc, r.facts.origin, r.facts.reason});
       io.err << SkipMessage(r.facts);
     }
     builder.Add(r.facts);
   });
-  if (!facts.Close(io)) return kExitUsage;
   extraction.Done(total);
+  if (args.Has("strict") && total.skipped > 0) return StrictFailure(total.skipped, io);
 
   const KnowledgeGraph kg = builder.Build();
-  if (!facts.Commit(kg, io)) return kExitUsage;
-  if (!WriteGraphOutputs(kg, *rules, dir, skipped, outputs, io)) return kExitUsage;
+  OutputSet outputs;
+  if (!facts_file.CopyInto(kg, &outputs, io)) return kExitUsage;
+  const GraphRun run{kg, *rules, dir, skipped, RepairCounts(extraction.repairs()), {"facts.jsonl"}};
+  if (!WriteGraphOutputs(run, formats, &outputs, io)) return kExitUsage;
   PrintRunSummary(args, total, kg, dir, io);
-  return args.Has("strict") && total.skipped > 0 ? kExitFindings : kExitOk;
+  return InputErrorsExit(unreadable, io);
 }
 
 // ---------------------------------------------------------------------------------------
@@ -335,49 +394,68 @@ int Extract(const ParsedArgs& args, Io& io) {
   std::unique_ptr<RuleSet> rules = PrepareExtraction("extract", args, &options, &threads, io);
   if (!rules) return kExitUsage;
   const std::string out_path = args.Get("output", "-");
-  std::ofstream file;
-  std::ostream* out = &io.out;
-  if (out_path != "-") {
-    file.open(out_path, std::ios::binary | std::ios::trunc);
-    if (!file) {
-      io.err << fmt::format("newsgraph: cannot write {}\n", out_path);
-      return kExitUsage;
-    }
-    out = &file;
+  const bool strict = args.Has("strict");
+  OutputSet outputs;
+  std::string error;
+  // With --strict, standard output gets the facts only once no input was skipped.
+  std::ostringstream held;
+  std::ostream* out = out_path == "-" ? (strict ? &held : &io.out) : outputs.Add(out_path, &error);
+  if (out == nullptr) {
+    io.err << fmt::format("newsgraph: {}\n", error);
+    return kExitUsage;
   }
+  const std::vector<std::string> unreadable = UnreadableInputs(args.positional);
 
   InputExtraction extraction(args, *rules, options, io);
   const Progress total = extraction.Run(threads, [&](const ExtractResult& r) {
     *out << r.line << '\n';
     if (r.facts.status != "ok") io.err << SkipMessage(r.facts);
   });
-  out->flush();
   extraction.Done(total);
-  if (!*out) {
-    io.err << fmt::format("newsgraph: cannot write {}\n", out_path);
+  if (strict && total.skipped > 0) return StrictFailure(total.skipped, io);
+  if (out_path == "-") {
+    if (strict) io.out << held.str();
+    io.out.flush();
+    if (!io.out) {
+      io.err << "newsgraph: cannot write the facts to standard output\n";
+      return kExitUsage;
+    }
+  } else if (!outputs.Commit(&error)) {
+    io.err << fmt::format("newsgraph: {}\n", error);
     return kExitUsage;
   }
-  return args.Has("strict") && total.skipped > 0 ? kExitFindings : kExitOk;
+  return InputErrorsExit(unreadable, io);
 }
 
 // ---------------------------------------------------------------------------------------
 // build
 
-// Adds the facts of one file (- for stdin) to builder and its skipped documents to
-// *skipped. Returns the number of errors (each printed as FILE:LINE: error: ...).
-int AddFactsFile(const std::string& path, GraphBuilder* builder, std::vector<SkipNote>* skipped,
-                 Io& io) {
+// What build read: the skip records of its facts and the facts files it could not read
+// (both as skips), errors in the facts, and the bytes of invalid UTF-8 replaced.
+struct FactsInput {
+  std::vector<SkipNote> skipped;
+  std::vector<std::string> unreadable;
+  int errors = 0;
+  uint64_t invalid_utf8 = 0;
+};
+
+// Adds the facts of one file (- for stdin) to builder and what it read to *input. Errors
+// are printed as FILE:LINE: error: document ID: ...
+void AddFactsFile(const std::string& path, GraphBuilder* builder, FactsInput* input, Io& io) {
   std::ifstream file;
   std::istream* in = &io.in;
   if (path != "-") {
     file.open(path, std::ios::binary);
     if (!file) {
-      io.err << fmt::format("{}: error: cannot open facts file\n", path);
-      return 1;
+      const std::string why = fmt::format("cannot open facts file: {}", std::strerror(errno));
+      io.err << fmt::format("{}: error: {}\n", path, why);
+      input->skipped.push_back({path, path, why});
+      input->unreadable.push_back(path);
+      return;
     }
     in = &file;
   }
-  int errors = 0;
+  const std::string name = path == "-" ? "<stdin>" : path;
   std::string line;
   size_t line_no = 0;
   while (std::getline(*in, line)) {
@@ -385,19 +463,30 @@ int AddFactsFile(const std::string& path, GraphBuilder* builder, std::vector<Ski
     if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
     DocumentFacts facts;
     std::string why;
-    if (!FactsFromJson(line, &facts, &why)) {
-      io.err << fmt::format("{}:{}: error: {}\n", path == "-" ? "<stdin>" : path, line_no, why);
-      ++errors;
+    size_t invalid_utf8 = 0;
+    if (!FactsFromJson(line, &facts, &why, &invalid_utf8)) {
+      io.err << fmt::format("{}:{}: error: {}\n", name, line_no, why);
+      ++input->errors;
       continue;
     }
+    if (invalid_utf8 > 0) {
+      io.err << fmt::format(
+          "{}:{}: warning: document {}: {} byte(s) of invalid UTF-8 or control characters replaced "
+          "by '?'\n",
+          name, line_no, facts.doc, invalid_utf8);
+      input->invalid_utf8 += invalid_utf8;
+    }
     if (!builder->Add(facts)) {
-      io.err << fmt::format("{}:{}: warning: facts of document '{}' seen before; ignored\n", path,
+      io.err << fmt::format("{}:{}: warning: facts of document '{}' seen before; ignored\n", name,
                             line_no, facts.doc);
       continue;
     }
-    if (facts.status != "ok") skipped->push_back({facts.doc, facts.origin, facts.reason});
+    if (facts.status != "ok") input->skipped.push_back({facts.doc, facts.origin, facts.reason});
   }
-  return errors;
+  if (in->bad()) {
+    io.err << fmt::format("{}: error: read error\n", name);
+    ++input->errors;
+  }
 }
 
 int Build(const ParsedArgs& args, Io& io) {
@@ -410,27 +499,33 @@ int Build(const ParsedArgs& args, Io& io) {
   std::unique_ptr<RuleSet> rules = LoadRulesFromArgs(args, LoadOptions(), io);
   if (!rules) return kExitUsage;
   GraphBuilder builder(*rules);
-  std::vector<SkipNote> skipped;
-  int errors = 0;
-  for (const std::string& path : args.positional) {
-    errors += AddFactsFile(path, &builder, &skipped, io);
-  }
-  if (errors > 0) {
-    io.err << fmt::format("newsgraph build: {} error(s) in the facts; no graph written\n", errors);
+  FactsInput input;
+  for (const std::string& path : args.positional) AddFactsFile(path, &builder, &input, io);
+  if (input.errors > 0) {
+    io.err << fmt::format("newsgraph build: {} error(s) in the facts; no graph written\n",
+                          input.errors);
     return kExitUsage;
   }
-  std::sort(skipped.begin(), skipped.end(),
+  if (args.Has("strict") && !input.skipped.empty()) {
+    return StrictFailure(input.skipped.size(), io);
+  }
+  std::sort(input.skipped.begin(), input.skipped.end(),
             [](const SkipNote& a, const SkipNote& b) { return a.doc < b.doc; });
   const std::string dir = args.Get("output", "out");
   if (!MakeOutputDir(dir, io)) return kExitUsage;
   const KnowledgeGraph kg = builder.Build();
-  if (!WriteGraphOutputs(kg, *rules, dir, skipped, outputs, io)) return kExitUsage;
-  if (!WriteEventMap(kg, dir, io)) return kExitUsage;
+  OutputSet set;
+  if (!AddEventMap(kg, dir, &set, io)) return kExitUsage;
+  const GraphRun run{kg, *rules, dir, input.skipped, {{"invalid_text_bytes", input.invalid_utf8}},
+                     {"event_map.jsonl"}};
+  if (!WriteGraphOutputs(run, outputs, &set, io)) return kExitUsage;
   if (!args.Has("quiet")) {
-    io.err << fmt::format("newsgraph: {} documents: {} entities, {} events -> {}/\n",
-                          kg.documents + kg.skipped, kg.entities.size(), kg.events.size(), dir);
+    io.err << fmt::format(
+        "newsgraph: {} documents ({} processed, {} skipped): {} entities, {} events -> {}/\n",
+        kg.documents + input.skipped.size(), kg.documents, input.skipped.size(), kg.entities.size(),
+        kg.events.size(), dir);
   }
-  return kExitOk;
+  return InputErrorsExit(input.unreadable, io);
 }
 
 }  // namespace
@@ -444,8 +539,9 @@ CommandSpec RunCommandSpec() {
       "Options:\n"
       "  -o, --output DIR       output directory (default: out)\n" +
       kOutputOptionsHelp + kRuleOptionsHelp + kExtractOptionsHelp + kStrictHelp +
-      "\nExit status: 0 ok, 1 documents skipped with --strict, 2 usage, rule or\n"
-      "output errors.\n";
+      "\nExit status: 0 ok; 2 usage, rule or output errors, an INPUT that is missing or\n"
+      "cannot be read (everything else is still processed and written), or with\n"
+      "--strict any skipped input (then nothing is written).\n";
   return {"run",
           "extract and build in one go: INPUT... -> facts.jsonl, graph.graphml, graph.jsonld",
           usage, RunCommandOptions(), Run};
@@ -462,11 +558,16 @@ CommandSpec ExtractCommandSpec() {
 }
 
 CommandSpec BuildCommandSpec() {
-  std::vector<OptionSpec> options = {{"output", 'o', true}, {"quiet", 'q', false}};
+  std::vector<OptionSpec> options = {
+      {"output", 'o', true}, {"quiet", 'q', false}, {"strict", 0, false}};
   AddOutputOptions(&options);
   AddRuleOptions(&options);
   return {"build", "facts.jsonl... -> graph.graphml, graph.jsonld (order-independent merge)",
-          std::string(kBuildUsage) + kOutputOptionsHelp + kRuleOptionsHelp, options, Build};
+          std::string(kBuildUsage) + kOutputOptionsHelp + kRuleOptionsHelp + kStrictHelp +
+              "\nExit status: 0 ok, 2 usage, rule, facts or output errors, a facts file that\n"
+              "cannot be read (the graph of the others is still written), or with --strict\n"
+              "any skipped document (then nothing is written).\n",
+          options, Build};
 }
 
 }  // namespace newsgraph

@@ -2,12 +2,13 @@
 
 #include <fmt/format.h>
 #include <rapidjson/document.h>
-#include <rapidjson/error/en.h>
 
 #include <algorithm>
 #include <filesystem>
 #include <sstream>
 
+#include "base/html.h"
+#include "base/json_source.h"
 #include "base/text.h"
 
 namespace newsgraph {
@@ -40,10 +41,10 @@ std::string StripTextExtension(const std::string& name) {
 bool ParseJsonLine(std::string_view line, const std::string& origin, const std::string& fallback_id,
                    Document* doc, std::string* reason) {
   rapidjson::Document d;
-  d.Parse<rapidjson::kParseStopWhenDoneFlag>(line.data(), line.size());
-  if (d.HasParseError()) {
-    *reason = fmt::format("column {}: invalid JSON: {}", d.GetErrorOffset() + 1,
-                          rapidjson::GetParseError_En(d.GetParseError()));
+  std::string error;
+  size_t offset = 0;
+  if (!ParseOneJsonValue(line, &d, &error, &offset)) {
+    *reason = fmt::format("column {}: invalid JSON: {}", offset + 1, error);
     return false;
   }
   if (!d.IsObject()) {
@@ -84,6 +85,37 @@ DocumentReader::DocumentReader(std::vector<std::string> inputs, std::istream* in
   for (const std::string& input : inputs) Expand(input);
 }
 
+namespace {
+
+// Returns why a path that is not a regular file or directory is no input.
+std::string FileTypeProblem(fs::file_type type) {
+  switch (type) {
+    case fs::file_type::fifo:
+      return "a FIFO, not a regular file";
+    case fs::file_type::socket:
+      return "a socket, not a regular file";
+    case fs::file_type::block:
+    case fs::file_type::character:
+      return "a device, not a regular file";
+    default:
+      return "not a regular file or directory";
+  }
+}
+
+// Returns why status() of path failed or found nothing: a missing path, a dangling
+// symbolic link, a loop of them, or what the system says.
+std::string StatusProblem(const std::string& path, std::error_code ec) {
+  std::error_code lec;
+  const bool link = fs::is_symlink(fs::symlink_status(path, lec));
+  if (ec == std::errc::too_many_symbolic_link_levels) return "symbolic link loop";
+  if (!ec || ec == std::errc::no_such_file_or_directory) {
+    return link ? "dangling symbolic link" : "no such file or directory";
+  }
+  return fmt::format("cannot read: {}", ec.message());
+}
+
+}  // namespace
+
 void DocumentReader::Expand(const std::string& input) {
   if (input == "-") {
     items_.push_back({"-", "stdin", ""});
@@ -92,7 +124,7 @@ void DocumentReader::Expand(const std::string& input) {
   std::error_code ec;
   const fs::file_status st = fs::status(input, ec);
   if (ec || !fs::exists(st)) {
-    items_.push_back({input, input, "no such file or directory"});
+    items_.push_back({input, input, StatusProblem(input, ec)});
     return;
   }
   if (fs::is_regular_file(st)) {
@@ -100,33 +132,51 @@ void DocumentReader::Expand(const std::string& input) {
     return;
   }
   if (!fs::is_directory(st)) {
-    items_.push_back({input, input, "not a regular file or directory"});
+    items_.push_back({input, input, FileTypeProblem(st.type())});
     return;
   }
-  std::vector<std::string> files;
-  for (auto it = fs::recursive_directory_iterator(input, ec);
-       !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+  std::vector<std::pair<std::string, Item>> found;
+  Walk(input, "", &found);
+  std::sort(found.begin(), found.end(),
+            [](const auto& a, const auto& b) { return a.first < b.first; });
+  for (auto& [rel, item] : found) items_.push_back(std::move(item));
+}
+
+void DocumentReader::Walk(const std::string& root, const std::string& rel,
+                          std::vector<std::pair<std::string, Item>>* found) {
+  const std::string dir = rel.empty() ? root : (fs::path(root) / rel).generic_string();
+  std::error_code ec;
+  fs::directory_iterator it(dir, ec);
+  for (; !ec && it != fs::directory_iterator(); it.increment(ec)) {
     const std::string name = it->path().filename().string();
-    if (!name.empty() && name[0] == '.') {
-      if (it->is_directory()) it.disable_recursion_pending();
-      continue;  // hidden files and directories (.git, .DS_Store)
+    if (name.empty() || name[0] == '.') continue;  // hidden files and directories (.git)
+    // Named by the path under root as written, never by a link's target.
+    const std::string entry = rel.empty() ? name : rel + "/" + name;
+    const std::string path = (fs::path(root) / entry).generic_string();
+    std::error_code sec;
+    const fs::file_status lst = fs::symlink_status(path, sec);
+    const fs::file_status st = fs::status(path, sec);
+    std::string skip;
+    if (sec || !fs::exists(st)) {
+      skip = StatusProblem(path, sec);
+    } else if (fs::is_directory(st)) {
+      if (!fs::is_symlink(lst)) {
+        Walk(root, entry, found);
+        continue;
+      }
+      skip = "symbolic link to a directory (not followed)";
+    } else if (!fs::is_regular_file(st)) {
+      skip = FileTypeProblem(st.type());
+    } else if (!HasSuffix(entry, ".txt") && !IsJsonLines(entry)) {
+      skip = "not a .txt or .jsonl file";
     }
-    if (it->is_regular_file()) files.push_back(fs::relative(it->path(), input).generic_string());
+    const std::string id =
+        HasSuffix(entry, ".txt") && skip.empty() ? StripTextExtension(entry) : entry;
+    found->push_back({entry, {path, id, skip}});
   }
   if (ec) {
-    items_.push_back({input, input, fmt::format("cannot read directory: {}", ec.message())});
-    return;
-  }
-  std::sort(files.begin(), files.end());
-  for (const std::string& rel : files) {
-    const std::string path = (fs::path(input) / rel).generic_string();
-    if (HasSuffix(rel, ".txt")) {
-      items_.push_back({path, StripTextExtension(rel), ""});
-    } else if (IsJsonLines(rel)) {
-      items_.push_back({path, rel, ""});
-    } else {
-      items_.push_back({path, rel, "not a .txt or .jsonl file"});
-    }
+    const std::string id = rel.empty() ? dir : rel;
+    found->push_back({rel, {dir, id, fmt::format("cannot read directory: {}", ec.message())}});
   }
 }
 
@@ -137,9 +187,16 @@ std::vector<std::string> DocumentReader::TakeWarnings() {
 }
 
 DocumentReader::Result DocumentReader::Finish(Document* doc, SkipRecord* skip) {
-  if (doc->text.find_first_not_of(" \t\r\n") == std::string::npos) {
-    *skip = {doc->id, doc->origin, "empty text"};
+  if (doc->text.size() > max_document_bytes_) {
+    SanitizeUtf8(&doc->id, nullptr);
+    *skip = {doc->id, doc->origin,
+             fmt::format("document of {} bytes is over the limit of {} bytes "
+                         "(--max-document-bytes)",
+                         doc->text.size(), max_document_bytes_)};
     return kSkipped;
+  }
+  for (std::string* field : {&doc->id, &doc->title, &doc->url, &doc->date, &doc->lang}) {
+    SanitizeUtf8(field, nullptr);
   }
   size_t first_bad = 0;
   if (const size_t bad = SanitizeUtf8(&doc->text, &first_bad)) {
@@ -147,9 +204,20 @@ DocumentReader::Result DocumentReader::Finish(Document* doc, SkipRecord* skip) {
         fmt::format("{}: document {}: {} byte(s) of invalid UTF-8 replaced by "
                     "'?' (first at byte {})",
                     doc->origin, doc->id, bad, first_bad));
+    repairs_.invalid_utf8_bytes += bad;
   }
-  for (std::string* field : {&doc->id, &doc->title, &doc->url, &doc->date, &doc->lang}) {
-    SanitizeUtf8(field, nullptr);
+  const HtmlCleanup html = CleanHtmlLeftovers(&doc->text);
+  if (html.entities + html.tags > 0) {
+    warnings_.push_back(fmt::format(
+        "{}: document {}: HTML left in the text: {} character reference(s) decoded, {} tag(s) "
+        "removed (byte offsets unchanged)",
+        doc->origin, doc->id, html.entities, html.tags));
+    repairs_.html_entities += html.entities;
+    repairs_.html_tags += html.tags;
+  }
+  if (doc->text.find_first_not_of(" \t\r\n") == std::string::npos) {
+    *skip = {doc->id, doc->origin, "empty text"};
+    return kSkipped;
   }
   if (!seen_ids_.insert(doc->id).second) {
     std::string renamed;
@@ -197,6 +265,13 @@ bool DocumentReader::FromLines(Document* doc, SkipRecord* skip, Result* result) 
     ++line_no_;
     if (line_no_ == 1) StripBom(&line);
     if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (const size_t cr = line.find('\r'); cr != std::string::npos) {
+      // A lone CR ends a line too (old Mac files): the rest is the next line. A raw CR
+      // cannot stand inside a JSON string, so this never splits a record.
+      pending_ = line.substr(cr + 1);
+      has_pending_ = true;
+      line.resize(cr);
+    }
     if (line.find_first_not_of(" \t") == std::string::npos) continue;  // blank line
     const std::string origin = fmt::format("{}:{}", lines_path_, line_no_);
     std::string reason;

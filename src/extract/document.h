@@ -15,6 +15,7 @@
 #ifndef NEWSGRAPH_DOCUMENT_H_
 #define NEWSGRAPH_DOCUMENT_H_
 
+#include <cstdint>
 #include <fstream>
 #include <istream>
 #include <memory>
@@ -33,6 +34,17 @@ struct SkipRecord {
   std::string origin;  // "file.jsonl:12:5"
   std::string reason;
 };
+
+// What the reader repaired in the documents it read (counted for report.json).
+struct InputRepairs {
+  uint64_t invalid_utf8_bytes = 0;  // replaced by '?'
+  uint64_t html_entities = 0;       // character references decoded (base/html.h)
+  uint64_t html_tags = 0;           // tags and comments removed
+};
+
+// The default of DocumentReader::set_max_document_bytes: 8 MiB, some hundred times the
+// longest news article.
+inline constexpr size_t kDefaultMaxDocumentBytes = 8 << 20;
 
 // Parses one JSON Lines record. Returns false and sets *reason (with the column) if it is
 // not a usable document. `origin` is "file:line"; `fallback_id` names a record without id.
@@ -53,14 +65,25 @@ class DocumentReader {
   // Non-fatal notes about the input so far (drained by the caller).
   std::vector<std::string> TakeWarnings();
 
+  // Returns what was repaired in the documents read so far.
+  const InputRepairs& repairs() const { return repairs_; }
+
+  // Sets the largest document text (in bytes) that is read; a larger one is skipped with
+  // its size in the reason, never truncated (docs/reliability.md).
+  void set_max_document_bytes(size_t n) { max_document_bytes_ = n; }
+
  private:
   struct Item {
     std::string path;  // "-" for stdin
     std::string id;    // for .txt files
     std::string skip;  // reason, if the item is skipped as a whole
   };
-  // Adds the items of one input (a directory: its files, sorted).
+  // Adds the items of one input (a directory: its entries, sorted).
   void Expand(const std::string& input);
+  // Adds the entries of directory root/rel to *found, recursively: every entry but the
+  // hidden ones becomes an item, a skipped one with its reason.
+  void Walk(const std::string& root, const std::string& rel,
+            std::vector<std::pair<std::string, Item>>* found);
   // Reads the next line of the JSON Lines input (a line read while sniffing stdin first).
   bool NextLine(std::string* line);
   // Returns true and sets *result when the JSON Lines input gives a document or a skip
@@ -88,6 +111,8 @@ class DocumentReader {
   bool has_pending_ = false;
   std::set<std::string> seen_ids_;
   std::vector<std::string> warnings_;
+  InputRepairs repairs_;
+  size_t max_document_bytes_ = kDefaultMaxDocumentBytes;
 };
 
 }  // namespace newsgraph

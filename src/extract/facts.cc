@@ -1,7 +1,6 @@
 #include "extract/facts.h"
 
 #include <rapidjson/document.h>
-#include <rapidjson/error/en.h>
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
@@ -9,7 +8,9 @@
 
 #include <fmt/format.h>
 
+#include "base/json_source.h"
 #include "base/json_writer.h"
+#include "base/text.h"
 
 namespace newsgraph {
 
@@ -226,157 +227,306 @@ std::string FactsToJson(const DocumentFacts& f, std::string_view text, const Rul
 
 namespace {
 
-std::string GetStr(const rapidjson::Value& o, const char* key) {
-  auto it = o.FindMember(key);
-  if (it == o.MemberEnd() || !it->value.IsString()) return "";
-  return std::string(it->value.GetString(), it->value.GetStringLength());
-}
+using Value = rapidjson::Value;
 
-// Appends the strings of array member `key` of o, if there is one, to *out.
-void ReadStrings(const rapidjson::Value& o, const char* key, std::vector<std::string>* out) {
-  if (!o.HasMember(key) || !o[key].IsArray()) return;
-  for (const auto& s : o[key].GetArray()) {
-    if (s.IsString()) out->push_back(s.GetString());
+// Reads the members of one facts record, checking the type of every member it reads: the
+// first wrong one becomes *error ("field \"events[2].type\" must be a string"). Strings
+// that are not valid UTF-8 have their bad bytes replaced (and counted), so that nothing a
+// writer emits is ill-formed.
+class FactReader {
+ public:
+  explicit FactReader(std::string* error) : error_(error) {}
+
+  bool ok() const { return ok_; }
+  size_t invalid_utf8() const { return invalid_utf8_; }
+
+  // Sets *out to string member key of o (left empty when absent or null).
+  void Str(const Value& o, const std::string& where, const char* key, std::string* out) {
+    const Value* v = Member(o, key);
+    if (v == nullptr) return;
+    if (!v->IsString()) return Fail(where, key, "a string");
+    out->assign(v->GetString(), v->GetStringLength());
+    invalid_utf8_ += SanitizeText(out);
   }
-}
+  // Sets *out to member key of o, which must be a node id (base/text.h IsNodeId) if present.
+  void Id(const Value& o, const std::string& where, const char* key, std::string* out) {
+    Str(o, where, key, out);
+    if (!out->empty() && !IsNodeId(*out)) {
+      Fail(where, key, "an id (letters, digits, '-', '_', '.', ':')");
+    }
+  }
+  // Appends the strings of array member key of o to *out.
+  void Strings(const Value& o, const std::string& where, const char* key,
+               std::vector<std::string>* out) {
+    const Value* a = Array(o, where, key);
+    if (a == nullptr) return;
+    for (rapidjson::SizeType k = 0; k < a->Size() && ok_; ++k) {
+      const Value& s = (*a)[k];
+      if (!s.IsString()) return Fail(Item(where, key, k), "", "a string");
+      out->emplace_back(s.GetString(), s.GetStringLength());
+      invalid_utf8_ += SanitizeText(&out->back());
+    }
+  }
+  // Sets *out to unsigned member key of o (0 when absent).
+  void Uint(const Value& o, const std::string& where, const char* key, uint32_t* out) {
+    const Value* v = Member(o, key);
+    if (v == nullptr) return;
+    if (!v->IsUint()) return Fail(where, key, "a number from 0 to 4294967295");
+    *out = v->GetUint();
+  }
+  void Int(const Value& o, const std::string& where, const char* key, int* out) {
+    const Value* v = Member(o, key);
+    if (v == nullptr) return;
+    if (!v->IsInt()) return Fail(where, key, "an integer");
+    *out = v->GetInt();
+  }
+  void Bool(const Value& o, const std::string& where, const char* key, bool* out) {
+    const Value* v = Member(o, key);
+    if (v == nullptr) return;
+    if (!v->IsBool()) return Fail(where, key, "true or false");
+    *out = v->GetBool();
+  }
+  // Returns array member key of o, or nullptr when absent or null (or not an array: then
+  // an error).
+  const Value* Array(const Value& o, const std::string& where, const char* key) {
+    const Value* v = Member(o, key);
+    if (v == nullptr) return nullptr;
+    if (!v->IsArray()) {
+      Fail(where, key, "an array");
+      return nullptr;
+    }
+    return v;
+  }
+  // Returns object member key of o, or nullptr when absent or null (or not an object).
+  const Value* Object(const Value& o, const std::string& where, const char* key) {
+    const Value* v = Member(o, key);
+    if (v == nullptr) return nullptr;
+    if (!v->IsObject()) {
+      Fail(where, key, "an object");
+      return nullptr;
+    }
+    return v;
+  }
+  // Returns true if element k of array a (at where.key) is an object; an error if not.
+  bool IsObjectItem(const Value& a, const std::string& name, rapidjson::SizeType k) {
+    if (a[k].IsObject()) return true;
+    Fail(Item("", name, k), "", "an object");
+    return false;
+  }
+  // Records an error: field where.key must be `what`.
+  void Fail(const std::string& where, const std::string& key, const std::string& what) {
+    if (!ok_) return;
+    ok_ = false;
+    std::string field = where;
+    if (!key.empty()) field += (field.empty() ? "" : ".") + key;
+    *error_ = fmt::format("field \"{}\" must be {}", field, what);
+  }
+  // Records an error about the record as a whole.
+  void FailWith(std::string message) {
+    if (!ok_) return;
+    ok_ = false;
+    *error_ = std::move(message);
+  }
+  // Returns "where.key[k]".
+  static std::string Item(const std::string& where, const std::string& key, size_t k) {
+    return fmt::format("{}{}{}[{}]", where, where.empty() || key.empty() ? "" : ".", key, k);
+  }
 
-bool ReadTimex(const rapidjson::Value& v, Timex* t, std::string* text) {
-  if (!v.IsObject()) return false;
-  t->value = GetStr(v, "value");
-  const std::string g = GetStr(v, "granularity");
+ private:
+  const Value* Member(const Value& o, const char* key) const {
+    if (!ok_) return nullptr;
+    auto it = o.FindMember(key);
+    if (it == o.MemberEnd() || it->value.IsNull()) return nullptr;
+    return &it->value;
+  }
+
+  std::string* error_;
+  bool ok_ = true;
+  size_t invalid_utf8_ = 0;
+};
+
+void ReadTimex(FactReader& r, const Value& v, const std::string& where, Timex* t,
+               std::string* text) {
+  r.Str(v, where, "value", &t->value);
+  std::string g;
+  r.Str(v, where, "granularity", &g);
   for (Granularity x :
        {Granularity::kNone, Granularity::kDay, Granularity::kWeek, Granularity::kMonth,
         Granularity::kQuarter, Granularity::kHalf, Granularity::kYear, Granularity::kDecade}) {
     if (g == GranularityName(x)) t->granularity = x;
   }
-  t->mod = GetStr(v, "mod");
+  r.Str(v, where, "mod", &t->mod);
+  std::string start, end;
+  r.Str(v, where, "start", &start);
+  r.Str(v, where, "end", &end);
   CivilDate d;
-  if (ParseIsoDate(GetStr(v, "start"), &d)) t->start = d;
-  if (ParseIsoDate(GetStr(v, "end"), &d)) t->end = d;
-  t->anchor = GetStr(v, "anchor");
-  t->link = GetStr(v, "link");
-  t->note = GetStr(v, "note");
-  if (text) *text = GetStr(v, "text");
-  return true;
+  if (ParseIsoDate(start, &d)) t->start = d;
+  if (ParseIsoDate(end, &d)) t->end = d;
+  r.Str(v, where, "anchor", &t->anchor);
+  r.Str(v, where, "link", &t->link);
+  r.Str(v, where, "note", &t->note);
+  if (text) r.Str(v, where, "text", text);
 }
 
 // Reads the document's own members (the skip reason among them).
-void ReadHeader(const rapidjson::Value& d, DocumentFacts* f) {
-  f->doc = GetStr(d, "doc");
-  f->status = GetStr(d, "status");
-  f->reason = GetStr(d, "reason");
-  f->origin = GetStr(d, "origin");
-  f->lang = GetStr(d, "lang");
-  f->dct = GetStr(d, "dct");
-  f->dct_source = GetStr(d, "dct_source");
-  f->url = GetStr(d, "url");
-  f->title = GetStr(d, "title");
+void ReadHeader(FactReader& r, const Value& d, DocumentFacts* f) {
+  for (auto [key, out] : {std::pair{"reason", &f->reason},
+                          {"origin", &f->origin},
+                          {"lang", &f->lang},
+                          {"dct", &f->dct},
+                          {"dct_source", &f->dct_source},
+                          {"url", &f->url},
+                          {"title", &f->title}}) {
+    r.Str(d, "", key, out);
+  }
 }
 
-// Reads one entity; returns false and sets *error if it has no valid id and kind.
-bool ReadEntity(const rapidjson::Value& v, Entity* e, std::string* error) {
-  e->id = GetStr(v, "id");
-  if (!ParseKind(GetStr(v, "kind"), &e->kind) || e->id.empty()) {
-    *error = fmt::format("entity '{}' has no valid id and kind", e->id);
-    return false;
+// Reads one entity; an error if it has no valid id and kind.
+void ReadEntity(FactReader& r, const Value& v, const std::string& where, Entity* e) {
+  std::string kind;
+  r.Id(v, where, "id", &e->id);
+  r.Str(v, where, "kind", &kind);
+  if (!r.ok()) return;
+  if (!ParseKind(kind, &e->kind) || e->id.empty()) {
+    return r.FailWith(fmt::format("entity '{}' has no valid id and kind", e->id));
   }
-  e->name = GetStr(v, "name");
-  e->type = GetStr(v, "type");
-  e->part_of = GetStr(v, "part_of");
-  if (v.HasMember("gazetteer") && v["gazetteer"].IsBool()) e->gazetteer = v["gazetteer"].GetBool();
-  ReadStrings(v, "aliases", &e->aliases);
-  if (v.HasMember("titles") && v["titles"].IsArray()) {
-    for (const auto& t : v["titles"].GetArray()) {
-      e->titles.push_back({GetStr(t, "title"), GetStr(t, "of")});
+  r.Str(v, where, "name", &e->name);
+  r.Str(v, where, "type", &e->type);
+  r.Id(v, where, "part_of", &e->part_of);
+  r.Bool(v, where, "gazetteer", &e->gazetteer);
+  r.Strings(v, where, "aliases", &e->aliases);
+  if (const Value* titles = r.Array(v, where, "titles")) {
+    for (rapidjson::SizeType k = 0; k < titles->Size() && r.ok(); ++k) {
+      const std::string at = FactReader::Item(where, "titles", k);
+      if (!r.IsObjectItem(*titles, where + ".titles", k)) return;
+      EntityTitle t;
+      r.Str((*titles)[k], at, "title", &t.title);
+      r.Id((*titles)[k], at, "of", &t.of);
+      e->titles.push_back(std::move(t));
     }
   }
-  if (v.HasMember("external") && v["external"].IsObject()) {
-    for (const auto& m : v["external"].GetObject()) {
-      if (m.value.IsString()) e->external[m.name.GetString()] = m.value.GetString();
+  if (const Value* external = r.Object(v, where, "external")) {
+    for (const auto& m : external->GetObject()) {
+      std::string value;
+      r.Str(*external, where + ".external", m.name.GetString(), &value);
+      std::string key(m.name.GetString(), m.name.GetStringLength());
+      SanitizeUtf8(&key, nullptr);
+      if (r.ok()) e->external[key] = value;
     }
   }
-  if (v.HasMember("mentions") && v["mentions"].IsInt()) e->mentions = v["mentions"].GetInt();
-  return true;
+  r.Int(v, where, "mentions", &e->mentions);
 }
 
-Evidence ReadEvidence(const rapidjson::Value& e) {
-  Evidence x;
-  x.doc = GetStr(e, "doc");
-  auto u = [&](const char* k) -> uint32_t {
-    return e.HasMember(k) && e[k].IsUint() ? e[k].GetUint() : 0;
-  };
-  x.span = {u("begin"), u("end")};
-  x.sentence = {u("sentence_begin"), u("sentence_end")};
-  x.text = GetStr(e, "sentence");
-  x.rule = GetStr(e, "rule");
-  return x;
+void ReadEvidence(FactReader& r, const Value& e, const std::string& where, Evidence* x) {
+  r.Str(e, where, "doc", &x->doc);
+  r.Uint(e, where, "begin", &x->span.begin);
+  r.Uint(e, where, "end", &x->span.end);
+  r.Uint(e, where, "sentence_begin", &x->sentence.begin);
+  r.Uint(e, where, "sentence_end", &x->sentence.end);
+  r.Str(e, where, "sentence", &x->text);
+  r.Str(e, where, "rule", &x->rule);
 }
 
-// Reads one event; returns false and sets *error if it has no type.
-bool ReadEvent(const rapidjson::Value& v, Event* ev, std::string* error) {
-  ev->id = GetStr(v, "id");
-  ev->graph_event = GetStr(v, "graph_event");
-  ev->type = GetStr(v, "type");
-  if (ev->type.empty()) {
-    *error = fmt::format("event '{}' has no type", ev->id);
-    return false;
+// Reads one event; an error if it has no type.
+void ReadEvent(FactReader& r, const Value& v, const std::string& where, Event* ev) {
+  r.Str(v, where, "id", &ev->id);
+  r.Id(v, where, "graph_event", &ev->graph_event);
+  r.Id(v, where, "type", &ev->type);
+  if (r.ok() && ev->type.empty()) {
+    return r.FailWith(fmt::format("event '{}' has no type", ev->id));
   }
-  if (v.HasMember("participants") && v["participants"].IsArray()) {
-    for (const auto& p : v["participants"].GetArray()) {
-      ev->participants.push_back(
-          {GetStr(p, "entity"), GetStr(p, "role"), GetStr(p, "text"), GetStr(p, "via")});
+  if (const Value* ps = r.Array(v, where, "participants")) {
+    for (rapidjson::SizeType k = 0; k < ps->Size() && r.ok(); ++k) {
+      const std::string at = FactReader::Item(where, "participants", k);
+      if (!r.IsObjectItem(*ps, where + ".participants", k)) return;
+      Participant p;
+      r.Id((*ps)[k], at, "entity", &p.entity);
+      r.Str((*ps)[k], at, "role", &p.role);
+      r.Str((*ps)[k], at, "text", &p.text);
+      r.Str((*ps)[k], at, "via", &p.via);
+      ev->participants.push_back(std::move(p));
     }
   }
-  if (v.HasMember("date")) ReadTimex(v["date"], &ev->date, &ev->date_text);
-  ev->date_rule = GetStr(v, "date_rule");
-  ev->place = GetStr(v, "place");
-  ev->place_rule = GetStr(v, "place_rule");
-  ReadStrings(v, "reported_by", &ev->reported_by);
-  ReadStrings(v, "source_rules", &ev->source_rules);
+  if (const Value* date = r.Object(v, where, "date")) {
+    ReadTimex(r, *date, where + ".date", &ev->date, &ev->date_text);
+  }
+  r.Str(v, where, "date_rule", &ev->date_rule);
+  r.Id(v, where, "place", &ev->place);
+  r.Str(v, where, "place_rule", &ev->place_rule);
+  r.Strings(v, where, "reported_by", &ev->reported_by);
+  for (size_t k = 0; k < ev->reported_by.size() && r.ok(); ++k) {
+    if (!IsNodeId(ev->reported_by[k])) {
+      r.Fail(FactReader::Item(where, "reported_by", k), "",
+             "an id (letters, digits, '-', '_', '.', ':')");
+    }
+  }
+  r.Strings(v, where, "source_rules", &ev->source_rules);
   ev->source_rules.resize(ev->reported_by.size());
-  ev->modality = GetStr(v, "modality");
-  if (v.HasMember("evidence") && v["evidence"].IsArray()) {
-    for (const auto& e : v["evidence"].GetArray()) ev->evidence.push_back(ReadEvidence(e));
+  r.Str(v, where, "modality", &ev->modality);
+  if (const Value* evidence = r.Array(v, where, "evidence")) {
+    for (rapidjson::SizeType k = 0; k < evidence->Size() && r.ok(); ++k) {
+      if (!r.IsObjectItem(*evidence, where + ".evidence", k)) return;
+      Evidence x;
+      ReadEvidence(r, (*evidence)[k], FactReader::Item(where, "evidence", k), &x);
+      ev->evidence.push_back(std::move(x));
+    }
   }
-  return true;
 }
 
 }  // namespace
 
-bool FactsFromJson(std::string_view line, DocumentFacts* f, std::string* error) {
+bool FactsFromJson(std::string_view line, DocumentFacts* f, std::string* error,
+                   size_t* invalid_utf8) {
   rapidjson::Document d;
-  d.Parse(line.data(), line.size());
-  if (d.HasParseError()) {
-    *error = fmt::format("column {}: invalid JSON: {}", d.GetErrorOffset() + 1,
-                         rapidjson::GetParseError_En(d.GetParseError()));
+  std::string parse_error;
+  size_t offset = 0;
+  if (!ParseOneJsonValue(line, &d, &parse_error, &offset)) {
+    *error = fmt::format("column {}: invalid JSON: {}", offset + 1, parse_error);
     return false;
   }
   if (!d.IsObject() || !d.HasMember("doc") || !d.HasMember("status")) {
     *error = "not a facts record (needs \"doc\" and \"status\")";
     return false;
   }
-  if (d.HasMember("format") && GetStr(d, "format") != kFactsFormat) {
-    *error = fmt::format("facts format '{}' is not one this newsgraph reads ({})",
-                         GetStr(d, "format"), kFactsFormat);
+  *f = DocumentFacts();
+  FactReader r(error);
+  std::string format;
+  r.Str(d, "", "format", &format);
+  if (r.ok() && d.HasMember("format") && format != kFactsFormat) {
+    *error = fmt::format("facts format '{}' is not one this newsgraph reads ({})", format,
+                         kFactsFormat);
     return false;
   }
-  *f = DocumentFacts();
-  ReadHeader(d, f);
-  if (f->status != "ok") return true;
-  if (auto it = d.FindMember("entities"); it != d.MemberEnd() && it->value.IsArray()) {
-    for (const auto& v : it->value.GetArray()) {
-      Entity e;
-      if (!ReadEntity(v, &e, error)) return false;
-      f->entities.push_back(std::move(e));
+  r.Str(d, "", "doc", &f->doc);
+  r.Str(d, "", "status", &f->status);
+  if (r.ok() && f->doc.empty()) r.Fail("", "doc", "a non-empty string");
+  if (r.ok() && f->status != "ok" && f->status != "skipped") {
+    r.Fail("", "status", "\"ok\" or \"skipped\"");
+  }
+  if (r.ok()) ReadHeader(r, d, f);
+  if (r.ok() && f->status == "ok") {
+    if (const Value* entities = r.Array(d, "", "entities")) {
+      for (rapidjson::SizeType k = 0; k < entities->Size() && r.ok(); ++k) {
+        if (!r.IsObjectItem(*entities, "entities", k)) break;
+        Entity e;
+        ReadEntity(r, (*entities)[k], FactReader::Item("", "entities", k), &e);
+        f->entities.push_back(std::move(e));
+      }
+    }
+    if (const Value* events = r.Array(d, "", "events")) {
+      for (rapidjson::SizeType k = 0; k < events->Size() && r.ok(); ++k) {
+        if (!r.IsObjectItem(*events, "events", k)) break;
+        Event ev;
+        ReadEvent(r, (*events)[k], FactReader::Item("", "events", k), &ev);
+        f->events.push_back(std::move(ev));
+      }
     }
   }
-  if (auto it = d.FindMember("events"); it != d.MemberEnd() && it->value.IsArray()) {
-    for (const auto& v : it->value.GetArray()) {
-      Event ev;
-      if (!ReadEvent(v, &ev, error)) return false;
-      f->events.push_back(std::move(ev));
-    }
+  if (!r.ok()) {
+    if (!f->doc.empty()) *error = fmt::format("document {}: {}", f->doc, *error);
+    return false;
   }
+  if (invalid_utf8) *invalid_utf8 = r.invalid_utf8();
   return true;
 }
 
@@ -387,7 +537,13 @@ std::string WithGraphEvents(
   rapidjson::Document d;
   d.Parse(line.data(), line.size());
   std::string out(line);
-  if (d.HasParseError() || !d.IsObject() || GetStr(d, "status") != "ok") return out;
+  // The line is newsgraph's own output (FactsToJson), so members have their types.
+  auto str = [](const rapidjson::Value& o, const char* key) {
+    auto it = o.FindMember(key);
+    return it != o.MemberEnd() && it->value.IsString() ? std::string(it->value.GetString())
+                                                       : std::string();
+  };
+  if (d.HasParseError() || !d.IsObject() || str(d, "status") != "ok") return out;
   auto events = d.FindMember("events");
   if (events == d.MemberEnd() || !events->value.IsArray()) return out;
   // "events" is the last member and every event starts with its "id" (FactsToJson), and a
@@ -399,11 +555,11 @@ std::string WithGraphEvents(
     w.String(s.c_str(), static_cast<rapidjson::SizeType>(s.size()));
     return std::string(buf.GetString());
   };
-  const std::string doc = GetStr(d, "doc");
+  const std::string doc = str(d, "doc");
   size_t pos = out.rfind(",\"events\":[");
   for (const auto& v : events->value.GetArray()) {
     if (pos == std::string::npos) break;
-    const std::string id = GetStr(v, "id");
+    const std::string id = str(v, "id");
     const std::string needle = "{\"id\":" + json_string(id);
     pos = out.find(needle, pos);
     if (pos == std::string::npos) break;

@@ -29,9 +29,14 @@ std::string FactsToJson(const DocumentFacts& facts, std::string_view text, const
 std::string SkipToJson(const std::string& doc, const std::string& origin,
                        const std::string& reason);
 
-// Parses one line of facts.jsonl (mentions are not read back: build does not need them).
-// Returns false and sets *error if the line is not a facts record.
-bool FactsFromJson(std::string_view line, DocumentFacts* facts, std::string* error);
+// Parses one line of facts.jsonl (mentions are not read back: build does not need them),
+// checking the type of every member read. Returns false and sets *error ("document ID:
+// field \"events[0].type\" must be a string") if the line is not one valid facts record.
+// Ids (entities, participants, places, sources) must be node ids (IsNodeId). Bytes of
+// strings that are not UTF-8, and control characters, are replaced by '?' (SanitizeText);
+// *invalid_utf8 (if given) gets their number.
+bool FactsFromJson(std::string_view line, DocumentFacts* facts, std::string* error,
+                   size_t* invalid_utf8 = nullptr);
 
 // Returns a line of FactsToJson with, in every event, "graph_event" after its "id": the id
 // graph_event(doc, event id) gives (nothing where it gives ""). Other lines come back as
