@@ -37,7 +37,11 @@ case "$what" in
   actors)
     status=0
     /usr/bin/python3 "$here/consumers/check_actors.py" "$out/graph.graphml" \
-      "$out/actors/actors.graphml" --min-degree 1 || status=1
+      "$out/actors/actors.graphml" --min-degree 1 --jsonld "$out/actors/actors.jsonld" \
+      --neo4j "$out/actors/neo4j-actors" || status=1
+    /usr/bin/python3 "$here/consumers/check_jsonld.py" "$out/actors/actors.jsonld" \
+      --no-canonical || status=1
+    (cd "$here/consumers" && node check_neo4j.mjs "$out/actors/neo4j-actors" --actors) || status=1
     /usr/bin/python3 "$here/consumers/check_graphml.py" "$out/actors/actors.graphml" \
       --shared "$shared" || status=1
     /usr/bin/python3 "$here/consumers/check_gexf.py" "$out/actors/actors.gexf" \

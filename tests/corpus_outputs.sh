@@ -14,6 +14,6 @@ rm -rf "$out"
 mkdir -p "$out"
 "$ng" run "$corpus" -o "$out" --quiet --format graphml,jsonld,gexf,neo4j || exit 1
 # The actor network without its lonely nodes, from the same facts.
-"$ng" build "$out/facts.jsonl" -o "$out/actors" --quiet --format graphml,gexf \
+"$ng" build "$out/facts.jsonl" -o "$out/actors" --quiet --format graphml,gexf,jsonld,neo4j \
   --projection actors --drop-isolated || exit 1
 cat "$out/report.json"

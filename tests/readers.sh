@@ -40,10 +40,16 @@ else
   echo "FAIL: svg: graph.svg is not well-formed or lacks nodes or edges"; status=1
 fi
 # The actor network (--projection actors) is networkx's own projection of the full graph.
-"$ng" build "$tmp/facts.jsonl" -o "$tmp/actors" --quiet --format graphml,gexf \
+# The same projection as JSON-LD (rdflib, and the JSON-LD processors) and as a Neo4j folder
+# (Python's csv, and kuzu, which finds the Haass-Lavrov tie with its date and place).
+"$ng" build "$tmp/facts.jsonl" -o "$tmp/actors" --quiet --format graphml,gexf,jsonld,neo4j \
   --projection actors || exit 1
 /usr/bin/python3 "$here/consumers/check_actors.py" "$tmp/graph.graphml" \
-  "$tmp/actors/actors.graphml" || status=1
+  "$tmp/actors/actors.graphml" --jsonld "$tmp/actors/actors.jsonld" \
+  --neo4j "$tmp/actors/neo4j-actors" || status=1
+/usr/bin/python3 "$here/consumers/check_jsonld.py" "$tmp/actors/actors.jsonld" || status=1
+(cd "$here/consumers" && node check_neo4j.mjs "$tmp/actors/neo4j-actors" --actors \
+  --tie "Richard Haass" "Sergey Lavrov" --date 2023-04 --place "New York") || status=1
 /usr/bin/python3 "$here/consumers/check_gexf.py" "$tmp/actors/actors.gexf" \
   --shared "$shared" || status=1
 exit $status

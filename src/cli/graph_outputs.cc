@@ -50,14 +50,15 @@ const char kOutputOptionsHelp[] =
     "  --gexf-undated WHAT    events without a full date interval in graph.gexf: keep\n"
     "                         (default: without time, so Gephi shows them at every\n"
     "                         moment) or drop (left out with their edges)\n"
-    "  --projection WHAT      full (default) or actors: the GraphML and GEXF files hold\n"
-    "                         the actor network instead (actors.graphml, actors.gexf,\n"
-    "                         actors.dot, actors.svg, actors.html):\n"
-    "                         people, organisations and countries, one edge per pair of\n"
-    "                         co-participants per event type (docs/gephi.md); jsonld\n"
-    "                         and neo4j keep the full graph\n"
-    "  --min-degree N         leave out of the GraphML and GEXF files the nodes with\n"
-    "                         fewer than N edges (and their edges)\n"
+    "  --projection WHAT      full (default) or actors: every file holds the actor\n"
+    "                         network instead (actors.graphml, actors.jsonld,\n"
+    "                         actors.gexf, neo4j-actors/, actors.dot, actors.svg,\n"
+    "                         actors.html): people, organisations and countries, one\n"
+    "                         edge per pair of co-participants per event type, with\n"
+    "                         the shared events, dates and places (docs/gephi.md)\n"
+    "  --min-degree N         leave out the nodes with fewer than N edges (and their\n"
+    "                         edges): of the GraphML, GEXF, DOT, SVG and HTML files,\n"
+    "                         and with --projection actors of every file\n"
     "  --drop-isolated        the same as --min-degree 1: no node without an edge\n";
 
 namespace {
@@ -289,23 +290,29 @@ bool WriteGraphOutputs(const GraphRun& run, const OutputOptions& options, Output
     WriteGraphml(kg, gephi, run.rules, options.graphml, out);
   }
   if (Wants(options, "jsonld")) {
-    if (!(out = files.Add("graph.jsonld"))) return false;
-    WriteJsonLd(kg, run.rules, out);
+    if (!(out = files.Add(stem + ".jsonld"))) return false;
+    if (options.actors) {
+      WriteJsonLdActors(kg, gephi, out);
+    } else {
+      WriteJsonLd(kg, run.rules, out);
+    }
   }
   if (Wants(options, "gexf")) {
     if (!(out = files.Add(stem + ".gexf"))) return false;
     WriteGexf(kg, gephi, run.rules, options.gexf, out);
   }
   if (Wants(options, "neo4j")) {
-    const std::string folder = InDir(run.dir, "neo4j");
+    // The full graph, or the actor projection; --min-degree alone leaves Neo4j whole.
+    const Graph& neo4j = options.actors ? gephi : g;
+    const std::string folder = InDir(run.dir, Neo4jFolder(neo4j));
     std::error_code ec;
     fs::create_directories(folder, ec);
     if (ec) {
       io.err << fmt::format("newsgraph: cannot create {}: {}\n", folder, ec.message());
       return false;
     }
-    for (const NamedFile& f : Neo4jFiles(kg, g, run.rules)) {
-      if (!(out = files.Add("neo4j/" + f.name))) return false;
+    for (const NamedFile& f : Neo4jFiles(kg, neo4j, run.rules)) {
+      if (!(out = files.Add(Neo4jFolder(neo4j) + "/" + f.name))) return false;
       out->write(f.text.data(), static_cast<std::streamsize>(f.text.size()));
     }
   }

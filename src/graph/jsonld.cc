@@ -5,10 +5,12 @@
 #include <rapidjson/prettywriter.h>
 #include <rapidjson/stringbuffer.h>
 
+#include <boost/range/iterator_range.hpp>
 #include <set>
 
 #include "base/calendar.h"
 #include "base/json_writer.h"
+#include "base/text.h"
 #include "graph/build.h"
 #include "rules/builtin.h"
 
@@ -214,22 +216,71 @@ void WriteSource(Writer& w, const SourceDocument& doc) {
   w.EndObject();
 }
 
+// Writes an actor tie of the projection: the two actors, the event type, the number of
+// shared events, their ids, dates (TIMEX values) and places (ids).
+void WriteTie(Writer& w, const KnowledgeGraph& kg, const Graph& g, Graph::edge_descriptor e) {
+  const EdgeProps& p = g[e];
+  w.StartObject();
+  WriteMember(w, "@id", "tie:" + EdgeId(g, e));
+  WriteMember(w, "@type", "ActorTie");
+  w.Key("tieOf");
+  WriteStrings(w, {g[boost::source(e, g)].id, g[boost::target(e, g)].id});
+  WriteMember(w, "eventType", Lowercase(p.type));
+  w.Key("weight");
+  w.Uint(static_cast<unsigned>(p.events.size()));
+  std::vector<std::string> events;
+  std::set<std::string> dates, places;
+  for (int i : p.events) {
+    const Event& ev = kg.events[i];
+    events.push_back(ev.id);
+    if (!ev.date.value.empty()) dates.insert(ev.date.value);
+    if (!ev.place.empty()) places.insert(ev.place);
+  }
+  w.Key("sharedEvent");
+  WriteStrings(w, events);
+  if (!dates.empty()) {
+    w.Key("eventDate");
+    WriteStrings(w, {dates.begin(), dates.end()});
+  }
+  if (!places.empty()) {
+    w.Key("eventPlace");
+    WriteStrings(w, {places.begin(), places.end()});
+  }
+  w.EndObject();
+}
+
+// Starts the document: the context, then the @graph array.
+void StartDocument(Writer& w) {
+  w.SetIndent(' ', 2);
+  w.StartObject();
+  rapidjson::Document ctx;
+  const std::string_view text = JsonLdContextText();
+  ctx.Parse(text.data(), text.size());
+  w.Key("@context");
+  ctx["@context"].Accept(w);
+  w.Key("@graph");
+  w.StartArray();
+}
+
 }  // namespace
+
+void WriteJsonLdActors(const KnowledgeGraph& kg, const Graph& actors, std::ostream* out) {
+  rapidjson::StringBuffer buf;
+  Writer w(buf);
+  StartDocument(w);
+  for (auto v : boost::make_iterator_range(boost::vertices(actors))) {
+    WriteEntity(w, kg.entities[actors[v].index]);
+  }
+  for (auto e : boost::make_iterator_range(boost::edges(actors))) WriteTie(w, kg, actors, e);
+  w.EndArray();
+  w.EndObject();
+  *out << buf.GetString() << "\n";
+}
 
 void WriteJsonLd(const KnowledgeGraph& kg, const RuleSet& rules, std::ostream* out) {
   rapidjson::StringBuffer buf;
   Writer w(buf);
-  w.SetIndent(' ', 2);
-  w.StartObject();
-  {
-    rapidjson::Document ctx;
-    const std::string_view text = JsonLdContextText();
-    ctx.Parse(text.data(), text.size());
-    w.Key("@context");
-    ctx["@context"].Accept(w);
-  }
-  w.Key("@graph");
-  w.StartArray();
+  StartDocument(w);
   for (const Entity& e : kg.entities) WriteEntity(w, e);
   for (const Event& ev : kg.events) WriteEvent(w, kg, rules, ev);
   std::set<std::string> cited;

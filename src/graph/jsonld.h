@@ -13,11 +13,18 @@
 #include <ostream>
 
 #include "graph/build.h"
+#include "graph/graph.h"
 #include "rules/rules.h"
 
 namespace newsgraph {
 
 void WriteJsonLd(const KnowledgeGraph& kg, const RuleSet& rules, std::ostream* out);
+
+// Writes the actor projection (graph/actors.h; --projection actors) as JSON-LD with the same
+// context: its actors as above, and each tie as an ng:ActorTie node ("tie:" + EdgeId) with
+// tieOf (the two actors), eventType, weight (shared events), sharedEvent (their ids, the
+// event nodes of the full graph), eventDate (TIMEX values) and eventPlace (place ids).
+void WriteJsonLdActors(const KnowledgeGraph& kg, const Graph& actors, std::ostream* out);
 
 // Returns the IRI-safe form of a document id ("doc:" + percent-encoded id).
 std::string DocumentIri(const std::string& id);

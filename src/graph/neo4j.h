@@ -30,9 +30,16 @@ struct NamedFile {
   std::string text;
 };
 
-// Returns the files of the Neo4j folder, in a fixed order: the CSVs, README.md,
-// import.cypher.
+// Returns the files of the Neo4j folder of g, in a fixed order: the CSVs, README.md,
+// import.cypher. g is MakeGraph(kg) (all nodes and relationships above), or the actor
+// projection (graph/actors.h; --projection actors): then Person, Organization and Country
+// of the actors it holds, and one relationship CSV per event type of its ties (MEET.csv:
+// weight:int, events, dates, places as string[]).
 std::vector<NamedFile> Neo4jFiles(const KnowledgeGraph& kg, const Graph& g, const RuleSet& rules);
+
+// Returns the folder name of g's files, which import.cypher names: "neo4j", or
+// "neo4j-actors" for the actor projection.
+std::string Neo4jFolder(const Graph& g);
 
 }  // namespace newsgraph
 

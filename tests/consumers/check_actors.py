@@ -4,13 +4,19 @@ computation from the full graph of the same input (issue 11).
 
 Usage:
   /usr/bin/python3 tests/consumers/check_actors.py FULL.graphml ACTORS.graphml [--min-degree N]
+      [--jsonld ACTORS.jsonld] [--neo4j DIR]
 
 From FULL.graphml, with networkx: the actors are the person, organization and country
 nodes; for every event node, every pair of its PARTICIPANT_IN sources that are actors is
 one co-participation of that event type; an edge per (pair, event type) with the set of
 events, weight = their number. With --min-degree N, actors with fewer than N such edges
 are left out (with their edges). Then ACTORS.graphml, read with networkx, must have exactly
-these nodes and edges (undirected), each edge's type (label), events and weight.
+these nodes and edges (undirected), each edge's type (label), events and weight. With
+--jsonld, the same projection written as JSON-LD, read by rdflib as RDF: the actors are the
+subjects typed schema:Person, schema:Organization or schema:Country, and every ng:ActorTie
+has its two ng:tieOf actors, ng:eventType, ng:weight and ng:sharedEvent events. With
+--neo4j, the neo4j-actors/ folder read with Python's csv module: the node files hold the
+actors, and one relationship file per event type the ties, their weight and events.
 Prints ok:/FAIL: lines; exits 1 on any failure.
 """
 
@@ -45,11 +51,59 @@ def expected(full, min_degree):
     return actors, edges
 
 
+IRI = "urn:newsgraph:"  # the context's prefixes: person: -> urn:newsgraph:person:
+
+
+def jsonld_projection(path):
+    """Returns (actors, ties) of an actors.jsonld as rdflib reads it, in GraphML ids."""
+    import rdflib
+    from rdflib.namespace import RDF
+    g = rdflib.Graph()
+    g.parse(path, format="json-ld")
+    schema, ng = rdflib.Namespace("https://schema.org/"), rdflib.Namespace(IRI + "vocab:")
+    short = lambda iri: str(iri)[len(IRI):] if str(iri).startswith(IRI) else str(iri)
+    actors = {short(s) for kind in ("Person", "Organization", "Country")
+              for s in g.subjects(RDF.type, schema[kind])}
+    ties = {}
+    for t in g.subjects(RDF.type, ng.ActorTie):
+        pair = sorted(short(o) for o in g.objects(t, ng.tieOf))
+        if len(pair) != 2:
+            ties[("bad tie", short(t), "")] = (set(), None)
+            continue
+        key = (pair[0], pair[1], str(g.value(t, ng.eventType)).upper())
+        ties[key] = ({short(o) for o in g.objects(t, ng.sharedEvent)},
+                     float(g.value(t, ng.weight).toPython()))
+    return actors, ties
+
+
+def neo4j_projection(folder):
+    """Returns (actors, ties) of a neo4j-actors/ folder read as CSV."""
+    import csv
+    import os
+    actors, ties = set(), {}
+    for name in sorted(os.listdir(folder)):
+        if not name.endswith(".csv"):
+            continue
+        with open(os.path.join(folder, name), newline="", encoding="utf-8") as f:
+            rows = list(csv.reader(f))
+        if name in ("Person.csv", "Organization.csv", "Country.csv"):
+            actors |= {r[0] for r in rows[1:]}
+            continue
+        header = rows[0]
+        for r in rows[1:]:
+            a, b = sorted((r[0], r[1]))
+            events = set(filter(None, r[header.index("events:string[]")].split(";")))
+            ties[(a, b, r[2])] = (events, float(r[header.index("weight:int")]))
+    return actors, ties
+
+
 def main(argv):
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("full")
     ap.add_argument("actors")
     ap.add_argument("--min-degree", type=int, default=0)
+    ap.add_argument("--jsonld", help="the same projection as JSON-LD (actors.jsonld)")
+    ap.add_argument("--neo4j", help="the same projection as a Neo4j folder (neo4j-actors/)")
     args = ap.parse_args(argv)
     failures = 0
 
@@ -83,6 +137,20 @@ def main(argv):
           f"actors: the {len(want_edges)} edges networkx computes (pair, event type, events, "
           "weight)", f"actors: edges differ ({got.number_of_edges()} written, "
           f"{len(want_edges)} computed): {'; '.join(map(str, wrong[:5]))}")
+    want = {k: (v, float(len(v))) for k, v in want_edges.items()}
+    for name, path, read in (("jsonld", args.jsonld, jsonld_projection),
+                             ("neo4j", args.neo4j, neo4j_projection)):
+        if not path:
+            continue
+        actors, ties = read(path)
+        check(actors == want_nodes, f"{name}: the {len(want_nodes)} actors",
+              f"{name}: actors differ: only written {sorted(actors - want_nodes)[:5]}, "
+              f"only computed {sorted(want_nodes - actors)[:5]}")
+        wrong = [f"{k}: written {ties.get(k)}, computed {v}" for k, v in want.items()
+                 if ties.get(k) != v] + [f"extra {k}" for k in ties if k not in want]
+        check(not wrong, f"{name}: the {len(want)} ties (pair, event type, events, weight)",
+              f"{name}: ties differ ({len(ties)} written, {len(want)} computed): "
+              f"{'; '.join(map(str, wrong[:5]))}")
     print(f"== {'FAILED' if failures else 'passed'}: {args.actors}")
     return 1 if failures else 0
 

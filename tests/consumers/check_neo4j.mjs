@@ -13,9 +13,15 @@
 //      no error in import.cypher nor in the README's cypher blocks (undeclared $params are
 //      listed apart: the script must not need any).
 //
+// With --actors, DIR is the actor network's folder (--projection actors, neo4j-actors/): the
+// node files Person, Organization, Country and one relationship file per event type (every
+// other CSV); --tie A B finds the ties of the two actors (names), with their weight, dates
+// and places (--date and --place pin one of them).
+//
 // Prints `ok: ...` / `FAIL: ...` lines; exits 1 on any failure.
 // Usage: node check_neo4j.mjs DIR [--meeting A B [--date D] [--place P]]
-import { readFileSync, mkdtempSync, writeFileSync, rmSync, existsSync } from 'node:fs';
+//        node check_neo4j.mjs DIR --actors [--tie A B [--date D] [--place P]]
+import { readFileSync, mkdtempSync, writeFileSync, rmSync, existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import kuzu from 'kuzu';
@@ -82,8 +88,16 @@ const opt = (name, n = 1) => {
 const meeting = opt('--meeting', 2);
 const wantDate = opt('--date');
 const wantPlace = opt('--place');
-const NODE_LABELS = ['Person', 'Organization', 'Country', 'Place', 'Source', 'Event'];
-const REL_TYPES = ['PARTICIPANT_IN', 'LOCATED_IN', 'REPORTED_BY', 'HOLDS_TITLE'];
+const actors = args.includes('--actors');
+const tie = opt('--tie', 2);
+const NODE_LABELS = actors ? ['Person', 'Organization', 'Country']
+                           : ['Person', 'Organization', 'Country', 'Place', 'Source', 'Event'];
+const REL_TYPES = actors
+  ? readdirSync(dir).filter((f) => f.endsWith('.csv') && !NODE_LABELS.includes(f.slice(0, -4)))
+      .map((f) => f.slice(0, -4)).sort()
+  : ['PARTICIPANT_IN', 'LOCATED_IN', 'REPORTED_BY', 'HOLDS_TITLE'];
+if (actors) check(REL_TYPES.length > 0, `kuzu: tie files ${REL_TYPES.join(', ')}`,
+                  'kuzu: no relationship file in the actor folder');
 
 const tmp = mkdtempSync(join(tmpdir(), 'ng-kuzu-'));
 try {
@@ -150,6 +164,23 @@ try {
         `kuzu: loaded ${Object.entries(rows).map(([k, v]) => `${k} ${v}`).join(', ')}`,
         `kuzu: tables do not hold their files' rows: ${wrong.join('; ')}`);
 
+  if (tie) {
+    const [a, b] = tie;
+    const name = (s) => `'${s.replace(/'/g, "\\'")}'`;
+    const found = [];
+    for (const type of REL_TYPES) {
+      if (!rows[type]) continue;
+      for (const r of await q(`MATCH (a {name: ${name(a)}})-[r:${type}]-(b {name: ${name(b)}}) ` +
+                              'RETURN r.reltype AS type, r.weight AS weight, r.dates AS dates, ' +
+                              'r.places AS places')) found.push(r);
+    }
+    const fmt = (r) => `${r.type} x${r.weight} dates [${r.dates}] places [${r.places}]`;
+    const hit = found.filter((r) => (!wantDate || (r.dates || '').split(';').includes(wantDate[0])) &&
+                                    (!wantPlace || (r.places || '').split(';').includes(wantPlace[0])));
+    check(hit.length > 0, `kuzu: ${a} and ${b} are tied: ${hit.map(fmt).join('; ')}`,
+          `kuzu: no tie of ${a} and ${b}${wantDate ? ` on ${wantDate[0]}` : ''}` +
+          `${wantPlace ? ` in ${wantPlace[0]}` : ''} (found: ${found.map(fmt).join('; ') || 'none'})`);
+  }
   if (meeting) {
     const [a, b] = meeting;
     const found = await q(
