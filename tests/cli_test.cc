@@ -116,7 +116,10 @@ TEST_CASE("The output options choose the files; bad values are usage errors (iss
   const std::string actors = (dir.path() / "actors").string();
   CHECK(Run({"run", in, "-o", actors, "--quiet", "--projection", "actors"}).code == kExitOk);
   CHECK(fs::exists(fs::path(actors) / "actors.graphml"));
-  CHECK(fs::exists(fs::path(actors) / "graph.jsonld"));
+  // Every format follows the projection (the JSON-LD too).
+  CHECK(fs::exists(fs::path(actors) / "actors.jsonld"));
+  CHECK_FALSE(fs::exists(fs::path(actors) / "graph.jsonld"));
+  CHECK_FALSE(fs::exists(fs::path(actors) / "graph.graphml"));
   struct Case {
     std::vector<std::string> args;
     std::string err;

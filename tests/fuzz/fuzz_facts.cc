@@ -1,6 +1,7 @@
 // libFuzzer target (issue 13): one facts.jsonl line, as build and eval --baseline read it,
-// and — when it is accepted — the graph built from it and both writers, so that whatever a
-// facts file holds reaches GraphML and JSON-LD only valid.
+// and — when it is accepted — the graph built from it, its actor projection and every
+// writer (GraphML, JSON-LD, GEXF, Neo4j, DOT, HTML), so that whatever a facts file holds
+// reaches the writers only valid.
 #include <cstddef>
 #include <cstdint>
 #include <sstream>
@@ -8,10 +9,15 @@
 
 #include "base/diagnostic.h"
 #include "extract/facts.h"
+#include "graph/actors.h"
 #include "graph/build.h"
+#include "graph/dot.h"
+#include "graph/gexf.h"
 #include "graph/graph.h"
 #include "graph/graphml.h"
+#include "graph/html.h"
 #include "graph/jsonld.h"
+#include "graph/neo4j.h"
 #include "rules/rules.h"
 #include "rules/sources.h"
 
@@ -37,8 +43,15 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   builder.Add(facts);
   const newsgraph::KnowledgeGraph kg = builder.Build();
   const newsgraph::Graph g = newsgraph::MakeGraph(kg);
-  std::ostringstream graphml, jsonld;
-  newsgraph::WriteGraphml(kg, g, Rules(), &graphml);
-  newsgraph::WriteJsonLd(kg, Rules(), &jsonld);
+  const newsgraph::Graph actors = newsgraph::ProjectActors(kg);
+  std::ostringstream out;
+  newsgraph::WriteGraphml(kg, g, Rules(), newsgraph::GraphmlOptions(), &out);
+  newsgraph::WriteJsonLd(kg, Rules(), &out);
+  newsgraph::WriteJsonLdActors(kg, actors, &out);
+  newsgraph::WriteGexf(kg, actors, Rules(), newsgraph::GexfOptions(), &out);
+  newsgraph::WriteDot(kg, g, &out);
+  newsgraph::WriteHtml(kg, g, &out);
+  newsgraph::Neo4jFiles(kg, actors, Rules());
+  newsgraph::Neo4jFiles(kg, g, Rules());
   return 0;
 }
