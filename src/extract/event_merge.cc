@@ -9,6 +9,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <utility>
 
 #include "base/text.h"
 #include "extract/event_compat.h"
@@ -39,8 +40,14 @@ class UnionFind {
  public:
   explicit UnionFind(size_t n) : parent_(n) { std::iota(parent_.begin(), parent_.end(), 0); }
 
-  // Returns the root of x's group.
-  int Find(int x) { return parent_[x] == x ? x : parent_[x] = Find(parent_[x]); }
+  // Returns the root of x's group (iteratively: a chain may be as long as the document's
+  // reports).
+  int Find(int x) {
+    int root = x;
+    while (parent_[root] != root) root = parent_[root];
+    while (parent_[x] != root) x = std::exchange(parent_[x], root);
+    return root;
+  }
 
   // Puts x's group into y's.
   void Join(int x, int y) { parent_[Find(x)] = Find(y); }
@@ -284,17 +291,83 @@ bool SameParticipants(const Report& a, const Report& b, int subset_window) {
   return (a_in_b || b_in_a) && (a.headline || b.sentence - a.sentence <= subset_window);
 }
 
-// Joins the reports (back-references aside) that tell one event.
-void JoinReports(const RuleSet& rules, const ResolveOptions& options,
-                 const std::vector<Report>& reports, UnionFind* groups) {
-  for (size_t j = 0; j < reports.size(); ++j) {
-    if (reports[j].anaphoric) continue;
-    for (size_t i = 0; i < j; ++i) {
-      if (reports[i].anaphoric || !SameOccasion(rules, reports[i].ev, reports[j].ev)) continue;
-      if (SameParticipants(reports[i], reports[j], options.subset_window)) {
-        groups->Join(static_cast<int>(j), static_cast<int>(i));
+// Returns the first report of a sentence at least window sentences before sentence (reports
+// are in sentence order).
+size_t FirstWithin(const std::vector<Report>& reports, int sentence, int window) {
+  return std::lower_bound(reports.begin(), reports.end(), sentence - window,
+                          [](const Report& r, int s) { return r.sentence < s; }) -
+         reports.begin();
+}
+
+// The reports told so far that name one set of people, by the group they have joined. A
+// group found to tell report j's event needs no second check, so a meeting told a thousand
+// times costs one check per report, not one per pair (docs/reliability.md, linear time).
+class SameNames {
+ public:
+  // Calls join(i) for the reports naming names until one returns true, one per group,
+  // skipping the group of j.
+  template <typename Join>
+  void ForEachGroup(const std::set<std::string>& names, int j, UnionFind* groups, Join join) {
+    auto it = by_names_.find(names);
+    if (it == by_names_.end()) return;
+    // Groups joined since the reports were added: their lists merge, the smaller into the
+    // larger.
+    std::map<int, std::vector<int>> current;
+    for (auto& [root, members] : it->second) {
+      std::vector<int>& into = current[groups->Find(root)];
+      if (into.size() < members.size()) into.swap(members);
+      into.insert(into.end(), members.begin(), members.end());
+    }
+    it->second.swap(current);
+    for (const auto& [root, members] : it->second) {
+      if (root == groups->Find(j)) continue;
+      for (int i : members) {
+        if (join(i)) break;
       }
     }
+  }
+  void Add(const std::set<std::string>& names, int i, UnionFind* groups) {
+    by_names_[names][groups->Find(i)].push_back(i);
+  }
+
+ private:
+  std::map<std::set<std::string>, std::map<int, std::vector<int>>> by_names_;
+};
+
+// Joins the reports (back-references aside) that tell one event. SameParticipants holds
+// only for reports within the subset window, after a headline, or naming the same people:
+// those are the only ones compared.
+void JoinReports(const RuleSet& rules, const ResolveOptions& options,
+                 const std::vector<Report>& reports, UnionFind* groups) {
+  std::vector<int> headlines;
+  SameNames same_names;
+  for (size_t j = 0; j < reports.size(); ++j) {
+    const Report& b = reports[j];
+    if (b.anaphoric) continue;
+    const int jj = static_cast<int>(j);
+    auto join = [&](int i) {
+      if (groups->Find(i) == groups->Find(jj)) return true;
+      if (!SameOccasion(rules, reports[i].ev, b.ev) ||
+          !SameParticipants(reports[i], b, options.subset_window)) {
+        return false;
+      }
+      groups->Join(jj, i);
+      return true;
+    };
+    const size_t near = FirstWithin(reports, b.sentence, options.subset_window);
+    for (size_t i = near; i < j; ++i) {
+      if (!reports[i].anaphoric) join(static_cast<int>(i));
+    }
+    for (int i : headlines) {
+      if (static_cast<size_t>(i) < near) join(i);
+    }
+    if (!b.resolved.empty()) {
+      same_names.ForEachGroup(b.resolved, jj, groups, [&](int i) {
+        return static_cast<size_t>(i) < near && join(i);
+      });
+      same_names.Add(b.resolved, jj, groups);
+    }
+    if (b.headline) headlines.push_back(jj);
   }
 }
 
@@ -309,7 +382,8 @@ void MeetingsOfHostedVisits(const RuleSet& rules, const ResolveOptions& options,
     if (!back.anaphoric || back.ev.type == "visit") continue;
     const Report* visit = nullptr;
     bool refers = false;
-    for (size_t i = 0; i < reports->size(); ++i) {
+    for (size_t i = FirstWithin(*reports, back.sentence, options.anaphor_window);
+         i < reports->size() && (*reports)[i].sentence <= back.sentence; ++i) {
       const Report& r = (*reports)[i];
       if (i == j || r.anaphoric || r.sentence > back.sentence ||
           back.sentence - r.sentence > options.anaphor_window) {
@@ -349,7 +423,8 @@ void JoinBackReferences(const RuleSet& rules, const ResolveOptions& options,
     int best = -1;
     uint32_t best_distance = UINT32_MAX;
     const uint32_t at = reports[j].ev.evidence[0].span.begin;
-    for (size_t i = 0; i < reports.size(); ++i) {
+    for (size_t i = FirstWithin(reports, reports[j].sentence, options.anaphor_window);
+         i < reports.size() && reports[i].sentence <= reports[j].sentence; ++i) {
       if (reports[i].anaphoric || reports[i].sentence > reports[j].sentence ||
           reports[j].sentence - reports[i].sentence > options.anaphor_window) {
         continue;
@@ -370,7 +445,8 @@ void JoinBackReferences(const RuleSet& rules, const ResolveOptions& options,
 // is that of ev's type); a back-reference names it loosely ("Diskusi tersebut" after a
 // meeting), so it may only make a bare consult specific ("panggilan tersebut" after
 // "berbicara": a call). The more precise date and the innermost place win.
-void MergeReport(const RuleSet& rules, const Report& r, Event* ev, int* depth) {
+void MergeReport(const RuleSet& rules, const Report& r, Event* ev, int* depth,
+                 std::set<Evidence>* evidence) {
   const int d = TypeDepth(rules, r.ev.type);
   if (d > *depth && (!r.anaphoric || *depth == 0)) {
     ev->type = r.ev.type;
@@ -398,9 +474,7 @@ void MergeReport(const RuleSet& rules, const Report& r, Event* ev, int* depth) {
     AddSource(r.ev.reported_by[k], r.ev.source_rules[k], ev);
   }
   for (const Evidence& e : r.ev.evidence) {
-    if (std::find(ev->evidence.begin(), ev->evidence.end(), e) == ev->evidence.end()) {
-      ev->evidence.push_back(e);
-    }
+    if (evidence->insert(e).second) ev->evidence.push_back(e);
   }
 }
 
@@ -419,13 +493,35 @@ void DropPlaceTakingPart(Event* ev) {
 // Drops evidence inside other evidence of the same event, which adds nothing ("X yang
 // bertemu Y" within "X yang bertemu Y adalah A, B dan C"), and sorts the rest.
 void DropNestedEvidence(Event* ev) {
-  std::vector<Evidence> kept;
-  for (const Evidence& e : ev->evidence) {
-    bool inside = false;
-    for (const Evidence& o : ev->evidence) {
-      inside |= &o != &e && o.span.Contains(e.span) && o.span != e.span;
+  // By document, start, and the longer first: a span is inside another iff one before it
+  // (another span) reaches at least as far.
+  std::vector<size_t> order(ev->evidence.size());
+  std::iota(order.begin(), order.end(), 0);
+  const auto& x = ev->evidence;
+  std::sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+    if (x[a].doc != x[b].doc) return x[a].doc < x[b].doc;
+    if (x[a].span.begin != x[b].span.begin) return x[a].span.begin < x[b].span.begin;
+    return x[a].span.end > x[b].span.end;
+  });
+  std::vector<bool> inside(x.size(), false);
+  uint32_t reach = 0;
+  bool any = false;
+  for (size_t k = 0; k < order.size();) {
+    const Evidence& first = x[order[k]];
+    if (k > 0 && x[order[k - 1]].doc != first.doc) any = false;
+    size_t end = k;
+    while (end < order.size() && x[order[end]].doc == first.doc &&
+           x[order[end]].span == first.span) {
+      inside[order[end]] = any && reach >= first.span.end;
+      ++end;
     }
-    if (!inside) kept.push_back(e);
+    reach = any ? std::max(reach, first.span.end) : first.span.end;
+    any = true;
+    k = end;
+  }
+  std::vector<Evidence> kept;
+  for (size_t k = 0; k < x.size(); ++k) {
+    if (!inside[k]) kept.push_back(x[k]);
   }
   ev->evidence = std::move(kept);
   std::sort(ev->evidence.begin(), ev->evidence.end());
@@ -461,7 +557,10 @@ std::optional<Event> Combine(const RuleSet& rules, const std::vector<Report>& re
                    [&](int a, int b) { return !reports[a].anaphoric && reports[b].anaphoric; });
   Event ev = reports[members.front()].ev;
   int depth = TypeDepth(rules, ev.type);
-  for (size_t k = 1; k < members.size(); ++k) MergeReport(rules, reports[members[k]], &ev, &depth);
+  std::set<Evidence> evidence(ev.evidence.begin(), ev.evidence.end());
+  for (size_t k = 1; k < members.size(); ++k) {
+    MergeReport(rules, reports[members[k]], &ev, &depth, &evidence);
+  }
   DropRepresentedCountries(reports, members, &ev);
   DropPlaceTakingPart(&ev);
   DropNestedEvidence(&ev);
