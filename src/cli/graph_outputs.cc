@@ -126,7 +126,8 @@ std::string GraphReport(const GraphRun& run, const Graph& g, const Graph* gephi,
     report += fmt::format("{}\"{}\": {}", i ? ", " : "", run.repairs[i].first,
                           run.repairs[i].second);
   }
-  report += "},\n  \"outputs\": [";
+  report += fmt::format("}},\n  \"hidden_entries_not_read\": {},\n", run.hidden_entries);
+  report += "  \"outputs\": [";
   for (size_t i = 0; i < outputs.size(); ++i) {
     report += fmt::format("{}\n    {{\"file\": \"{}\", \"bytes\": {}}}", i ? "," : "",
                           outputs[i].first, outputs[i].second);

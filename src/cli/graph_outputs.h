@@ -65,6 +65,7 @@ struct GraphRun {
   std::vector<SkipNote> skipped;
   std::vector<std::pair<std::string, uint64_t>> repairs;  // input repairs, for report.json
   std::vector<std::string> added;  // files of dir the set already holds (facts.jsonl)
+  uint64_t hidden_entries = 0;     // hidden directory entries not read (run)
 };
 
 // Returns dir/name.

@@ -211,6 +211,8 @@ class InputExtraction {
   void Done(const Progress& total) { printer_.Done(total); }
   // What the reader repaired in the input (docs/reliability.md).
   const InputRepairs& repairs() const { return reader_.repairs(); }
+  // Hidden directory entries passed over (docs/reliability.md).
+  uint64_t hidden_entries() const { return reader_.hidden_entries(); }
 
  private:
   Io& io_;
@@ -379,7 +381,13 @@ int Run(const ParsedArgs& args, Io& io) {
   const KnowledgeGraph kg = builder.Build();
   OutputSet outputs;
   if (!facts_file.CopyInto(kg, &outputs, io)) return kExitUsage;
-  const GraphRun run{kg, *rules, dir, skipped, RepairCounts(extraction.repairs()), {"facts.jsonl"}};
+  const GraphRun run{kg,
+                     *rules,
+                     dir,
+                     skipped,
+                     RepairCounts(extraction.repairs()),
+                     {"facts.jsonl"},
+                     extraction.hidden_entries()};
   if (!WriteGraphOutputs(run, formats, &outputs, io)) return kExitUsage;
   PrintRunSummary(args, total, kg, dir, io);
   return InputErrorsExit(unreadable, io);

@@ -136,20 +136,30 @@ void DocumentReader::Expand(const std::string& input) {
     return;
   }
   std::vector<std::pair<std::string, Item>> found;
-  Walk(input, "", &found);
+  uint64_t hidden = 0;
+  Walk(input, "", &found, &hidden);
+  if (hidden > 0) {
+    warnings_.push_back(fmt::format(
+        "{}: {} hidden entr{} (names starting with '.') not read", input, hidden,
+        hidden == 1 ? "y" : "ies"));
+    hidden_entries_ += hidden;
+  }
   std::sort(found.begin(), found.end(),
             [](const auto& a, const auto& b) { return a.first < b.first; });
   for (auto& [rel, item] : found) items_.push_back(std::move(item));
 }
 
 void DocumentReader::Walk(const std::string& root, const std::string& rel,
-                          std::vector<std::pair<std::string, Item>>* found) {
+                          std::vector<std::pair<std::string, Item>>* found, uint64_t* hidden) {
   const std::string dir = rel.empty() ? root : (fs::path(root) / rel).generic_string();
   std::error_code ec;
   fs::directory_iterator it(dir, ec);
   for (; !ec && it != fs::directory_iterator(); it.increment(ec)) {
     const std::string name = it->path().filename().string();
-    if (name.empty() || name[0] == '.') continue;  // hidden files and directories (.git)
+    if (name.empty() || name[0] == '.') {  // hidden files and directories (.git)
+      ++*hidden;
+      continue;
+    }
     // Named by the path under root as written, never by a link's target.
     const std::string entry = rel.empty() ? name : rel + "/" + name;
     const std::string path = (fs::path(root) / entry).generic_string();
@@ -161,7 +171,7 @@ void DocumentReader::Walk(const std::string& root, const std::string& rel,
       skip = StatusProblem(path, sec);
     } else if (fs::is_directory(st)) {
       if (!fs::is_symlink(lst)) {
-        Walk(root, entry, found);
+        Walk(root, entry, found, hidden);
         continue;
       }
       skip = "symbolic link to a directory (not followed)";

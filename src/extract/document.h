@@ -68,6 +68,11 @@ class DocumentReader {
   // Returns what was repaired in the documents read so far.
   const InputRepairs& repairs() const { return repairs_; }
 
+  // Returns the number of hidden directory entries (names starting with '.': .git,
+  // .DS_Store, an output set's temporary files) passed over; each input directory that had
+  // any gives a warning.
+  uint64_t hidden_entries() const { return hidden_entries_; }
+
   // Sets the largest document text (in bytes) that is read; a larger one is skipped with
   // its size in the reason, never truncated (docs/reliability.md).
   void set_max_document_bytes(size_t n) { max_document_bytes_ = n; }
@@ -81,9 +86,10 @@ class DocumentReader {
   // Adds the items of one input (a directory: its entries, sorted).
   void Expand(const std::string& input);
   // Adds the entries of directory root/rel to *found, recursively: every entry but the
-  // hidden ones becomes an item, a skipped one with its reason.
+  // hidden ones becomes an item, a skipped one with its reason; the hidden ones are counted
+  // in *hidden.
   void Walk(const std::string& root, const std::string& rel,
-            std::vector<std::pair<std::string, Item>>* found);
+            std::vector<std::pair<std::string, Item>>* found, uint64_t* hidden);
   // Reads the next line of the JSON Lines input (a line read while sniffing stdin first).
   bool NextLine(std::string* line);
   // Returns true and sets *result when the JSON Lines input gives a document or a skip
@@ -112,6 +118,7 @@ class DocumentReader {
   std::set<std::string> seen_ids_;
   std::vector<std::string> warnings_;
   InputRepairs repairs_;
+  uint64_t hidden_entries_ = 0;
   size_t max_document_bytes_ = kDefaultMaxDocumentBytes;
 };
 

@@ -131,8 +131,12 @@ case "$case_name" in
     mkfifo in/fifo.txt
     ln -s ../real in/dirlink
     echo "x" >in/sub/notes.md
+    mkdir -p in/.git && echo "Tiga." >in/.git/HEAD.txt && echo "Empat." >in/sub/.hidden.txt
     run_ng run in -o o
     expect_rc 0
+    expect_err "newsgraph: warning: in: 2 hidden entries (names starting with '.') not read"
+    [ "$(json_field o/report.json 'j["hidden_entries_not_read"]')" = 2 ] &&
+      ok "report.json counts the hidden entries" || fail "hidden entries not counted"
     expect_err "newsgraph: skipped dangling.txt (in/dangling.txt): dangling symbolic link"
     expect_err "newsgraph: skipped loop.txt (in/loop.txt): symbolic link loop"
     expect_err "newsgraph: skipped fifo.txt (in/fifo.txt): a FIFO, not a regular file"
