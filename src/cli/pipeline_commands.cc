@@ -318,7 +318,8 @@ int StrictFailure(size_t skipped, Io& io) {
 std::vector<std::pair<std::string, uint64_t>> RepairCounts(const InputRepairs& r) {
   return {{"invalid_utf8_bytes", r.invalid_utf8_bytes},
           {"html_entities", r.html_entities},
-          {"html_tags", r.html_tags}};
+          {"html_tags", r.html_tags},
+          {"control_characters", r.control_characters}};
 }
 
 // ---------------------------------------------------------------------------------------

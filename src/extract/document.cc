@@ -196,6 +196,17 @@ std::vector<std::string> DocumentReader::TakeWarnings() {
   return out;
 }
 
+uint64_t BlankControlCharacters(std::string* text) {
+  uint64_t n = 0;
+  for (char& c : *text) {
+    const unsigned char b = static_cast<unsigned char>(c);
+    if ((b >= 0x20 && b != 0x7F) || c == '\t' || c == '\n' || c == '\r') continue;
+    c = (c == '\v' || c == '\f') ? '\n' : ' ';
+    ++n;
+  }
+  return n;
+}
+
 DocumentReader::Result DocumentReader::Finish(Document* doc, SkipRecord* skip) {
   if (doc->text.size() > max_document_bytes_) {
     SanitizeUtf8(&doc->id, nullptr);
@@ -224,6 +235,12 @@ DocumentReader::Result DocumentReader::Finish(Document* doc, SkipRecord* skip) {
         doc->origin, doc->id, html.entities, html.tags));
     repairs_.html_entities += html.entities;
     repairs_.html_tags += html.tags;
+  }
+  if (const uint64_t controls = BlankControlCharacters(&doc->text); controls > 0) {
+    warnings_.push_back(fmt::format(
+        "{}: document {}: {} control character(s) read as white space (byte offsets unchanged)",
+        doc->origin, doc->id, controls));
+    repairs_.control_characters += controls;
   }
   if (doc->text.find_first_not_of(" \t\r\n") == std::string::npos) {
     *skip = {doc->id, doc->origin, "empty text"};

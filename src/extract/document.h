@@ -40,7 +40,14 @@ struct InputRepairs {
   uint64_t invalid_utf8_bytes = 0;  // replaced by '?'
   uint64_t html_entities = 0;       // character references decoded (base/html.h)
   uint64_t html_tags = 0;           // tags and comments removed
+  uint64_t control_characters = 0;  // read as white space (BlankControlCharacters)
 };
+
+// Replaces the C0 control characters and DEL of text, which no reader of the outputs takes
+// alike (XML 1.0 forbids them, JSON-LD processors disagree), by white space of the same
+// length: vertical tab and form feed by a line break, the others (NUL included) by a space.
+// Tab, line feed and carriage return stay. Returns how many were replaced.
+uint64_t BlankControlCharacters(std::string* text);
 
 // The default of DocumentReader::set_max_document_bytes: 8 MiB, some hundred times the
 // longest news article.

@@ -234,6 +234,24 @@ else:
     raise AssertionError("no Antony Blinken mention")
 EOF
     ;;
+  control_chars)  # C0 controls and DEL read as white space, offsets kept, counted
+    printf 'Presiden Joko Widodo bertemu\001 Perdana Menteri Malaysia Anwar Ibrahim di Bogor\033 pada Senin (8/1/2024).\000\f Ok.\177\n' >in.txt
+    printf '{"id": "j", "lang": "en", "text": "Antony Blinken\\u0001met Sergey Lavrov in Geneva on Monday.\\u0007"}\n' >in.jsonl
+    run_ng run in.txt in.jsonl -o o
+    expect_rc 0
+    expect_err "newsgraph: warning: in.txt: document in: 5 control character(s) read as white space (byte offsets unchanged)"
+    expect_err "newsgraph: warning: in.jsonl:1: document j: 2 control character(s) read as white space (byte offsets unchanged)"
+    check_set o
+    [ "$(json_field o/report.json 'j["input_repairs"]["control_characters"]')" = 7 ] &&
+      ok "counted in report.json" || fail "control characters not counted"
+    /usr/bin/python3 - o/facts.jsonl <<'EOF' && ok "both meetings found, no control character in the facts" || fail "control characters: events or facts"
+import json, sys
+lines = [json.loads(l) for l in open(sys.argv[1])]
+assert [[e["type"] for e in f["events"]] for f in lines] == [["meet"], ["meet"]], lines
+raw = open(sys.argv[1], encoding="utf-8").read().lower()
+assert not any(c in raw for c in ("\\u0001", "\\u0000", "\\u0007", "\\u001b", "\\u000c", "\x7f")), "control left"
+EOF
+    ;;
   max_document)  # a document over --max-document-bytes is skipped with its size, not cut
     printf 'Satu dua tiga empat.' >long.txt
     printf 'Satu.' >short.txt
