@@ -52,7 +52,7 @@ int main(int argc, char** argv) {
     if (d.HasParseError() || !d.IsObject() || !d.HasMember("text")) continue;
     Doc doc;
     doc.text = d["text"].GetString();
-    doc.lang = d.HasMember("lang") ? LangFromCode(d["lang"].GetString()) : kLangAny;
+    doc.lang = d.HasMember("lang") ? rules->Lang(d["lang"].GetString()) : kLangAny;
     if (doc.lang == 0) doc.lang = kLangAny;
     CivilDate c;
     if (d.HasMember("date") && ParseIsoDate(d["date"].GetString(), &c)) doc.dct = c;
