@@ -22,6 +22,7 @@ void Key(Writer& w, const char* k) { w.Key(k); }
 void WriteTimex(Writer& w, const Timex& t, const std::string& text) {
   w.StartObject();
   WriteMember(w, "value", t.value);
+  WriteMember(w, "type", t.type);
   WriteMember(w, "granularity", GranularityName(t.granularity));
   if (!t.mod.empty()) WriteMember(w, "mod", t.mod);
   if (t.start) WriteMember(w, "start", FormatDate(*t.start));
@@ -243,6 +244,7 @@ void ReadStrings(const rapidjson::Value& o, const char* key, std::vector<std::st
 bool ReadTimex(const rapidjson::Value& v, Timex* t, std::string* text) {
   if (!v.IsObject()) return false;
   t->value = GetStr(v, "value");
+  if (v.HasMember("type")) t->type = GetStr(v, "type");  // facts written before it: DATE
   const std::string g = GetStr(v, "granularity");
   for (Granularity x :
        {Granularity::kNone, Granularity::kDay, Granularity::kWeek, Granularity::kMonth,
