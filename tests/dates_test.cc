@@ -392,6 +392,16 @@ TEST_CASE("NormalizeDate: expressions, ranges, anchors and preferences", "[dates
        {},
        "2025-W43",
        ""},
+      {"a weekday on or after the publication date (prefer future)",
+       spec([](DateSpec* s) {
+         s->rel_unit = "day";
+         s->weekday = "2";
+         s->rel_offset = "0";
+         s->prefer = "future";
+       }),
+       {},
+       "2025-10-21",
+       ""},
       {"the last quarter",
        spec([](DateSpec* s) {
          s->rel_unit = "quarter";

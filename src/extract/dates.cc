@@ -244,11 +244,15 @@ bool RelativeOrigin(const DateSpec& spec, const DateContext& ctx, const std::str
 }
 
 // Sets t to a weekday relative to origin: offset -1 the last one before, +1 the next one
-// after, 0 the one on or before (how news reports use a bare weekday).
-void WeekdayFrom(const CivilDate& origin, int offset, int weekday, Timex* t) {
+// after, 0 the one on or before (how news reports use a bare weekday), or on or after with
+// prefer "future" ("will meet on Tuesday" written on a Tuesday is that day).
+void WeekdayFrom(const CivilDate& origin, int offset, int weekday, const std::string& prefer,
+                 Timex* t) {
   const int today = IsoWeekday(origin);
   int delta;
-  if (offset < 0) {
+  if (offset == 0 && prefer == "future") {
+    delta = ((weekday - today) + 7) % 7;
+  } else if (offset < 0) {
     delta = -(((today - weekday) + 7) % 7);
     if (delta == 0) delta = -7;
     delta += (offset + 1) * 7;
@@ -319,7 +323,7 @@ bool Relative(const DateSpec& spec, const DateContext& ctx, Timex* t, std::strin
     return true;
   }
   if (unit == "day" && weekday) {
-    WeekdayFrom(origin, offset.value_or(0), *weekday, t);
+    WeekdayFrom(origin, offset.value_or(0), *weekday, spec.prefer, t);
   } else {
     CountFrom(origin, unit, offset.value_or(0), t);
   }
