@@ -126,4 +126,48 @@ TEST_CASE("Dates reach events as a reader means them", "[dates]") {
   CHECK(f.events[0].modality == "planned");
 }
 
+// Issue 10: every date mention has its TIMEX3 type, and only DATE and TIME date events:
+// a duration, a set or the present is a mention that no event takes, not even from the
+// sentence before; an event takes the day of a TIME ("last night").
+TEST_CASE("Durations, sets and the present date no event", "[dates]") {
+  const std::string kDct = "2017-12-08";  // a Friday
+  struct Case {
+    const char* text;
+    const char* mention;  // the text of the mention checked
+    const char* type;     // its type
+    const char* value;    // its value
+    const char* event_date;  // the date of the event ("" = none)
+  };
+  const Case cases[] = {
+      {"Secretary of State Rex Tillerson met Russian Foreign Minister Sergei Lavrov in Vienna "
+       "for two hours.",
+       "two hours", "DURATION", "PT2H", ""},
+      {"Rex Tillerson was in Vienna on Thursday. Secretary of State Rex Tillerson met Russian "
+       "Foreign Minister Sergei Lavrov in Vienna now.",
+       "now", "DATE", "PRESENT_REF", "2017-12-07"},
+      {"Secretary of State Rex Tillerson met Russian Foreign Minister Sergei Lavrov in Vienna "
+       "every week.",
+       "every week", "SET", "P1W", ""},
+      {"Secretary of State Rex Tillerson met Russian Foreign Minister Sergei Lavrov in Vienna "
+       "last night.",
+       "last night", "TIME", "2017-12-07TNI", "2017-12-07"},
+  };
+  for (const Case& c : cases) {
+    INFO(c.text);
+    const DocumentFacts f = testing::ExtractText(c.text, "en", kDct);
+    const Mention* found = nullptr;
+    for (const Mention& m : f.mentions) {
+      if (m.kind == MentionKind::kDate && m.span.Of(c.text) == c.mention) found = &m;
+    }
+    REQUIRE(found != nullptr);
+    CHECK(found->timex.type == c.type);
+    CHECK(found->timex.value == c.value);
+    std::vector<std::string> dates;
+    for (const Event& e : f.events) {
+      if (e.type == "meet") dates.push_back(e.date.value);
+    }
+    CHECK(dates == std::vector<std::string>{c.event_date});
+  }
+}
+
 }  // namespace newsgraph

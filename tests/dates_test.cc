@@ -39,6 +39,9 @@ Timex Norm(const DateSpec& spec, std::map<std::string, std::string> groups,
       {"WD", {{"Senin", "1"}}},
       {"REL", {{"lalu", "-1"}, {"depan", "+1"}}},
       {"UNIT", {{"pekan", "week"}}},
+      {"DUR", {{"years", "Y"}, {"hours", "H"}, {"minutes", "MIN"}, {"eons", "EON"}}},
+      {"DAYPART", {{"night", "NI"}}},
+      {"MER", {{"a.m.", "0"}, {"p.m.", "12"}}},
       {"START", {{"invasi Rusia", "2022-02-24"}}}};
   DateContext ctx;
   ctx.group = [&](std::string_view g) {
@@ -314,6 +317,120 @@ TEST_CASE("NormalizeDate: expressions, ranges, anchors and preferences", "[dates
        {{"u", "abad"}},
        "error: 'abad' is not a unit in $u@UNIT",
        ""},
+      // Issue 10: TimeML values.
+      {"a duration (no interval)",
+       spec([](DateSpec* s) {
+         s->dur_amount = "$n@NUM";
+         s->dur_unit = "$u@DUR";
+       }),
+       {{"n", "tiga"}, {"u", "years"}},
+       "P3Y",
+       "?..?"},
+      {"a duration of hours takes a T",
+       spec([](DateSpec* s) {
+         s->dur_amount = "$n";
+         s->dur_unit = "$u@DUR";
+       }),
+       {{"n", "24"}, {"u", "hours"}},
+       "PT24H",
+       ""},
+      {"minutes are M after the T",
+       spec([](DateSpec* s) {
+         s->dur_amount = "$n";
+         s->dur_unit = "$u@DUR";
+       }),
+       {{"n", "5"}, {"u", "minutes"}},
+       "PT5M",
+       ""},
+      {"a duration without its amount",
+       spec([](DateSpec* s) { s->dur_unit = "$u@DUR"; }),
+       {{"u", "years"}},
+       "PXY",
+       ""},
+      {"a duration unit TIMEX3 does not have",
+       spec([](DateSpec* s) { s->dur_unit = "$u@DUR"; }),
+       {{"u", "eons"}},
+       "error: 'EON' is not a duration unit",
+       ""},
+      {"a part of the day on a weekday",
+       spec([](DateSpec* s) {
+         s->rel_unit = "day";
+         s->weekday = "$w@WD";
+         s->rel_offset = "0";
+         s->time_part = "$p@DAYPART";
+       }),
+       {{"w", "Senin"}, {"p", "night"}},
+       "2025-10-20TNI",
+       "2025-10-20..2025-10-20"},
+      {"a clock time, p.m.",
+       spec([](DateSpec* s) {
+         s->rel_unit = "day";
+         s->rel_offset = "0";
+         s->hour = "$h";
+         s->minute = "$m";
+         s->meridiem = "$mer@MER";
+       }),
+       {{"h", "8"}, {"m", "30"}, {"mer", "p.m."}},
+       "2025-10-21T20:30",
+       ""},
+      {"12 a.m. is midnight",
+       spec([](DateSpec* s) {
+         s->rel_unit = "day";
+         s->rel_offset = "0";
+         s->hour = "$h";
+         s->meridiem = "$mer@MER";
+       }),
+       {{"h", "12"}, {"mer", "a.m."}},
+       "2025-10-21T00:00",
+       ""},
+      {"no time on a week",
+       spec([](DateSpec* s) {
+         s->rel_unit = "week";
+         s->rel_offset = "0";
+         s->time_part = "NI";
+       }),
+       {},
+       "2025-W43",
+       ""},
+      {"a weekday on or after the publication date (prefer future)",
+       spec([](DateSpec* s) {
+         s->rel_unit = "day";
+         s->weekday = "2";
+         s->rel_offset = "0";
+         s->prefer = "future";
+       }),
+       {},
+       "2025-10-21",
+       ""},
+      {"the last quarter",
+       spec([](DateSpec* s) {
+         s->rel_unit = "quarter";
+         s->rel_offset = "-1";
+       }),
+       {},
+       "2025-Q3",
+       "2025-07-01..2025-09-30"},
+      {"next quarter crosses the year",
+       spec([](DateSpec* s) {
+         s->rel_unit = "quarter";
+         s->rel_offset = "1";
+       }),
+       {},
+       "2026-Q1",
+       "2026-01-01..2026-03-31"},
+      {"a decade",
+       spec([](DateSpec* s) { s->decade = "$d"; }),
+       {{"d", "199"}},
+       "199",
+       "1990-01-01..1999-12-31"},
+      {"the mid-1980s",
+       spec([](DateSpec* s) {
+         s->decade = "$d";
+         s->mod = "MID";
+       }),
+       {{"d", "198"}},
+       "198;MID",
+       "1983-05-02..1986-09-01"},
   };
   for (const Case& c : cases) {
     INFO(c.name);
@@ -336,9 +453,13 @@ TEST_CASE("DateSpecKeys names every DateSpec member once", "[dates]") {
     fields.push_back(k.field);
     CHECK(keys.insert(std::string(k.object) + "/" + k.key).second);
   }
-  // year month day day_end month_end year_end quarter half, unit offset weekday base,
-  // mod vague prefer dateline.
-  CHECK(fields.size() == 16);
+  // year month day day_end month_end year_end quarter half decade, unit offset weekday base,
+  // mod vague prefer dateline, duration amount and unit, time part hour minute meridiem,
+  // type (issue 10).
+  CHECK(fields.size() == 24);
+  CHECK(keys.count("duration/unit") == 1);
+  CHECK(keys.count("time/part") == 1);
+  CHECK(keys.count("/type") == 1);
   CHECK(keys.count("relative/base") == 1);
   CHECK(keys.count("/dateline") == 1);
 }

@@ -56,7 +56,8 @@ const char* GranularityName(Granularity g);
 // A normalized temporal expression (TIMEX3 style).
 struct Timex {
   std::string value;  // "2023-06-14", "2023-04", "2022", "2022-Q1", "2023-H2", "PAST_REF",
-                      // "XXXX-10-29" (year unknown)
+                      // "XXXX-10-29" (year unknown), "P3Y" (a duration), "2023-06-14TMO"
+  std::string type = "DATE";  // TIMEX3 type: "DATE", "TIME", "DURATION" or "SET"
   Granularity granularity = Granularity::kNone;
   std::string mod;                 // "", "START", "MID", "END", "APPROX", ...
   std::optional<CivilDate> start;  // the closed interval [start, end] the expression covers;
@@ -79,6 +80,14 @@ struct Timex {
   // "yesterday" in a text without a date): unresolved, yet within a week of the writing.
   bool near_unknown_dct = false;
 };
+
+// Returns true if t is a point or period of time that can date an event (TIMEX3 type DATE
+// or TIME); a duration ("three years"), a set ("every week") and the present ("now", "saat
+// ini": the time of writing, which every event already has) cannot. Such dates are
+// mentions, yet later passes and the event rules see their words, not a date token.
+inline bool DatesEvents(const Timex& t) {
+  return (t.type == "DATE" || t.type == "TIME") && t.value != "PRESENT_REF";
+}
 
 // Returns the form the table tests and the comparison print: the value, ";MOD" if there
 // is a mod, and "@link" for an unresolved anchored date ("XXXX-XX-XX;AFTER@the mutiny").

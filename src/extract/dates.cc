@@ -2,7 +2,9 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cstdlib>
+#include <iterator>
 
 namespace newsgraph {
 
@@ -137,6 +139,7 @@ void IsoWeek(const CivilDate& d, int* year, int* week) {
 // Returns the placeholder value of an unresolved relative date of unit.
 std::string Unknown(const std::string& unit) {
   if (unit == "week") return "XXXX-WXX";
+  if (unit == "quarter") return "XXXX-QX";
   if (unit == "month") return "XXXX-XX";
   if (unit == "year") return "XXXX";
   return "XXXX-XX-XX";
@@ -144,10 +147,29 @@ std::string Unknown(const std::string& unit) {
 
 // Returns the granularity of a relative unit ("day", "week", "month", "year").
 Granularity UnitGranularity(const std::string& unit) {
-  return unit == "week"    ? Granularity::kWeek
-         : unit == "month" ? Granularity::kMonth
+  return unit == "week"      ? Granularity::kWeek
+         : unit == "month"   ? Granularity::kMonth
+         : unit == "quarter" ? Granularity::kQuarter
          : unit == "year"  ? Granularity::kYear
                            : Granularity::kDay;
+}
+
+// Sets *out to a word expression: a literal ("START"), or a group mapped through a list
+// ("$part@PART_MOD"; empty if the group did not take part). Returns false and sets *error
+// if the group's text is not in the list.
+bool EvalWord(const std::string& expr, const DateContext& ctx, std::string* out,
+              std::string* error) {
+  *out = expr;
+  if (out->empty() || (*out)[0] != '$') return true;
+  const std::string_view e = expr;
+  const size_t at = e.find('@');
+  const std::string text = ctx.group(e.substr(1, at - 1));
+  out->clear();
+  if (!text.empty() && at != std::string::npos && !ctx.lookup(e.substr(at + 1), text, out)) {
+    *error = fmt::format("'{}' is not in list {}", text, expr.substr(at + 1));
+    return false;
+  }
+  return true;
 }
 
 // Sets *unit to the unit of a relative date: a word, or a group mapped through a list
@@ -164,7 +186,8 @@ bool RelativeUnit(const DateSpec& spec, const DateContext& ctx, std::string* uni
       return false;
     }
   }
-  if (*unit != "day" && *unit != "week" && *unit != "month" && *unit != "year") {
+  if (*unit != "day" && *unit != "week" && *unit != "month" && *unit != "quarter" &&
+      *unit != "year") {
     *error = fmt::format("unknown relative unit '{}'", *unit);
     return false;
   }
@@ -221,11 +244,15 @@ bool RelativeOrigin(const DateSpec& spec, const DateContext& ctx, const std::str
 }
 
 // Sets t to a weekday relative to origin: offset -1 the last one before, +1 the next one
-// after, 0 the one on or before (how news reports use a bare weekday).
-void WeekdayFrom(const CivilDate& origin, int offset, int weekday, Timex* t) {
+// after, 0 the one on or before (how news reports use a bare weekday), or on or after with
+// prefer "future" ("will meet on Tuesday" written on a Tuesday is that day).
+void WeekdayFrom(const CivilDate& origin, int offset, int weekday, const std::string& prefer,
+                 Timex* t) {
   const int today = IsoWeekday(origin);
   int delta;
-  if (offset < 0) {
+  if (offset == 0 && prefer == "future") {
+    delta = ((weekday - today) + 7) % 7;
+  } else if (offset < 0) {
     delta = -(((today - weekday) + 7) % 7);
     if (delta == 0) delta = -7;
     delta += (offset + 1) * 7;
@@ -265,6 +292,14 @@ void CountFrom(const CivilDate& origin, const std::string& unit, int offset, Tim
     t->granularity = Granularity::kMonth;
     t->start = d;
     t->end = CivilDate{d.year, d.month, DaysInMonth(d.year, d.month)};
+  } else if (unit == "quarter") {
+    const int first_month = (origin.month - 1) / 3 * 3 + 1;
+    const CivilDate d = AddMonths({origin.year, first_month, 1}, offset * 3);
+    const CivilDate last = AddMonths(d, 2);
+    t->value = fmt::format("{:04d}-Q{}", d.year, (d.month - 1) / 3 + 1);
+    t->granularity = Granularity::kQuarter;
+    t->start = d;
+    t->end = CivilDate{last.year, last.month, DaysInMonth(last.year, last.month)};
   } else {
     const int y = origin.year + offset;
     t->value = fmt::format("{:04d}", y);
@@ -288,7 +323,7 @@ bool Relative(const DateSpec& spec, const DateContext& ctx, Timex* t, std::strin
     return true;
   }
   if (unit == "day" && weekday) {
-    WeekdayFrom(origin, offset.value_or(0), *weekday, t);
+    WeekdayFrom(origin, offset.value_or(0), *weekday, spec.prefer, t);
   } else {
     CountFrom(origin, unit, offset.value_or(0), t);
   }
@@ -460,19 +495,68 @@ bool FillInterval(const DateFields& f, Timex* t, std::string* error) {
   return true;
 }
 
-// Sets *mod to the rule's mod: a literal ("START"), or a group mapped through a list
-// ("$part@PART_MOD"; empty if the group did not take part).
-bool EvalMod(const DateSpec& spec, const DateContext& ctx, std::string* mod, std::string* error) {
-  *mod = spec.mod;
-  if (mod->empty() || (*mod)[0] != '$') return true;
-  const std::string_view m = spec.mod;
-  const size_t at = m.find('@');
-  const std::string text = ctx.group(m.substr(1, at - 1));
-  mod->clear();
-  if (!text.empty() && at != std::string::npos && !ctx.lookup(m.substr(at + 1), text, mod)) {
-    *error = fmt::format("'{}' is not in list {}", text, spec.mod.substr(at + 1));
+// Sets t to a decade ("the 1990s": value 199, 1990-01-01 .. 1999-12-31).
+bool Decade(const DateSpec& spec, const DateContext& ctx, Timex* t, std::string* error) {
+  std::optional<int> decade;
+  if (!Eval(spec.decade, ctx, &decade, error)) return false;
+  if (!decade || *decade < 100 || *decade > 999) {
+    *error = fmt::format("'{}' is not the first three digits of a decade's years", spec.decade);
     return false;
   }
+  t->value = fmt::format("{:03d}", *decade);
+  t->granularity = Granularity::kDecade;
+  t->anchor = "absolute";
+  t->start = CivilDate{*decade * 10, 1, 1};
+  t->end = CivilDate{*decade * 10 + 9, 12, 31};
+  ApplyMod(t->mod, ctx.dct, t);
+  return true;
+}
+
+// Sets t to a duration, TIMEX3 style: "P3Y", "P1M", "PT24H" (units of the day after a
+// "T"), "PXY" when the amount is not said ("years"). A duration is no point in time: it
+// has no interval.
+bool Duration(const DateSpec& spec, const DateContext& ctx, Timex* t, std::string* error) {
+  std::optional<int> amount;
+  std::string unit;
+  if (!Eval(spec.dur_amount, ctx, &amount, error) || !EvalWord(spec.dur_unit, ctx, &unit, error)) {
+    return false;
+  }
+  static const char* const kUnits[] = {"Y", "M", "W", "D", "H", "MIN", "S", "DE", "CE", "Q", "WE"};
+  if (std::find(std::begin(kUnits), std::end(kUnits), unit) == std::end(kUnits)) {
+    *error = fmt::format("'{}' is not a duration unit", unit);
+    return false;
+  }
+  const bool of_day = unit == "H" || unit == "MIN" || unit == "S";
+  t->value = fmt::format("P{}{}{}", of_day ? "T" : "", amount ? std::to_string(*amount) : "X",
+                         unit == "MIN" ? "M" : unit);
+  t->granularity = Granularity::kNone;
+  t->anchor = "absolute";
+  return true;
+}
+
+// Adds the time of day of spec to a day (or an unknown day): "2023-06-14TMO",
+// "2023-06-14T20:00". Returns false and sets *error if the hour or minute is out of range;
+// sets *added if there was a time to add.
+bool AddTime(const DateSpec& spec, const DateContext& ctx, Timex* t, bool* added,
+             std::string* error) {
+  *added = false;
+  std::string part;
+  std::optional<int> hour, minute, meridiem;
+  if (!EvalWord(spec.time_part, ctx, &part, error) || !Eval(spec.hour, ctx, &hour, error) ||
+      !Eval(spec.minute, ctx, &minute, error) || !Eval(spec.meridiem, ctx, &meridiem, error)) {
+    return false;
+  }
+  if (part.empty() && !hour) return true;
+  if (hour && meridiem) *hour = *hour % 12 + *meridiem;
+  if (hour && (*hour < 0 || *hour > 24 || minute.value_or(0) < 0 || minute.value_or(0) > 59)) {
+    *error = fmt::format("{}:{:02d} is not a time of day", *hour, minute.value_or(0));
+    return false;
+  }
+  const bool day = t->value == "XXXX-XX-XX" ||
+                   (t->granularity == Granularity::kDay && t->value.find('/') == std::string::npos);
+  if (!day) return true;  // "this week at 8 p.m." stays the week
+  t->value += hour ? fmt::format("T{:02d}:{:02d}", *hour, minute.value_or(0)) : "T" + part;
+  *added = true;
   return true;
 }
 
@@ -504,15 +588,25 @@ bool Absolute(const DateSpec& spec, const DateContext& ctx, Timex* t, std::strin
 
 bool NormalizeDate(const DateSpec& spec, const DateContext& ctx, Timex* out, std::string* error) {
   Timex t;
-  if (!EvalMod(spec, ctx, &t.mod, error)) return false;
+  if (!EvalWord(spec.mod, ctx, &t.mod, error)) return false;
   if (!spec.vague.empty()) {
     FillVague(spec.vague, ctx.dct, &t);
+  } else if (!spec.dur_unit.empty()) {
+    if (!Duration(spec, ctx, &t, error)) return false;
   } else if (!spec.rel_unit.empty()) {
     if (!Relative(spec, ctx, &t, error)) return false;
     ApplyMod(t.mod, ctx.dct, &t);
+  } else if (!spec.decade.empty()) {
+    if (!Decade(spec, ctx, &t, error)) return false;
   } else if (!Absolute(spec, ctx, &t, error)) {
     return false;
   }
+  bool time = false;
+  if (!AddTime(spec, ctx, &t, &time, error)) return false;
+  t.type = !spec.type.empty()       ? spec.type
+           : !spec.dur_unit.empty() ? "DURATION"
+           : time                   ? "TIME"
+                                    : "DATE";
   *out = std::move(t);
   return true;
 }

@@ -20,6 +20,14 @@
 // a base that is not in the list (or a bare group) keeps its text as the Timex's `link`,
 // and the value stays unresolved until something resolves the link.
 //
+// Durations, times of day and types (TIMEX3, issue 10):
+//
+//   "duration": {"amount": "$n@NUMBER", "unit": "$u@DURATION_UNIT"}   // "three years": P3Y
+//   "time": {"part": "$p@DAY_PART"}          // "Wednesday night": 2025-10-15TNI
+//   "time": {"hour": "$h", "minute": "$m", "meridiem": "$mer@MERIDIEM"}   // T20:00
+//   "type": "SET"                            // default DURATION for a duration, TIME with a
+//                                            // time of day, else DATE (Timex::type)
+//
 //   Timex t;
 //   DateContext ctx{group_text, list_lookup, dct};
 //   NormalizeDate(rule.spec, ctx, &t, &error);

@@ -209,6 +209,13 @@ class Reporter {
   void AddDetails(const EventMatch& em, const EventRule& rule, Event* ev) const {
     if (em.date >= 0) {
       ev->date = mentions_[em.date].timex;
+      // An event is dated to the day: the time of a TIME mention ("this morning": TMO)
+      // stays on the mention, as the timeline writers read event dates as ISO dates.
+      const size_t t = ev->date.type == "TIME" ? ev->date.value.find('T', 4) : std::string::npos;
+      if (t != std::string::npos) {
+        ev->date.value.resize(t);
+        ev->date.type = "DATE";
+      }
       ev->date_text = CollapseSpace(mentions_[em.date].span.Of(text_));
       ev->date_rule = em.date_rule;
     }

@@ -160,7 +160,8 @@ class EventSearch {
     bool sentence_has_date = false;
     for (const Slot& sl : slots) {
       if (sl.slot == "exclude") excluded.push_back(sl.mention);
-      sentence_has_date |= sl.slot == "date" && mentions_[sl.mention].kind == MentionKind::kDate;
+      sentence_has_date |= sl.slot == "date" && mentions_[sl.mention].kind == MentionKind::kDate &&
+                           DatesEvents(mentions_[sl.mention].timex);
     }
     AttachNearest("date", slots, excluded, e, &e->date, &e->date_rule);
     // A date in another clause of its own sentence means the text dates something else.
@@ -235,7 +236,9 @@ class EventSearch {
     found.clear();
     GroupMentions(r, g, rule.Group("date"), &found);
     for (int m : found) {
-      if (mentions_[m].kind == MentionKind::kDate && e.date < 0) e.date = m;
+      if (mentions_[m].kind == MentionKind::kDate && DatesEvents(mentions_[m].timex) && e.date < 0) {
+        e.date = m;
+      }
     }
     found.clear();
     GroupMentions(r, g, rule.Group("source"), &found);
@@ -266,7 +269,10 @@ class EventSearch {
       if (sl.slot != slot) continue;
       if (std::find(excluded.begin(), excluded.end(), sl.mention) != excluded.end()) continue;
       const MentionKind kind = mentions_[sl.mention].kind;
-      if (slot == "date" && kind != MentionKind::kDate) continue;
+      // A duration or a set ("for three years", "every week") dates no event.
+      if (slot == "date" && (kind != MentionKind::kDate || !DatesEvents(mentions_[sl.mention].timex))) {
+        continue;
+      }
       if (slot == "place" && kind != MentionKind::kPlace && kind != MentionKind::kCountry) {
         continue;
       }
@@ -301,7 +307,7 @@ class EventSearch {
       if (mentions_[sl.mention].kind != MentionKind::kDate) continue;
       if (sl.slot == "exclude") {
         excluded.push_back(sl.mention);
-      } else if (sl.slot == "date") {
+      } else if (sl.slot == "date" && DatesEvents(mentions_[sl.mention].timex)) {
         dates.push_back(std::move(sl));
       }
     }

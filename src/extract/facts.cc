@@ -23,6 +23,7 @@ void Key(Writer& w, const char* k) { w.Key(k); }
 void WriteTimex(Writer& w, const Timex& t, const std::string& text) {
   w.StartObject();
   WriteMember(w, "value", t.value);
+  WriteMember(w, "type", t.type);
   WriteMember(w, "granularity", GranularityName(t.granularity));
   if (!t.mod.empty()) WriteMember(w, "mod", t.mod);
   if (t.start) WriteMember(w, "start", FormatDate(*t.start));
@@ -348,6 +349,9 @@ class FactReader {
 void ReadTimex(FactReader& r, const Value& v, const std::string& where, Timex* t,
                std::string* text) {
   r.Str(v, where, "value", &t->value);
+  std::string type;
+  r.Str(v, where, "type", &type);
+  if (!type.empty()) t->type = type;  // facts written before it: DATE
   std::string g;
   r.Str(v, where, "granularity", &g);
   for (Granularity x :

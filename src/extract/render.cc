@@ -16,6 +16,8 @@ Rendered::Rendered(std::string_view text, Span sentence, const std::vector<int>&
   };
   for (int m : top) {
     const Mention& mention = mentions[m];
+    // A date that dates no event ("two-day", "now") stays words: "a two-day visit to".
+    if (mention.kind == MentionKind::kDate && !DatesEvents(mention.timex)) continue;
     literal(mention.span.begin);
     const uint32_t r = static_cast<uint32_t>(text_.size());
     text_ += KindToken(mention.kind);

@@ -13,6 +13,7 @@ const std::vector<DateSpecKey>& DateSpecKeys() {
       {"value", "year_end", &DateSpec::year_end, K::kExpression},
       {"value", "quarter", &DateSpec::quarter, K::kExpression},
       {"value", "half", &DateSpec::half, K::kExpression},
+      {"value", "decade", &DateSpec::decade, K::kExpression},
       {"relative", "unit", &DateSpec::rel_unit, K::kExpression},
       {"relative", "offset", &DateSpec::rel_offset, K::kExpression},
       {"relative", "weekday", &DateSpec::weekday, K::kExpression},
@@ -21,6 +22,13 @@ const std::vector<DateSpecKey>& DateSpecKeys() {
       {"", "vague", &DateSpec::vague, K::kWord},
       {"", "prefer", &DateSpec::prefer, K::kWord},
       {"", "dateline", &DateSpec::dateline, K::kFlag},
+      {"duration", "amount", &DateSpec::dur_amount, K::kExpression},
+      {"duration", "unit", &DateSpec::dur_unit, K::kExpression},
+      {"time", "part", &DateSpec::time_part, K::kExpression},
+      {"time", "hour", &DateSpec::hour, K::kExpression},
+      {"time", "minute", &DateSpec::minute, K::kExpression},
+      {"time", "meridiem", &DateSpec::meridiem, K::kExpression},
+      {"", "type", &DateSpec::type, K::kWord},
   };
   return kKeys;
 }

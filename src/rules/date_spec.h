@@ -11,7 +11,8 @@ namespace newsgraph {
 // How a date rule turns groups into a value; every field holds an expression (see top).
 struct DateSpec {
   std::string year, month, day, day_end, month_end, year_end, quarter, half, weekday;
-  std::string rel_unit;    // "day", "week", "month", "year"; empty = absolute
+  std::string decade;      // the first three digits of its years ("the 1990s": 199)
+  std::string rel_unit;    // "day", "week", "month", "quarter", "year"; empty = absolute
   std::string rel_offset;  // expression; with weekday: -1 last, +1 next
   std::string base;        // anchored: "$group@LIST" of ISO dates, or "$group" (a link)
   std::string mod;         // literal or expression mapped through a list
@@ -19,6 +20,13 @@ struct DateSpec {
   std::string prefer;      // no year: "past" (on or before the publication date) or
                            // "future"; empty: the nearest, leaning to the past
   std::string dateline;    // "true": a match at the start of a text is its dateline
+  std::string dur_amount;  // a duration: how many units (empty: "X", "years" is PXY)
+  std::string dur_unit;    // a duration's unit, TIMEX3 style: "Y", "M", "W", "D", "H", "MIN",
+                           // "S", "DE", "CE", "Q", "WE", or "$group@LIST" giving one
+  std::string time_part;   // a time of day: "MO", "AF", "EV", "NI" or "$group@LIST"
+  std::string hour, minute, meridiem;  // a clock time; meridiem adds 0 (a.m.) or 12 (p.m.)
+  std::string type;        // "DATE", "TIME", "DURATION", "SET"; empty: DURATION for a
+                           // duration, TIME with a time of day, else DATE
 };
 
 // Where a key of a date rule stands in the rule object ("value", "relative" or "" for the

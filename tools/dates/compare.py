@@ -21,7 +21,7 @@ Two scores, the same for every tool:
   consistent  the interval of the tool's value lies inside the expected interval (mods
               ignored: "awal 2022" accepts any date in 2022; PAST_REF accepts any date up
               to the publication date; a week accepts any of its days); an unresolved
-              anchored row ("after the mutiny") is right when the tool invents no date.
+              anchored row ("shortly after the election") is right when the tool invents no date.
 Exit status: 0 when newsgraph is the most accurate (exact) on both languages, else 1.
 """
 import argparse
