@@ -542,11 +542,22 @@ class MentionPasses {
 }  // namespace
 
 void MentionFinder::Find(std::string_view text, LangMask lang, const std::optional<CivilDate>& dct,
-                         DocumentFacts* facts, MentionIndex* index, Trace* trace) const {
+                         DocumentFacts* facts, MentionIndex* index, Trace* trace,
+                         StageTimer* timer) const {
   MentionPasses passes(rules_, text, lang, facts, index, trace);
-  passes.GazetteerAndDates(dct);
-  for (int pass : rules_.passes()) passes.RulePass(pass);
-  passes.Aliases();
+  {
+    TimedStage t(timer, "stage 1 pass", 0);
+    passes.GazetteerAndDates(dct);
+  }
+  for (int pass : rules_.passes()) {
+    TimedStage t(timer, "stage 1 pass", pass);
+    passes.RulePass(pass);
+  }
+  {
+    TimedStage t(timer, "stage 1 aliases");
+    passes.Aliases();
+  }
+  TimedStage t(timer, "stage 1 groups");
   passes.CoordinationGroups();
 }
 

@@ -46,6 +46,7 @@ void Prefilter::Build(std::vector<int> rules, const std::vector<int>& filter_ids
     if (!set->Compile()) return;
     atoms_ = std::move(set);
   }
+  atom_strings_ = std::move(atoms);
   std::vector<int> potential;
   filter_->AllPotentials({}, &potential);
   for (int id : potential) {
