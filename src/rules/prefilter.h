@@ -60,6 +60,8 @@ class Prefilter {
   // Returns the atoms (lowercase literals) the filter looks for, in atom index order; empty
   // if the filter is not active. For tools/bench/bench_pipeline.cc's literal reference.
   const std::vector<std::string>& atoms() const { return atom_strings_; }
+  // Returns the rules that need no atom, ascending: candidates for every text.
+  const std::vector<int>& unfiltered() const { return active_ ? no_atoms_ : rules_; }
 
  private:
   std::unique_ptr<re2::FilteredRE2> filter_;  // owns the rules' compiled patterns

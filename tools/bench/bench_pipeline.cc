@@ -340,6 +340,18 @@ int main(int argc, char** argv) {
   }
   std::printf("start-up (load and compile the built-in rules, %zu patterns): %.2f s\n",
               RulePatterns(*rules).size(), Since(start));
+  // What bounds the rule passes: the rules every sentence runs (no atom to filter them).
+  std::printf("prefilters (atoms; rules that need no atom and run on every sentence):");
+  auto unfiltered = [&](const char* name, const Prefilter& f) {
+    std::printf(" %s %zu, %zu;", name, f.atoms().size(), f.unfiltered().size());
+  };
+  unfiltered("dates", rules->date_prefilter());
+  for (int pass : rules->passes()) {
+    unfiltered(("pass " + std::to_string(pass)).c_str(), rules->pass_prefilter(pass));
+  }
+  unfiltered("events", rules->event_prefilter());
+  unfiltered("attachments", rules->attach_prefilter());
+  std::printf("\n");
   double extract_mbps = 0;
 
   if (!reference_only) Pipeline(*rules, inputs, &extract_mbps);
