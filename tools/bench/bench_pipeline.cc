@@ -56,8 +56,10 @@ using namespace newsgraph;
 
 namespace {
 
-// The machine is shared: the figures are this thread's CPU time, which other processes'
-// load changes far less than wall time (the totals print wall time too).
+// The machine may be shared: the figures are this thread's CPU time, which other processes'
+// load changes less than wall time (the totals print wall time too). Reading it costs a
+// system call (microseconds), so stages are timed with the steady clock (tens of
+// nanoseconds) and their split scaled to the CPU time of the whole.
 double CpuSeconds() {
   timespec ts{};
   clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
@@ -70,7 +72,7 @@ double WallSince(Wall::time_point t) {
   return std::chrono::duration<double>(Wall::now() - t).count();
 }
 
-// Seconds per stage, in the order the stages first ran.
+// Steady-clock seconds per stage, in the order the stages first ran.
 class StageClock : public StageTimer {
  public:
   void Start(std::string_view stage, int part) override {
@@ -82,9 +84,9 @@ class StageClock : public StageTimer {
       stages_.push_back({name, 0});
     }
     current_ = it->second;
-    start_ = CpuSeconds();
+    start_ = Wall::now();
   }
-  void Stop() override { stages_[current_].seconds += Since(start_); }
+  void Stop() override { stages_[current_].seconds += WallSince(start_); }
 
   // Times fn as stage `name`.
   template <typename Fn>
@@ -109,7 +111,7 @@ class StageClock : public StageTimer {
   std::map<std::string, size_t> index_;
   std::vector<Stage> stages_;
   size_t current_ = 0;
-  double start_ = 0;
+  Wall::time_point start_;
 };
 
 double PeakRssMiB() {
@@ -203,6 +205,7 @@ void Pipeline(const RuleSet& rules, const std::vector<std::string>& inputs,
               double* extract_mbps) {
   StageClock clock;
   const Wall::time_point wall = Wall::now();
+  const double cpu = CpuSeconds();
   const Extractor extractor(rules, ExtractOptions());
   DocumentReader reader(inputs, &std::cin);
   GraphBuilder builder(rules);
@@ -220,13 +223,13 @@ void Pipeline(const RuleSet& rules, const std::vector<std::string>& inputs,
       ++skipped;
       continue;
     }
-    const double t = CpuSeconds();
+    const Wall::time_point t = Wall::now();
     const DocumentFacts facts = extractor.Extract(doc, nullptr, &clock);
     clock.Time("facts", [&] { facts_bytes += FactsToJson(facts, doc.text, rules).size() + 1; });
     if (facts.status != "ok") ++skipped;
     auto& lang = by_lang[facts.lang.empty() ? "-" : facts.lang];
     lang.first += doc.text.size();
-    lang.second += Since(t);
+    lang.second += WallSince(t);
     bytes += doc.text.size();
     sentences += facts.sentences.size();
     events += facts.events.size();
@@ -236,7 +239,10 @@ void Pipeline(const RuleSet& rules, const std::vector<std::string>& inputs,
   for (const auto& s : clock.stages()) {
     if (s.name == "build (add)") adds = s.seconds;
   }
-  const double extraction = clock.Total() - adds;  // what `extract -j1` does
+  // What `extract -j1` does, in CPU seconds: the loop's, less the adds' share.
+  const double loop_cpu = Since(cpu);
+  const double loop_scale = loop_cpu / clock.Total();
+  const double extraction = loop_cpu - adds * loop_scale;
   const double extraction_wall = WallSince(wall);
 
   // The graph and its writers, into memory.
@@ -259,23 +265,25 @@ void Pipeline(const RuleSet& rules, const std::vector<std::string>& inputs,
   });
   write("writer dot", [&](std::ostream* o) { WriteDot(kg, g, o); });
   write("writer html", [&](std::ostream* o) { WriteHtml(kg, g, o); });
-  const double run = clock.Total();
+  const double run = Since(cpu);
   const double run_wall = WallSince(wall);
+  const double scale = run / clock.Total();  // steady-clock seconds -> CPU seconds
   const double rss = PeakRssMiB();
 
   std::printf("bench_pipeline: %zu documents (%zu skipped), %.1f MB of text, %zu sentences, "
               "%zu document events -> %zu graph entities, %zu graph events\n",
               docs, skipped, bytes / 1e6, sentences, events, kg.entities.size(),
               kg.events.size());
-  std::printf("seconds per stage (one thread; share of the run after start-up):\n");
-  for (const auto& s : clock.stages()) PrintStage(s.name, s.seconds, run, bytes);
+  std::printf("CPU seconds per stage (one thread; the stages' steady-clock split of the run "
+              "scaled to its %.2f CPU s; share of the run after start-up):\n", run);
+  for (const auto& s : clock.stages()) PrintStage(s.name, s.seconds * scale, run, bytes);
   std::printf("extract (read .. facts): %.2f s  %.2f MB/s  %.0f documents/s  %.0f sentences/s"
               " (wall %.2f s)\n",
               extraction, bytes / 1e6 / extraction, docs / extraction, sentences / extraction,
               extraction_wall);
   for (const auto& [lang, v] : by_lang) {
     std::printf("  language %-3s %6.1f MB  %.2f MB/s (language .. resolution)\n", lang.c_str(),
-                v.first / 1e6, v.first / 1e6 / v.second);
+                v.first / 1e6, v.first / 1e6 / (v.second * loop_scale));
   }
   std::printf("run (extract, build, all writers): %.2f s  %.2f MB/s  %.0f documents/s"
               " (wall %.2f s); %.1f MB of facts.jsonl, %.1f MB of graph files\n",
