@@ -2,7 +2,7 @@
 # Throughput and memory benchmark of newsgraph over the shared corpora (issue 12).
 #
 #   tools/bench.sh [--times N] [--newsgraph PATH] [--bench PATH] [--shared DIR]
-#                  [--reference-mb MB] [--instructions]
+#                  [--reference-mb MB] [--instructions] [--pathological]
 #
 # Builds one corpus of both languages: ../shared/corpus/detik-2025.jsonl (Indonesian) then
 # reuters-2017.jsonl (English), the pair N times over (default N = 13: 25,857 documents,
@@ -17,8 +17,11 @@
 #      and CPU seconds, MB/s of each, documents/s, peak resident memory.
 # The machine may be shared: CPU seconds move far less with others' load than wall seconds.
 # `--instructions` adds valgrind instruction counts of extract -j1 on one copy of each
-# corpus (repeatable for the same binary and input). The figures go into
-# docs/performance.md by hand, with the machine, the command and the commit.
+# corpus (repeatable for the same binary and input). `--pathological` adds extract -j1 of
+# three inputs that must not cost more than 10x the corpus's average per byte: one 50 MB
+# line of words without punctuation, a text of 10,000 names with titles, a sentence of
+# 100,000 commas (CPU MB/s after start-up, and the factor against the corpus). The figures
+# go into docs/performance.md by hand, with the machine, the command and the commit.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 times=13
@@ -27,6 +30,7 @@ bench=""
 shared="$root/../shared"
 reference_mb=4
 instructions=0
+pathological=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --times) times="$2"; shift 2 ;;
@@ -35,7 +39,8 @@ while [ $# -gt 0 ]; do
     --shared) shared="$2"; shift 2 ;;
     --reference-mb) reference_mb="$2"; shift 2 ;;
     --instructions) instructions=1; shift ;;
-    -h|--help) sed -n '2,22p' "$0"; exit 0 ;;
+    --pathological) pathological=1; shift ;;
+    -h|--help) sed -n '2,25p' "$0"; exit 0 ;;
     *) echo "bench: unknown argument $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -93,6 +98,47 @@ echo "== newsgraph binary (/usr/bin/time) =="
 measure "extract -j1" "$corpus" extract -j 1 -o /dev/null
 measure "extract -j2" "$corpus" extract -j 2 -o /dev/null
 measure "run -j2" "$corpus" run -j 2 -o "$tmp/out"
+if [ "$pathological" = 1 ]; then
+  echo
+  echo "== pathological inputs (extract -j1, CPU after start-up; factor = corpus MB/s / this) =="
+  /usr/bin/time -f "%U %S" -o "$tmp/time" "$ng" extract -j 1 --quiet -o /dev/null "$corpus"
+  read -r user sys < "$tmp/time"
+  corpus_cpu=$(/usr/bin/python3 -c "print(float('$user') + float('$sys'))")
+  : > "$tmp/empty.jsonl"
+  /usr/bin/time -f "%U %S" -o "$tmp/time" "$ng" extract -j 1 --quiet -o /dev/null "$tmp/empty.jsonl"
+  read -r user sys < "$tmp/time"
+  startup=$(/usr/bin/python3 -c "print(float('$user') + float('$sys'))")
+  /usr/bin/python3 - "$tmp" "$shared/corpus/detik-2025.jsonl" <<'PY'
+import json, random, sys
+tmp, src = sys.argv[1], sys.argv[2]
+rng = random.Random(12)
+words = [w for l in open(src, encoding="utf-8") for w in json.loads(l)["text"].split() if w.isalpha()]
+def write(name, text):
+    with open(f"{tmp}/{name}.jsonl", "w", encoding="utf-8") as f:
+        f.write(json.dumps({"id": name, "lang": "id", "text": text}, ensure_ascii=False) + "\n")
+line, n = [], 0
+while n < 50_000_000:
+    w = rng.choice(words); line.append(w); n += len(w) + 1
+write("line", " ".join(line))
+names = ["Menteri Luar Negeri Rusia Sergey Lavrov", "Presiden Prabowo Subianto",
+         "Menlu AS Antony Blinken", "Direktur CIA William Burns",
+         "mantan pejabat senior AS Richard Haass", "Sekjen PBB Antonio Guterres"]
+write("names", ", ".join(rng.choice(names) for _ in range(10_000)) + ".")
+write("commas", "Lavrov bertemu " + ", " * 100_000 + "Blinken.")
+PY
+  for p in line names commas; do
+    /usr/bin/time -f "%U %S %M" -o "$tmp/time" "$ng" extract -j 1 --quiet -o /dev/null "$tmp/$p.jsonl"
+    read -r user sys rss_kb < "$tmp/time"
+    /usr/bin/python3 -c "
+import json, sys
+p, cpu, startup, rss, corpus_cpu, corpus_bytes = sys.argv[1], float(sys.argv[2]) + float(sys.argv[3]), float(sys.argv[4]), int(sys.argv[5]), float(sys.argv[6]), int(sys.argv[7])
+b = len(json.loads(open(sys.argv[8], encoding='utf-8').readline())['text'].encode())
+work = max(cpu - startup, 1e-3)
+avg = corpus_bytes / 1e6 / max(corpus_cpu - startup, 1e-3)
+print(f'{p:<8} {b/1e6:7.2f} MB  CPU {work:6.2f} s  {b/1e6/work:7.2f} MB/s  {avg/(b/1e6/work):5.1f}x the corpus per byte  {rss/1024:6.1f} MiB peak')
+" "$p" "$user" "$sys" "$startup" "$rss_kb" "$corpus_cpu" "$bytes" "$tmp/$p.jsonl"
+  done
+fi
 if [ "$instructions" = 1 ]; then
   for c in detik-2025 reuters-2017; do
     valgrind --tool=callgrind --callgrind-out-file="$tmp/cg" "$ng" extract -j 1 --quiet \
