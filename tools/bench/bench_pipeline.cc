@@ -179,6 +179,10 @@ bool Reference(const char* what, const std::vector<std::string>& patterns,
     bytes += doc.text.size();
     texts.push_back(std::move(doc.text));
   }
+  if (bytes == 0) {
+    std::fprintf(stderr, "bench_pipeline: no document text in the inputs\n");
+    return false;
+  }
   size_t matched = 0;
   std::vector<int> found;
   t = CpuSeconds();
@@ -201,7 +205,8 @@ bool Reference(const char* what, const std::vector<std::string>& patterns,
 
 // Extracts the documents of inputs one by one, as ExtractAll does on one thread, merges
 // them and runs every writer into memory; prints the figures and sets *extract_mbps.
-void Pipeline(const RuleSet& rules, const std::vector<std::string>& inputs,
+// Returns false after printing an error if the inputs hold no document text.
+bool Pipeline(const RuleSet& rules, const std::vector<std::string>& inputs,
               double* extract_mbps) {
   StageClock clock;
   const Wall::time_point wall = Wall::now();
@@ -244,6 +249,11 @@ void Pipeline(const RuleSet& rules, const std::vector<std::string>& inputs,
   const double loop_scale = loop_cpu / clock.Total();
   const double extraction = loop_cpu - adds * loop_scale;
   const double extraction_wall = WallSince(wall);
+  if (bytes == 0) {
+    std::fprintf(stderr, "bench_pipeline: no document text in the inputs (%zu skipped)\n",
+                 skipped);
+    return false;
+  }
 
   // The graph and its writers, into memory.
   KnowledgeGraph kg;
@@ -290,6 +300,7 @@ void Pipeline(const RuleSet& rules, const std::vector<std::string>& inputs,
               run, bytes / 1e6 / run, docs / run, run_wall, facts_bytes / 1e6, out_bytes / 1e6);
   std::printf("peak resident memory: %.1f MiB\n", rss);
   *extract_mbps = bytes / 1e6 / extraction;
+  return true;
 }
 
 const char kUsage[] =
@@ -362,7 +373,7 @@ int main(int argc, char** argv) {
   std::printf("\n");
   double extract_mbps = 0;
 
-  if (!reference_only) Pipeline(*rules, inputs, &extract_mbps);
+  if (!reference_only && !Pipeline(*rules, inputs, &extract_mbps)) return 1;
   if (!reference) return 0;
   // The reference: all the rule set's patterns in one set. And the floor of any
   // prefilter: the rules' literals (case-insensitive), which every sentence is scanned for.
