@@ -15,7 +15,7 @@
 #      prefilters' atoms), and the ratios of extraction MB/s to both;
 #   2. the newsgraph binary, with /usr/bin/time: extract -j1, extract -j2 and run -j2: wall
 #      and CPU seconds, MB/s of each, documents/s, peak resident memory.
-# The machine may be shared: CPU seconds move far less with others' load than wall seconds.
+# The machine may be shared: CPU seconds move less with others' load than wall seconds.
 # `--instructions` adds valgrind instruction counts of extract -j1 on one copy of each
 # corpus (repeatable for the same binary and input). `--pathological` adds extract -j1 of
 # three inputs that must not cost more than 10x the corpus's average per byte: one 50 MB
@@ -40,7 +40,7 @@ while [ $# -gt 0 ]; do
     --reference-mb) reference_mb="$2"; shift 2 ;;
     --instructions) instructions=1; shift ;;
     --pathological) pathological=1; shift ;;
-    -h|--help) sed -n '2,25p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,24p' "$0"; exit 0 ;;
     *) echo "bench: unknown argument $1 (see --help)" >&2; exit 2 ;;
   esac
 done
