@@ -247,8 +247,6 @@ class MentionPasses {
         trace_(trace) {
     index_.top.assign(sentences_.size(), {});
     if (trace_) trace_->sentences.assign(sentences_.size(), {});
-    tokens_.reserve(sentences_.size());
-    for (const Sentence& s : sentences_) tokens_.push_back(SentenceTokens(text_, s.span));
     groups_.resize(rules.mention_rules().size());
     surname_titles_ = rules.List("SURNAME_TITLES");
     not_a_name_ = rules.List("NOT_A_NAME");
@@ -259,8 +257,11 @@ class MentionPasses {
     }
   }
 
-  // Pass 0: the gazetteer and the date rules over the raw sentences.
+  // Pass 0: the gazetteer and the date rules over the raw sentences. Tokenizes the
+  // sentences for this pass and the aliases.
   void GazetteerAndDates(const std::optional<CivilDate>& dct) {
+    tokens_.reserve(sentences_.size());
+    for (const Sentence& s : sentences_) tokens_.push_back(SentenceTokens(text_, s.span));
     for (size_t s = 0; s < sentences_.size(); ++s) {
       const Span sent = sentences_[s].span;
       std::vector<Candidate> cands;
@@ -544,7 +545,7 @@ class MentionPasses {
   const WordList* not_a_name_;
   const WordList* name_reject_;
   int order_ = 0;  // the order candidates were proposed in: the last tie-breaker
-  std::vector<std::vector<Span>> tokens_;      // per sentence: its tokens (document offsets)
+  std::vector<std::vector<Span>> tokens_;          // per sentence: tokens (document offsets)
   std::vector<std::optional<RuleGroups>> groups_;  // per mention rule, once it has run
 };
 
