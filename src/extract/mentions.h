@@ -17,6 +17,7 @@
 #include <string_view>
 #include <vector>
 
+#include "base/stage_timer.h"
 #include "extract/model.h"
 #include "rules/rules.h"
 
@@ -40,9 +41,11 @@ class MentionFinder {
  public:
   explicit MentionFinder(const RuleSet& rules) : rules_(rules) {}
 
-  // Finds the mentions of facts->sentences in text; fills facts->mentions and *index.
+  // Finds the mentions of facts->sentences in text; fills facts->mentions and *index. Each
+  // pass starts and stops on timer, if not null.
   void Find(std::string_view text, LangMask lang, const std::optional<CivilDate>& dct,
-            DocumentFacts* facts, MentionIndex* index, Trace* trace) const;
+            DocumentFacts* facts, MentionIndex* index, Trace* trace,
+            StageTimer* timer = nullptr) const;
 
  private:
   const RuleSet& rules_;

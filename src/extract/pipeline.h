@@ -1,6 +1,7 @@
-// Running extraction over many documents: a reader thread's batches are extracted by
-// worker threads and handed back in input order, so output is identical for any thread
-// count. The library reports progress through a callback and never prints.
+// Running extraction over many documents: batches of documents are extracted by a pool of
+// threads started once (the calling thread reads the next batch meanwhile, then helps) and
+// handed back in input order, so output is identical for any thread count. The library
+// reports progress through a callback and never prints.
 //
 //   ExtractAll(reader, extractor, {.threads = 2}, [&](const ExtractResult& r) {
 //     facts_out << r.line << '\n';

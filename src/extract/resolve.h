@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "base/stage_timer.h"
 #include "extract/entities.h"
 #include "extract/events.h"
 #include "extract/model.h"
@@ -22,9 +23,10 @@ class Resolver {
   Resolver(const RuleSet& rules, const ResolveOptions& options)
       : rules_(rules), options_(options) {}
 
-  // Resolves the mentions of facts to entities, then merges the matches into its events.
+  // Resolves the mentions of facts to entities, then merges the matches into its events;
+  // the two halves start and stop on timer, if not null.
   void Resolve(std::string_view text, const std::vector<EventMatch>& matches,
-               DocumentFacts* facts) const;
+               DocumentFacts* facts, StageTimer* timer = nullptr) const;
 
  private:
   const RuleSet& rules_;

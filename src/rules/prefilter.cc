@@ -46,6 +46,7 @@ void Prefilter::Build(std::vector<int> rules, const std::vector<int>& filter_ids
     if (!set->Compile()) return;
     atoms_ = std::move(set);
   }
+  atom_strings_ = std::move(atoms);
   std::vector<int> potential;
   filter_->AllPotentials({}, &potential);
   for (int id : potential) {
@@ -61,7 +62,10 @@ void Prefilter::Candidates(std::string_view text, std::vector<int>* out) const {
     *out = rules_;
     return;
   }
-  std::vector<int> found;
+  // Buffers reused across calls (a few calls per sentence): no allocation once warm.
+  thread_local std::vector<int> found;
+  thread_local std::vector<int> potential;
+  found.clear();
   if (atoms_) {
     RE2::Set::ErrorInfo error;
     if (!atoms_->Match(re2::StringPiece(text.data(), text.size()), &found, &error) &&
@@ -74,7 +78,7 @@ void Prefilter::Candidates(std::string_view text, std::vector<int>* out) const {
     *out = no_atoms_;
     return;
   }
-  std::vector<int> potential;
+  potential.clear();
   filter_->AllPotentials(found, &potential);
   for (int id : potential) {
     if (ids_[id] >= 0) out->push_back(ids_[id]);

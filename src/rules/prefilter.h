@@ -57,9 +57,16 @@ class Prefilter {
   // Fills *out with the indices of the rules that may match text, ascending.
   void Candidates(std::string_view text, std::vector<int>* out) const;
 
+  // Returns the atoms (lowercase literals) the filter looks for, in atom index order; empty
+  // if the filter is not active. For tools/bench/bench_pipeline.cc's literal reference.
+  const std::vector<std::string>& atoms() const { return atom_strings_; }
+  // Returns the rules that need no atom, ascending: candidates for every text.
+  const std::vector<int>& unfiltered() const { return active_ ? no_atoms_ : rules_; }
+
  private:
   std::unique_ptr<re2::FilteredRE2> filter_;  // owns the rules' compiled patterns
   std::unique_ptr<RE2::Set> atoms_;           // the filter's atoms, set index = atom index
+  std::vector<std::string> atom_strings_;     // ... and their text
   bool active_ = false;                       // false: every rule is a candidate
   std::vector<int> rules_;                    // the group's rule indices, ascending
   std::vector<int> ids_;                      // filter regexp id -> rule index (-1: rule dropped)
