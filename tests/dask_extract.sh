@@ -34,11 +34,29 @@ else
   echo "FAIL: the partitions' facts differ from extract's"
   cat dask/facts/part-*.jsonl | diff - whole.facts.jsonl | head -c 2000; status=1
 fi
-for f in graph.graphml graph.jsonld graph.gexf report.json neo4j/Person.csv neo4j/Event.csv \
+for f in graph.graphml graph.jsonld graph.gexf neo4j/Person.csv neo4j/Event.csv \
          neo4j/PARTICIPANT_IN.csv neo4j/HOLDS_TITLE.csv neo4j/import.cypher; do
   if cmp -s "whole/$f" "dask/$f"; then echo "ok: $f from Dask identical to run"
   else echo "FAIL: $f from Dask differs from run"; diff "whole/$f" "dask/$f" | head; status=1; fi
 done
+# report.json: run's counts (its input_repairs and outputs are run's own: the Dask path ends
+# with build), and byte for byte the report of a build of the whole facts.
+if /usr/bin/python3 - whole/report.json dask/report.json <<'EOF'
+import json, sys
+a, b = (json.load(open(p)) for p in sys.argv[1:])
+keys = ["documents", "processed", "skipped", "entities", "events", "nodes", "edges",
+        "skipped_documents"]
+sys.exit(0 if all(a[k] == b[k] for k in keys) else 1)
+EOF
+then echo "ok: report.json from Dask has run's counts"
+else echo "FAIL: report.json from Dask: counts differ from run"; status=1; fi
+"$ng" build whole.facts.jsonl -o wholebuild --quiet "${formats[@]}" || status=1
+if cmp -s wholebuild/report.json dask/report.json; then
+  echo "ok: report.json from Dask identical to build of the whole facts"
+else
+  echo "FAIL: report.json from Dask differs from build"; diff wholebuild/report.json dask/report.json | head
+  status=1
+fi
 # A missing input is a usage error, reported before any cluster starts.
 if /usr/bin/python3 "$tool" --newsgraph "$ng" -o bad no-such.jsonl 2>err; then
   echo "FAIL: a missing input was accepted"; status=1

@@ -13,6 +13,7 @@
 
 #include "base/text.h"
 #include "extract/event_compat.h"
+#include "extract/groups.h"
 
 namespace newsgraph {
 
@@ -33,36 +34,6 @@ struct Report {
   // Hasan" represents gpe:malaysia): a report naming the country alone may tell the same
   // event.
   std::set<std::string> represented;
-};
-
-// Union-find over report indices, with path compression.
-class UnionFind {
- public:
-  explicit UnionFind(size_t n) : parent_(n) { std::iota(parent_.begin(), parent_.end(), 0); }
-
-  // Returns the root of x's group (iteratively: a chain may be as long as the document's
-  // reports).
-  int Find(int x) {
-    int root = x;
-    while (parent_[root] != root) root = parent_[root];
-    while (parent_[x] != root) x = std::exchange(parent_[x], root);
-    return root;
-  }
-
-  // Puts x's group into y's.
-  void Join(int x, int y) { parent_[Find(x)] = Find(y); }
-
-  // Returns the groups by the index of their root, each in index order.
-  std::map<int, std::vector<int>> Groups() {
-    std::map<int, std::vector<int>> groups;
-    for (size_t i = 0; i < parent_.size(); ++i) {
-      groups[Find(static_cast<int>(i))].push_back(static_cast<int>(i));
-    }
-    return groups;
-  }
-
- private:
-  std::vector<int> parent_;
 };
 
 // Adds source id to ev, with the attachment rule that found it, unless ev has it already.
@@ -306,48 +277,13 @@ size_t FirstWithin(const std::vector<Report>& reports, int sentence, int window)
          reports.begin();
 }
 
-// The reports told so far that name one set of people, by the group they have joined. A
-// group found to tell report j's event needs no second check, so a meeting told a thousand
-// times costs one check per report, not one per pair (docs/reliability.md, linear time).
-class SameNames {
- public:
-  // Calls join(i) for the reports naming names until one returns true, one per group,
-  // skipping the group of j.
-  template <typename Join>
-  void ForEachGroup(const std::set<std::string>& names, int j, UnionFind* groups, Join join) {
-    auto it = by_names_.find(names);
-    if (it == by_names_.end()) return;
-    // Groups joined since the reports were added: their lists merge, the smaller into the
-    // larger.
-    std::map<int, std::vector<int>> current;
-    for (auto& [root, members] : it->second) {
-      std::vector<int>& into = current[groups->Find(root)];
-      if (into.size() < members.size()) into.swap(members);
-      into.insert(into.end(), members.begin(), members.end());
-    }
-    it->second.swap(current);
-    for (const auto& [root, members] : it->second) {
-      if (root == groups->Find(j)) continue;
-      for (int i : members) {
-        if (join(i)) break;
-      }
-    }
-  }
-  void Add(const std::set<std::string>& names, int i, UnionFind* groups) {
-    by_names_[names][groups->Find(i)].push_back(i);
-  }
-
- private:
-  std::map<std::set<std::string>, std::map<int, std::vector<int>>> by_names_;
-};
-
 // Joins the reports (back-references aside) that tell one event. SameParticipants holds
 // only for reports within the subset window, after a headline, or naming the same people:
 // those are the only ones compared.
 void JoinReports(const RuleSet& rules, const ResolveOptions& options,
                  const std::vector<Report>& reports, UnionFind* groups) {
   std::vector<int> headlines;
-  SameNames same_names;
+  GroupsByKey<std::set<std::string>> same_names;  // reports by the people they name
   for (size_t j = 0; j < reports.size(); ++j) {
     const Report& b = reports[j];
     if (b.anaphoric) continue;

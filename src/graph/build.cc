@@ -8,6 +8,7 @@
 #include <utility>
 
 #include "base/text.h"
+#include "extract/groups.h"
 
 namespace newsgraph {
 
@@ -132,50 +133,32 @@ std::vector<std::vector<Event>> GraphBuilder::GroupEvents() const {
     for (const std::string& p : ParticipantIds(events[i])) key += "|" + p;
     buckets[key].push_back(static_cast<int>(i));
   }
-  // Union-find whose root is the group's smallest index (iterative: a group may be as large
-  // as the corpus).
-  std::vector<int> parent(events.size());
-  std::iota(parent.begin(), parent.end(), 0);
-  auto find = [&](int x) {
-    int root = x;
-    while (parent[root] != root) root = parent[root];
-    while (parent[x] != root) x = std::exchange(parent[x], root);
-    return root;
-  };
+  // An event joins every earlier group of its bucket with a member of the same occasion,
+  // checking a group's members only until one is, and never its own group: the groups of
+  // checking every pair, but a meeting told by 500 articles costs about 500 checks, not
+  // 125,000 (docs/reliability.md).
+  UnionFind groups(events.size());
   for (const auto& [key, members] : buckets) {
-    // The bucket's events so far by group: an event joins every group with a member of the
-    // same occasion, checking a group's members only until one is, and never its own group.
-    // The groups are those of checking every pair; a meeting told by 500 articles costs
-    // about 500 checks, not 125,000 (docs/reliability.md).
-    std::map<int, std::vector<int>> by_root;
+    GroupsByKey<int> seen;  // one key: the bucket's events so far
     for (const int y : members) {
-      std::map<int, std::vector<int>> current;
-      for (auto& [root, list] : by_root) {
-        std::vector<int>& into = current[find(root)];
-        if (into.size() < list.size()) into.swap(list);
-        into.insert(into.end(), list.begin(), list.end());
-      }
-      by_root.swap(current);
-      for (const auto& [root, list] : by_root) {
-        if (find(root) == find(y)) continue;
-        for (const int x : list) {
-          // Same participants and modality by the bucket; the rest of the criterion here.
-          if (SameOccasion(rules_, events[x], events[y])) {
-            const int ra = find(x), rb = find(y);
-            if (ra != rb) parent[std::max(ra, rb)] = std::min(ra, rb);
-            break;
-          }
-        }
-      }
-      by_root[find(y)].push_back(y);
+      seen.ForEachGroup(0, y, &groups, [&](int x) {
+        // Same participants and modality by the bucket; the rest of the criterion here.
+        if (!SameOccasion(rules_, events[x], events[y])) return false;
+        groups.Join(y, x);
+        return true;
+      });
+      seen.Add(0, y, &groups);
     }
   }
-  std::map<int, std::vector<Event>> groups;
-  for (size_t i = 0; i < events.size(); ++i) {
-    groups[find(static_cast<int>(i))].push_back(std::move(events[i]));
-  }
+  // The groups in the order of their first event (canonical order), each in that order.
+  std::map<int, std::vector<int>> by_first;
+  for (auto& [root, members] : groups.Groups()) by_first[members.front()] = std::move(members);
   std::vector<std::vector<Event>> out;
-  for (auto& [root, members] : groups) out.push_back(std::move(members));
+  for (const auto& [first, members] : by_first) {
+    std::vector<Event> group;
+    for (const int i : members) group.push_back(std::move(events[i]));
+    out.push_back(std::move(group));
+  }
   return out;
 }
 
