@@ -111,4 +111,28 @@ TEST_CASE("stdin is JSON Lines when it starts with '{', else one text", "[input]
   CHECK(items[0].detail == "\nSatu dua.\nTiga.");
 }
 
+TEST_CASE("The reader tells how much of the input it has read, for the progress estimate",
+          "[document]") {
+  testing::TempDir dir;
+  const std::string lines = "{\"id\": \"a\", \"text\": \"Satu.\"}\n\n{\"id\": \"b\", \"text\": \"Dua.\"}\n";
+  const std::string jsonl = dir.Write("in.jsonl", lines);
+  const std::string txt = dir.Write("c.txt", "Tiga empat.");
+  DocumentReader reader({jsonl, txt, (dir.path() / "missing.txt").string()}, nullptr);
+  CHECK(reader.input_bytes_total() == lines.size() + 11);  // a missing input counts nothing
+  CHECK(reader.input_bytes_read() == 0);
+  Document doc;
+  SkipRecord skip;
+  REQUIRE(reader.Next(&doc, &skip) == DocumentReader::kDocument);
+  CHECK(reader.input_bytes_read() == lines.find('\n') + 1);
+  while (reader.Next(&doc, &skip) != DocumentReader::kEnd) {
+  }
+  CHECK(reader.input_bytes_read() == reader.input_bytes_total());
+
+  std::istringstream in("Lima.");
+  DocumentReader from_stdin({"-"}, &in);
+  CHECK(from_stdin.input_bytes_total() == 0);  // unknown: no estimate
+  REQUIRE(from_stdin.Next(&doc, &skip) == DocumentReader::kDocument);
+  CHECK(from_stdin.input_bytes_read() == 5);
+}
+
 }  // namespace newsgraph

@@ -47,7 +47,9 @@ const char kExtractOptionsHelp[] =
     "  --no-metonymy          places that act (Kremlin, Washington) stay places instead of\n"
     "                         standing for their country\n"
     "  --progress, --quiet    show / hide the progress line on stderr (default: shown when\n"
-    "                         stderr is a terminal)\n"
+    "                         stderr is a terminal): documents, MB, events, MB/s and,\n"
+    "                         when the input is files, the share read and the time left;\n"
+    "                         one summary line at the end\n"
     "  --max-document-bytes N skip (with the reason) a document whose text is longer than\n"
     "                         N bytes (default: 8388608)\n";
 
@@ -157,6 +159,13 @@ class ProgressPrinter {
   }
   void Done(const Progress& p) {
     if (enabled_) Print(p, true);
+    shown_ = false;
+  }
+  // Erases the progress line before another message is printed (the next update redraws it).
+  void Clear() {
+    if (!shown_) return;
+    io_.err << "\r\x1b[K";
+    shown_ = false;
   }
   double Seconds() const { return std::chrono::duration<double>(Clock::now() - start_).count(); }
 
@@ -164,14 +173,23 @@ class ProgressPrinter {
   using Clock = std::chrono::steady_clock;
   void Print(const Progress& p, bool final) {
     const double s = std::max(1e-9, Seconds());
+    // The time left, from the share of the input read so far (known for files, not stdin).
+    std::string left;
+    if (!final && p.input_total > 0 && p.input_read > 0 && p.input_read < p.input_total) {
+      const double done = static_cast<double>(p.input_read) / static_cast<double>(p.input_total);
+      const auto eta = static_cast<long>(s * (1 - done) / done + 0.5);
+      left = fmt::format(", {:.0f} %, {}:{:02d} left", done * 100, eta / 60, eta % 60);
+    }
     io_.err << fmt::format(
-        "\r{} documents ({} skipped), {:.1f} MB, {} events, {:.1f} s, "
-        "{:.2f} MB/s{}",
-        p.documents, p.skipped, p.bytes / 1e6, p.events, s, p.bytes / 1e6 / s, final ? "\n" : "");
+        "\r{} documents ({} skipped), {:.1f} MB, {} events, {:.1f} s, {:.2f} MB/s{}{}",
+        p.documents, p.skipped, p.bytes / 1e6, p.events, s, p.bytes / 1e6 / s, left,
+        final ? "\n" : "\x1b[K");
     io_.err.flush();
+    shown_ = !final;
   }
   Io& io_;
   bool enabled_;
+  bool shown_ = false;  // a progress line without its line break is on the terminal
   Clock::time_point start_, last_;
 };
 
@@ -205,10 +223,18 @@ class InputExtraction {
   Progress Run(int threads, const std::function<void(const ExtractResult&)>& emit) {
     return ExtractAll(
         &reader_, extractor_, {threads, 256}, emit, [&](const Progress& p) { printer_.Update(p); },
-        [&](const std::string& w) { io_.err << "newsgraph: warning: " << w << "\n"; });
+        [&](const std::string& w) {
+          printer_.Clear();
+          io_.err << "newsgraph: warning: " << w << "\n";
+        });
   }
   // Prints the final progress line.
   void Done(const Progress& total) { printer_.Done(total); }
+  // Prints a message on stderr, erasing the progress line first.
+  void Say(const std::string& message) {
+    printer_.Clear();
+    io_.err << message;
+  }
   // What the reader repaired in the input (docs/reliability.md).
   const InputRepairs& repairs() const { return reader_.repairs(); }
   // Hidden directory entries passed over (docs/reliability.md).
@@ -372,7 +398,7 @@ int Run(const ParsedArgs& args, Io& io) {
     *facts << r.line << '\n';
     if (r.facts.status != "ok") {
       skipped.push_back({r.facts.doc, r.facts.origin, r.facts.reason});
-      io.err << SkipMessage(r.facts);
+      extraction.Say(SkipMessage(r.facts));
     }
     builder.Add(r.facts);
   });
@@ -418,7 +444,7 @@ int Extract(const ParsedArgs& args, Io& io) {
   InputExtraction extraction(args, *rules, options, io);
   const Progress total = extraction.Run(threads, [&](const ExtractResult& r) {
     *out << r.line << '\n';
-    if (r.facts.status != "ok") io.err << SkipMessage(r.facts);
+    if (r.facts.status != "ok") extraction.Say(SkipMessage(r.facts));
   });
   extraction.Done(total);
   if (strict && total.skipped > 0) return StrictFailure(total.skipped, io);

@@ -83,6 +83,16 @@ bool ParseJsonLine(std::string_view line, const std::string& origin, const std::
 
 DocumentReader::DocumentReader(std::vector<std::string> inputs, std::istream* in) : stdin_(in) {
   for (const std::string& input : inputs) Expand(input);
+  // The size of the input, for the progress line's estimate: unknown with stdin.
+  for (const Item& item : items_) {
+    if (item.path == "-") {
+      bytes_total_ = 0;
+      break;
+    }
+    std::error_code ec;
+    const uintmax_t size = item.skip.empty() ? fs::file_size(item.path, ec) : 0;
+    if (!ec) bytes_total_ += size;
+  }
 }
 
 namespace {
@@ -273,6 +283,7 @@ DocumentReader::Result DocumentReader::FromText(const Item& item, std::istream& 
   doc->id = item.id;
   doc->origin = item.path == "-" ? "<stdin>" : item.path;
   doc->text = ss.str();
+  bytes_read_ += doc->text.size();
   StripBom(&doc->text);
   return Finish(doc, skip);
 }
@@ -283,7 +294,9 @@ bool DocumentReader::NextLine(std::string* line) {
     has_pending_ = false;
     return true;
   }
-  return static_cast<bool>(std::getline(*lines_, *line));
+  if (!std::getline(*lines_, *line)) return false;
+  bytes_read_ += line->size() + 1;
+  return true;
 }
 
 bool DocumentReader::FromLines(Document* doc, SkipRecord* skip, Result* result) {

@@ -80,6 +80,11 @@ class DocumentReader {
   // any gives a warning.
   uint64_t hidden_entries() const { return hidden_entries_; }
 
+  // The bytes of input read so far, and the size of the whole input (0 when unknown: stdin),
+  // for an estimate of the time left.
+  uint64_t input_bytes_read() const { return bytes_read_; }
+  uint64_t input_bytes_total() const { return bytes_total_; }
+
   // Sets the largest document text (in bytes) that is read; a larger one is skipped with
   // its size in the reason, never truncated (docs/reliability.md).
   void set_max_document_bytes(size_t n) { max_document_bytes_ = n; }
@@ -126,6 +131,7 @@ class DocumentReader {
   std::vector<std::string> warnings_;
   InputRepairs repairs_;
   uint64_t hidden_entries_ = 0;
+  uint64_t bytes_read_ = 0, bytes_total_ = 0;
   size_t max_document_bytes_ = kDefaultMaxDocumentBytes;
 };
 

@@ -160,6 +160,8 @@ Progress ExtractAll(DocumentReader* reader, const Extractor& extractor,
   WorkerPool pool(threads - 1);
   std::vector<std::string> warnings, next_warnings;
   bool more = ReadBatch(reader, size, &batch, &warnings);
+  // Where the input stood after the current batch was read (the reader is a batch ahead).
+  uint64_t batch_end = reader->input_bytes_read();
   for (const std::string& w : warnings) warn(w);
   while (!batch.empty()) {
     next.clear();
@@ -179,9 +181,12 @@ Progress ExtractAll(DocumentReader* reader, const Extractor& extractor,
       total.events += s.result.facts.events.size();
       emit(s.result);
     }
+    total.input_read = batch_end;
+    total.input_total = reader->input_bytes_total();
     if (progress) progress(total);
     for (const std::string& w : next_warnings) warn(w);
     batch.swap(next);
+    batch_end = reader->input_bytes_read();
   }
   return total;
 }

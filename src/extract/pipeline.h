@@ -30,6 +30,8 @@ struct Progress {
   size_t skipped = 0;
   size_t bytes = 0;
   size_t events = 0;
+  uint64_t input_read = 0;   // bytes of input read (files or stdin)
+  uint64_t input_total = 0;  // the size of the whole input; 0 when unknown (stdin)
 };
 
 struct PipelineOptions {
