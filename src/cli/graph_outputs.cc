@@ -9,7 +9,6 @@
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
-#include <functional>
 #include <optional>
 #include <sstream>
 
@@ -137,31 +136,28 @@ std::string GraphReport(const GraphRun& run, const Graph& g, const Graph* gephi,
 }
 
 // The files of one run, added to an OutputSet in order and remembered for report.json.
+// Every method returns false (or nullptr) after printing the error.
 class GraphFiles {
  public:
   GraphFiles(const std::string& dir, OutputSet* set, Io& io) : dir_(dir), set_(set), io_(io) {}
 
-  // Adds dir/name; returns its stream, or nullptr after printing the error.
+  // Adds dir/name and returns its stream.
   std::ostream* Add(const std::string& name) {
     std::string error;
     std::ostream* out = set_->Add(InDir(dir_, name), &error);
-    if (out == nullptr) io_.err << fmt::format("newsgraph: {}\n", error);
-    if (out != nullptr) names_.push_back(name);
+    if (out == nullptr) {
+      Failed(error);
+      return nullptr;
+    }
+    names_.push_back(name);
     return out;
   }
-  // Adds dir/name that Graphviz writes from the file dot_name of the set. Returns false
-  // after printing the error.
+  // Adds dir/name that Graphviz writes from the file dot_name of the set.
   bool AddSvg(const std::string& name, const std::string& dot_name) {
     std::string error;
-    if (!set_->Close(&error)) {
-      io_.err << fmt::format("newsgraph: {}\n", error);
-      return false;
-    }
+    if (!set_->Close(&error)) return Failed(error);
     const std::string svg = set_->AddWrittenElsewhere(InDir(dir_, name), &error);
-    if (svg.empty()) {
-      io_.err << fmt::format("newsgraph: {}\n", error);
-      return false;
-    }
+    if (svg.empty()) return Failed(error);
     names_.push_back(name);
     if (!RunGraphviz(set_->WritingName(InDir(dir_, dot_name)), svg, io_)) {
       set_->Abandon();
@@ -171,30 +167,48 @@ class GraphFiles {
   }
   // Names a file the set already holds, for report.json.
   void Note(const std::string& name) { names_.push_back(name); }
-  // Closes every file, adds report.json naming them with their sizes, and commits. Returns
-  // false after printing the error.
-  bool Commit(const std::function<std::string(const std::vector<std::pair<std::string, uint64_t>>&)>&
-                  report) {
+  // Closes every file and sets *sizes to their names and sizes, for report.json.
+  bool Close(std::vector<std::pair<std::string, uint64_t>>* sizes) {
     std::string error;
-    if (!set_->Close(&error)) {
-      io_.err << fmt::format("newsgraph: {}\n", error);
-      return false;
-    }
-    std::vector<std::pair<std::string, uint64_t>> sizes;
-    for (const std::string& name : names_) sizes.push_back({name, set_->Size(InDir(dir_, name))});
-    if (!set_->Add(InDir(dir_, "report.json"), report(sizes), &error) || !set_->Commit(&error)) {
-      io_.err << fmt::format("newsgraph: {}\n", error);
-      return false;
+    if (!set_->Close(&error)) return Failed(error);
+    for (const std::string& name : names_) sizes->push_back({name, set_->Size(InDir(dir_, name))});
+    return true;
+  }
+  // Adds report.json, last, and renames the whole set into place.
+  bool Commit(const std::string& report) {
+    std::string error;
+    if (!set_->Add(InDir(dir_, "report.json"), report, &error) || !set_->Commit(&error)) {
+      return Failed(error);
     }
     return true;
   }
 
  private:
+  bool Failed(const std::string& error) {
+    io_.err << fmt::format("newsgraph: {}\n", error);
+    return false;
+  }
+
   std::string dir_;
   OutputSet* set_;
   Io& io_;
   std::vector<std::string> names_;
 };
+
+// Reads option --name, which must be one of two values; sets *second when it is the second.
+// Returns false after printing the usage error.
+bool ReadChoice(const ParsedArgs& args, const char* name, const char* first, const char* second,
+                bool* is_second, Io& io) {
+  if (!args.Has(name)) return true;
+  const std::string value = args.Get(name);
+  if (value != first && value != second) {
+    io.err << fmt::format("newsgraph: --{} '{}' is not one of: {}, {}\n", name, value, first,
+                          second);
+    return false;
+  }
+  *is_second = value == second;
+  return true;
+}
 
 }  // namespace
 
@@ -231,30 +245,10 @@ bool OutputOptionsFromArgs(const ParsedArgs& args, OutputOptions* options, Io& i
       return false;
     }
   }
-  if (args.Has("graphml-flavor")) {
-    const std::string flavor = args.Get("graphml-flavor");
-    if (flavor != "apoc" && flavor != "standard") {
-      io.err << fmt::format("newsgraph: --graphml-flavor '{}' is not one of: standard, apoc\n",
-                            flavor);
-      return false;
-    }
-    options->graphml.apoc = flavor == "apoc";
-  }
-  if (args.Has("gexf-undated")) {
-    const std::string what = args.Get("gexf-undated");
-    if (what != "keep" && what != "drop") {
-      io.err << fmt::format("newsgraph: --gexf-undated '{}' is not one of: keep, drop\n", what);
-      return false;
-    }
-    options->gexf.drop_undated = what == "drop";
-  }
-  if (args.Has("projection")) {
-    const std::string what = args.Get("projection");
-    if (what != "full" && what != "actors") {
-      io.err << fmt::format("newsgraph: --projection '{}' is not one of: full, actors\n", what);
-      return false;
-    }
-    options->actors = what == "actors";
+  if (!ReadChoice(args, "graphml-flavor", "standard", "apoc", &options->graphml.apoc, io) ||
+      !ReadChoice(args, "gexf-undated", "keep", "drop", &options->gexf.drop_undated, io) ||
+      !ReadChoice(args, "projection", "full", "actors", &options->actors, io)) {
+    return false;
   }
   if (args.Has("drop-isolated")) options->min_degree = 1;
   if (args.Has("min-degree")) {
@@ -326,9 +320,8 @@ bool WriteGraphOutputs(const GraphRun& run, const OutputOptions& options, Output
     if (!(out = files.Add(stem + ".html"))) return false;
     WriteHtml(kg, gephi, out);
   }
-  return files.Commit([&](const std::vector<std::pair<std::string, uint64_t>>& sizes) {
-    return GraphReport(run, g, other ? &*other : nullptr, sizes);
-  });
+  std::vector<std::pair<std::string, uint64_t>> sizes;
+  return files.Close(&sizes) && files.Commit(GraphReport(run, g, other ? &*other : nullptr, sizes));
 }
 
 bool AddEventMap(const KnowledgeGraph& kg, const std::string& dir, OutputSet* set, Io& io) {

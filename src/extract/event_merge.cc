@@ -576,7 +576,7 @@ void MergeEvents(const RuleSet& rules, const ResolveOptions& options, std::strin
   JoinReports(rules, options, reports, &groups);
   JoinBackReferences(rules, options, reports, &groups);
   std::vector<Event> events;
-  for (const auto& [root, members] : groups.Groups()) {
+  for (const std::vector<int>& members : groups.Groups()) {
     if (std::optional<Event> ev = Combine(rules, reports, members))
       events.push_back(std::move(*ev));
   }

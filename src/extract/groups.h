@@ -31,11 +31,17 @@ class UnionFind {
   // Puts x's group into y's.
   void Join(int x, int y) { parent_[Find(x)] = Find(y); }
 
-  // Returns the groups by the index of their root, each in index order.
-  std::map<int, std::vector<int>> Groups() {
-    std::map<int, std::vector<int>> groups;
+  // Returns the groups in the order of their first index, each in index order.
+  std::vector<std::vector<int>> Groups() {
+    std::vector<std::vector<int>> groups;
+    std::vector<int> group_of_root(parent_.size(), -1);
     for (size_t i = 0; i < parent_.size(); ++i) {
-      groups[Find(static_cast<int>(i))].push_back(static_cast<int>(i));
+      int& g = group_of_root[Find(static_cast<int>(i))];
+      if (g < 0) {
+        g = static_cast<int>(groups.size());
+        groups.emplace_back();
+      }
+      groups[g].push_back(static_cast<int>(i));
     }
     return groups;
   }

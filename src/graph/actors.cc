@@ -51,15 +51,19 @@ Graph ProjectActors(const KnowledgeGraph& kg) {
 
 SharedEvents SummarizeEvents(const KnowledgeGraph& kg, const EdgeProps& edge) {
   SharedEvents out;
-  std::set<std::string> dates, places;
+  std::set<std::string> dates, places, place_ids;
   for (int i : edge.events) {
     const Event& ev = kg.events[i];
     out.ids.push_back(ev.id);
     if (!ev.date.value.empty()) dates.insert(ev.date.value);
-    if (!ev.place.empty()) places.insert(kg.NameOf(ev.place));
+    if (!ev.place.empty()) {
+      places.insert(kg.NameOf(ev.place));
+      place_ids.insert(ev.place);
+    }
   }
   out.dates.assign(dates.begin(), dates.end());
   out.places.assign(places.begin(), places.end());
+  out.place_ids.assign(place_ids.begin(), place_ids.end());
   return out;
 }
 

@@ -26,9 +26,9 @@ bool IsActorKind(MentionKind kind);
 Graph ProjectActors(const KnowledgeGraph& kg);
 
 // What the writers show of an actor edge: the ids of the shared events, their distinct
-// dates (TIMEX values) and place names, sorted.
+// dates (TIMEX values), place names and place ids, sorted.
 struct SharedEvents {
-  std::vector<std::string> ids, dates, places;
+  std::vector<std::string> ids, dates, places, place_ids;
 };
 
 // Returns the shared events of an actor edge.

@@ -126,35 +126,27 @@ std::vector<std::vector<Event>> GraphBuilder::GroupEvents() const {
   std::vector<Event> events = events_;
   std::sort(events.begin(), events.end(),
             [](const Event& a, const Event& b) { return CanonicalKey(a) < CanonicalKey(b); });
-  // Only events with the same resolved participants and modality can be one: bucket them.
-  std::map<std::string, std::vector<int>> buckets;
-  for (size_t i = 0; i < events.size(); ++i) {
-    std::string key = events[i].modality;
-    for (const std::string& p : ParticipantIds(events[i])) key += "|" + p;
-    buckets[key].push_back(static_cast<int>(i));
-  }
-  // An event joins every earlier group of its bucket with a member of the same occasion,
-  // checking a group's members only until one is, and never its own group: the groups of
-  // checking every pair, but a meeting told by 500 articles costs about 500 checks, not
-  // 125,000 (docs/reliability.md).
+  // Only events with the same resolved participants and modality can be one (their
+  // bucket). An event joins every earlier group of its bucket with a member of the same
+  // occasion, checking a group's members only until one is, and never its own group: the
+  // groups of checking every pair, but a meeting told by 500 articles costs about 500
+  // checks, not 125,000 (docs/reliability.md).
   UnionFind groups(events.size());
-  for (const auto& [key, members] : buckets) {
-    GroupsByKey<int> seen;  // one key: the bucket's events so far
-    for (const int y : members) {
-      seen.ForEachGroup(0, y, &groups, [&](int x) {
-        // Same participants and modality by the bucket; the rest of the criterion here.
-        if (!SameOccasion(rules_, events[x], events[y])) return false;
-        groups.Join(y, x);
-        return true;
-      });
-      seen.Add(0, y, &groups);
-    }
+  GroupsByKey<std::string> buckets;
+  for (size_t i = 0; i < events.size(); ++i) {
+    const int y = static_cast<int>(i);
+    std::string bucket = events[i].modality;
+    for (const std::string& p : ParticipantIds(events[i])) bucket += "|" + p;
+    buckets.ForEachGroup(bucket, y, &groups, [&](int x) {
+      if (!SameOccasion(rules_, events[x], events[y])) return false;  // the rest of the test
+      groups.Join(y, x);
+      return true;
+    });
+    buckets.Add(bucket, y, &groups);
   }
   // The groups in the order of their first event (canonical order), each in that order.
-  std::map<int, std::vector<int>> by_first;
-  for (auto& [root, members] : groups.Groups()) by_first[members.front()] = std::move(members);
   std::vector<std::vector<Event>> out;
-  for (const auto& [first, members] : by_first) {
+  for (const std::vector<int>& members : groups.Groups()) {
     std::vector<Event> group;
     for (const int i : members) group.push_back(std::move(events[i]));
     out.push_back(std::move(group));

@@ -11,6 +11,7 @@
 #include "base/calendar.h"
 #include "base/json_writer.h"
 #include "base/text.h"
+#include "graph/actors.h"
 #include "graph/build.h"
 #include "rules/builtin.h"
 
@@ -226,25 +227,18 @@ void WriteTie(Writer& w, const KnowledgeGraph& kg, const Graph& g, Graph::edge_d
   w.Key("tieOf");
   WriteStrings(w, {g[boost::source(e, g)].id, g[boost::target(e, g)].id});
   WriteMember(w, "eventType", Lowercase(p.type));
+  const SharedEvents shared = SummarizeEvents(kg, p);
   w.Key("weight");
-  w.Uint(static_cast<unsigned>(p.events.size()));
-  std::vector<std::string> events;
-  std::set<std::string> dates, places;
-  for (int i : p.events) {
-    const Event& ev = kg.events[i];
-    events.push_back(ev.id);
-    if (!ev.date.value.empty()) dates.insert(ev.date.value);
-    if (!ev.place.empty()) places.insert(ev.place);
-  }
+  w.Uint(static_cast<unsigned>(shared.ids.size()));
   w.Key("sharedEvent");
-  WriteStrings(w, events);
-  if (!dates.empty()) {
+  WriteStrings(w, shared.ids);
+  if (!shared.dates.empty()) {
     w.Key("eventDate");
-    WriteStrings(w, {dates.begin(), dates.end()});
+    WriteStrings(w, shared.dates);
   }
-  if (!places.empty()) {
+  if (!shared.place_ids.empty()) {
     w.Key("eventPlace");
-    WriteStrings(w, {places.begin(), places.end()});
+    WriteStrings(w, shared.place_ids);
   }
   w.EndObject();
 }
