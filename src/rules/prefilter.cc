@@ -50,13 +50,42 @@ void Prefilter::Build(std::vector<int> rules, const std::vector<int>& filter_ids
   std::vector<int> potential;
   filter_->AllPotentials({}, &potential);
   for (int id : potential) {
-    if (ids_[id] >= 0) no_atoms_.push_back(ids_[id]);
+    if (ids_[id] < 0) continue;
+    no_atoms_.push_back(ids_[id]);
+    // The rules the atoms cannot filter would run on every sentence: what bytes do they
+    // need? (Only these: the analysis of every pattern would cost more start-up than the
+    // searches it saves.)
+    RequiredBytes req = RequiredBytesOf(filter_->GetRE2(id).pattern());
+    if (req.empty()) continue;
+    if (required_by_rule_.size() <= static_cast<size_t>(ids_[id])) {
+      required_by_rule_.resize(ids_[id] + 1);
+    }
+    required_by_rule_[ids_[id]] = std::move(req);
   }
   std::sort(no_atoms_.begin(), no_atoms_.end());
   active_ = true;
 }
 
 void Prefilter::Candidates(std::string_view text, std::vector<int>* out) const {
+  AtomCandidates(text, out);
+  if (required_by_rule_.empty()) return;
+  // The second filter: rules whose required bytes (a digit, a '/') the text lacks.
+  const ByteMask bytes = ByteMaskOf(text);
+  out->erase(std::remove_if(out->begin(), out->end(),
+                            [&](int rule) {
+                              return static_cast<size_t>(rule) < required_by_rule_.size() &&
+                                     !required_by_rule_[rule].SatisfiedBy(bytes);
+                            }),
+             out->end());
+}
+
+const RequiredBytes* Prefilter::Required(int rule) const {
+  if (rule < 0 || static_cast<size_t>(rule) >= required_by_rule_.size()) return nullptr;
+  const RequiredBytes& req = required_by_rule_[rule];
+  return req.empty() ? nullptr : &req;
+}
+
+void Prefilter::AtomCandidates(std::string_view text, std::vector<int>* out) const {
   out->clear();
   if (!active_) {
     *out = rules_;

@@ -1,7 +1,10 @@
 // The prefilter of a group of rules (re2's FilteredRE2): the literal strings ("atoms") each
 // rule needs are found in the text by one case-insensitive literal RE2::Set, and only rules
-// whose atoms are all there run. It never drops a rule that could match, and falls back to
-// all rules if no filter could be built.
+// whose atoms are all there run. For the rules with no literal of three bytes, which the
+// atoms cannot filter, a second filter reads the bytes the pattern must contain
+// (rules/required_bytes.h: a digit for a numeric date) and skips them on a text without
+// those bytes, instead of running them on every sentence. It never
+// drops a rule that could match, and falls back to all rules if no filter could be built.
 //
 //   const Prefilter& filter = rules.event_prefilter();
 //   std::vector<int> candidates;
@@ -19,6 +22,8 @@
 #define NEWSGRAPH_RULES_PREFILTER_H_
 
 #include <re2/re2.h>
+
+#include "rules/required_bytes.h"
 
 #include <memory>
 #include <string>
@@ -60,8 +65,12 @@ class Prefilter {
   // Returns the atoms (lowercase literals) the filter looks for, in atom index order; empty
   // if the filter is not active. For tools/bench/bench_pipeline.cc's literal reference.
   const std::vector<std::string>& atoms() const { return atom_strings_; }
-  // Returns the rules that need no atom, ascending: candidates for every text.
+  // Returns the rules that need no atom, ascending: candidates for every text that holds
+  // their required bytes.
   const std::vector<int>& unfiltered() const { return active_ ? no_atoms_ : rules_; }
+  // Returns the bytes rule (an index of the group) requires, or null if none (or if the
+  // rule has atoms: only rules the atoms cannot filter are analysed).
+  const RequiredBytes* Required(int rule) const;
 
  private:
   std::unique_ptr<re2::FilteredRE2> filter_;  // owns the rules' compiled patterns
@@ -71,6 +80,10 @@ class Prefilter {
   std::vector<int> rules_;                    // the group's rule indices, ascending
   std::vector<int> ids_;                      // filter regexp id -> rule index (-1: rule dropped)
   std::vector<int> no_atoms_;                 // the candidates of a text with none of the atoms
+  std::vector<RequiredBytes> required_by_rule_;  // rule index -> its bytes (empty: none);
+                                                 // for the rules of no_atoms_ only
+
+  void AtomCandidates(std::string_view text, std::vector<int>* out) const;
 };
 
 }  // namespace newsgraph

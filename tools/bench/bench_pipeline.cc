@@ -304,7 +304,8 @@ bool Pipeline(const RuleSet& rules, const std::vector<std::string>& inputs,
 }
 
 const char kUsage[] =
-    "Usage: bench_pipeline [--no-reference | --reference-only] [--reference-mb MB] INPUT...\n\n"
+    "Usage: bench_pipeline [--no-reference | --reference-only] [--reference-mb MB]\n"
+    "                      [--list-unfiltered] INPUT...\n\n"
     "Runs extract, build and every graph writer of newsgraph over INPUT (what `run -j1`\n"
     "does, writers into memory) on one thread with the built-in rules, and prints\n"
     "documents/s, sentences/s, MB/s, seconds per stage and peak memory; then the\n"
@@ -313,13 +314,16 @@ const char kUsage[] =
     "  --no-reference     skip the RE2::Set reference\n"
     "  --reference-only   run only the reference\n"
     "  --reference-mb MB  the rule-pattern reference reads the first MB (10^6 bytes) of\n"
-    "                     text only (default 4): it runs at a fraction of a MB/s\n";
+    "                     text only (default 4): it runs at a fraction of a MB/s\n"
+    "  --list-unfiltered  name the rules no prefilter can skip (they run on every\n"
+    "                     sentence of their language), with the condition, if any, that\n"
+    "                     skips them instead\n";
 
 }  // namespace
 
 int main(int argc, char** argv) {
   std::vector<std::string> inputs;
-  bool reference = true, reference_only = false;
+  bool reference = true, reference_only = false, list_unfiltered = false;
   double reference_mb = 4;
   for (int i = 1; i < argc; ++i) {
     if (std::strcmp(argv[i], "--help") == 0 || std::strcmp(argv[i], "-h") == 0) {
@@ -328,6 +332,8 @@ int main(int argc, char** argv) {
     }
     if (std::strcmp(argv[i], "--no-reference") == 0) {
       reference = false;
+    } else if (std::strcmp(argv[i], "--list-unfiltered") == 0) {
+      list_unfiltered = true;
     } else if (std::strcmp(argv[i], "--reference-only") == 0) {
       reference_only = true;
     } else if (std::strcmp(argv[i], "--reference-mb") == 0 && i + 1 < argc) {
@@ -361,16 +367,30 @@ int main(int argc, char** argv) {
               RulePatterns(*rules).size(), Since(start));
   // What bounds the rule passes: the rules every sentence runs (no atom to filter them).
   std::printf("prefilters (atoms; rules that need no atom and run on every sentence):");
-  auto unfiltered = [&](const char* name, const Prefilter& f) {
+  std::vector<std::string> listing;
+  auto unfiltered = [&](const char* name, const Prefilter& f, auto rule) {
     std::printf(" %s %zu, %zu;", name, f.atoms().size(), f.unfiltered().size());
+    for (int index : f.unfiltered()) {
+      const PatternRule& r = rule(index);
+      const RequiredBytes* req = f.Required(index);
+      listing.push_back(std::string(name) + "\t" + r.id + "\t" +
+                        (req ? "needs " + req->ToString() : "runs on every sentence"));
+    }
   };
-  unfiltered("dates", rules->date_prefilter());
+  unfiltered("dates", rules->date_prefilter(),
+             [&](int i) -> const PatternRule& { return *rules->date_rules()[i]; });
   for (int pass : rules->passes()) {
-    unfiltered(("pass " + std::to_string(pass)).c_str(), rules->pass_prefilter(pass));
+    unfiltered(("pass " + std::to_string(pass)).c_str(), rules->pass_prefilter(pass),
+               [&](int i) -> const PatternRule& { return *rules->mention_rules()[i]; });
   }
-  unfiltered("events", rules->event_prefilter());
-  unfiltered("attachments", rules->attach_prefilter());
+  unfiltered("events", rules->event_prefilter(),
+             [&](int i) -> const PatternRule& { return *rules->event_rules()[i]; });
+  unfiltered("attachments", rules->attach_prefilter(),
+             [&](int i) -> const PatternRule& { return *rules->attach_rules()[i]; });
   std::printf("\n");
+  if (list_unfiltered) {
+    for (const std::string& line : listing) std::printf("  %s\n", line.c_str());
+  }
   double extract_mbps = 0;
 
   if (!reference_only && !Pipeline(*rules, inputs, &extract_mbps)) return 1;
