@@ -50,7 +50,11 @@ std::string FormatDate(const CivilDate& d);
 // is taken as written (the local date of the publication). Returns false if not a date.
 bool ParseIsoDate(std::string_view text, CivilDate* out);
 
-enum class Granularity : uint8_t { kNone, kDay, kWeek, kMonth, kQuarter, kHalf, kYear, kDecade };
+// kSeason: spring (March to May), summer, fall, winter (December to February), TIMEX3's
+// "1998-SU"; the order goes from fine to coarse except for it, added last.
+enum class Granularity : uint8_t {
+  kNone, kDay, kWeek, kMonth, kQuarter, kHalf, kYear, kDecade, kSeason
+};
 const char* GranularityName(Granularity g);
 
 // A normalized temporal expression (TIMEX3 style).

@@ -136,6 +136,9 @@ void IsoWeek(const CivilDate& d, int* year, int* week) {
   *week = static_cast<int>((DaysFromCivil(thursday) - jan1) / 7) + 1;
 }
 
+// TIMEX3's seasons, by DateSpec::season - 1.
+const char* const kSeasons[] = {"SP", "SU", "FA", "WI"};
+
 // Returns the placeholder value of an unresolved relative date of unit.
 std::string Unknown(const std::string& unit) {
   if (unit == "week") return "XXXX-WXX";
@@ -333,7 +336,7 @@ bool Relative(const DateSpec& spec, const DateContext& ctx, Timex* t, std::strin
 // The fields of an absolute date rule's value; each is empty if its expression names a
 // group that did not take part in the match.
 struct DateFields {
-  std::optional<int> year, month, day, day_end, month_end, year_end, quarter, half;
+  std::optional<int> year, month, day, day_end, month_end, year_end, quarter, half, season;
 };
 
 // Reads the fields of spec for one match. Two-digit years are of this century or the last
@@ -343,7 +346,8 @@ bool ReadFields(const DateSpec& spec, const DateContext& ctx, DateFields* f, std
       !Eval(spec.day, ctx, &f->day, error) || !Eval(spec.day_end, ctx, &f->day_end, error) ||
       !Eval(spec.month_end, ctx, &f->month_end, error) ||
       !Eval(spec.year_end, ctx, &f->year_end, error) ||
-      !Eval(spec.quarter, ctx, &f->quarter, error) || !Eval(spec.half, ctx, &f->half, error)) {
+      !Eval(spec.quarter, ctx, &f->quarter, error) || !Eval(spec.half, ctx, &f->half, error) ||
+      !Eval(spec.season, ctx, &f->season, error)) {
     return false;
   }
   auto century = [](const std::string& expr, std::optional<int>* y) {
@@ -365,6 +369,7 @@ bool CheckFields(const DateFields& f, std::string* error) {
                 {f.month_end, 1, 12, "month"},
                 {f.quarter, 1, 4, "quarter"},
                 {f.half, 1, 2, "half"},
+                {f.season, 1, 4, "season"},
                 {f.day, 1, 31, "day"}};
   for (const auto& r : ranges) {
     if (r.value && (*r.value < r.low || *r.value > r.high)) {
@@ -372,7 +377,7 @@ bool CheckFields(const DateFields& f, std::string* error) {
       return false;
     }
   }
-  if (!f.year && !f.month && !f.quarter && !f.half) {
+  if (!f.year && !f.month && !f.quarter && !f.half && !f.season) {
     *error = "a date rule needs at least a year or a month";
     return false;
   }
@@ -414,7 +419,10 @@ bool FillYear(const DateSpec& spec, const std::optional<CivilDate>& dct, DateFie
   if (!dct) {
     t->anchor = "unresolved";
     t->note = "no year, and the publication date is unknown";
-    if (!f->month) {  // "kuartal III", "the second half"
+    if (f->season) {  // "this summer"
+      t->value = std::string("XXXX-") + kSeasons[*f->season - 1];
+      t->granularity = Granularity::kSeason;
+    } else if (!f->month) {  // "kuartal III", "the second half"
       t->value =
           f->quarter ? fmt::format("XXXX-Q{}", *f->quarter) : fmt::format("XXXX-H{}", *f->half);
       t->granularity = f->quarter ? Granularity::kQuarter : Granularity::kHalf;
@@ -425,7 +433,16 @@ bool FillYear(const DateSpec& spec, const std::optional<CivilDate>& dct, DateFie
     }
     return false;
   }
-  f->year = f->month ? YearNearDct(spec.prefer, *dct, *f->month, f->day, t) : dct->year;
+  if (f->season) {
+    // A season is near the publication date by its first month; "last fall" is the last
+    // one over by then (by its last month: read in October 1998, 1997's).
+    const int first = *f->season * 3;
+    const int month = spec.prefer == "past" ? (first + 1) % 12 + 1 : first;
+    f->year = YearNearDct(spec.prefer, *dct, month, std::nullopt, t);
+    if (spec.prefer == "past" && month < first) f->year = *f->year - 1;  // winter: Dec-Feb
+  } else {
+    f->year = f->month ? YearNearDct(spec.prefer, *dct, *f->month, f->day, t) : dct->year;
+  }
   t->anchor = "dct";
   return true;
 }
@@ -473,6 +490,13 @@ bool FillInterval(const DateFields& f, Timex* t, std::string* error) {
     t->granularity = Granularity::kMonth;
     t->value = fmt::format("{:04d}-{:02d}", year, month);
     if (m2 != month || y2 != year) t->value += fmt::format("/{:04d}-{:02d}", y2, m2);
+  } else if (f.season) {
+    const CivilDate first{year, *f.season * 3, 1};
+    const CivilDate last = AddMonths(first, 2);
+    t->start = first;
+    t->end = CivilDate{last.year, last.month, DaysInMonth(last.year, last.month)};
+    t->granularity = Granularity::kSeason;
+    t->value = fmt::format("{:04d}-{}", year, kSeasons[*f.season - 1]);
   } else if (f.quarter) {
     const int quarter = *f.quarter;
     t->start = CivilDate{year, (quarter - 1) * 3 + 1, 1};
@@ -584,7 +608,57 @@ bool Absolute(const DateSpec& spec, const DateContext& ctx, Timex* t, std::strin
   return true;
 }
 
+// Sets *n to offset units of unit counted in units of the granularity g ("year" in
+// quarters: 4 each). Returns false if unit is finer than g or no unit of months.
+bool InUnitsOf(const std::string& unit, Granularity g, int offset, int* n) {
+  auto months = [](std::string_view u) {
+    return u == "month" ? 1 : u == "quarter" ? 3 : u == "year" ? 12 : 0;
+  };
+  const int um = months(unit);
+  const int gm = months(GranularityName(g));
+  if (um == 0 || gm == 0 || um < gm) return false;
+  *n = offset * (um / gm);
+  return true;
+}
+
+// Moves t to the first date of the reference's granularity the document told before,
+// shifted by the reference's offset ("a year ago" after "the third quarter": that quarter a
+// year before). Leaves t as it is if there is no such date or the unit is finer.
+bool FromReference(const DateSpec& spec, const DateContext& ctx, Timex* t, std::string* error) {
+  if (spec.ref_granularity.empty() || ctx.told == nullptr) return true;
+  const std::optional<Timex>* told = nullptr;
+  for (size_t g = 0; g < ctx.told->size(); ++g) {
+    if (spec.ref_granularity == GranularityName(static_cast<Granularity>(g))) told = &(*ctx.told)[g];
+  }
+  if (told == nullptr || !*told || !(*told)->start) return true;
+  std::string unit;
+  std::optional<int> offset, year;
+  if (!EvalWord(spec.ref_unit, ctx, &unit, error) || !Eval(spec.ref_offset, ctx, &offset, error) ||
+      !Eval(spec.ref_year, ctx, &year, error)) {
+    return false;
+  }
+  int n = 0;
+  if (!InUnitsOf(unit, (*told)->granularity, offset.value_or(0), &n)) return true;
+  CivilDate origin = *(*told)->start;
+  if (year) origin.year = *year;
+  Timex r;
+  CountFrom(origin, GranularityName((*told)->granularity), n, &r);
+  r.type = t->type;
+  r.mod = t->mod;
+  r.anchor = (*told)->anchor;
+  *t = std::move(r);
+  ApplyMod(t->mod, ctx.dct, t);
+  return true;
+}
+
 }  // namespace
+
+void RecordTold(const Timex& t, const std::optional<CivilDate>& dct, ToldDates* told) {
+  if (t.type != "DATE" || !Resolved(t) || t.granularity == Granularity::kNone) return;
+  if (dct && *dct < *t.start) return;  // "expects a rise in the fourth quarter"
+  std::optional<Timex>& first = (*told)[static_cast<size_t>(t.granularity)];
+  if (!first) first = t;
+}
 
 bool NormalizeDate(const DateSpec& spec, const DateContext& ctx, Timex* out, std::string* error) {
   Timex t;
@@ -601,6 +675,7 @@ bool NormalizeDate(const DateSpec& spec, const DateContext& ctx, Timex* out, std
   } else if (!Absolute(spec, ctx, &t, error)) {
     return false;
   }
+  if (!FromReference(spec, ctx, &t, error)) return false;
   bool time = false;
   if (!AddTime(spec, ctx, &t, &time, error)) return false;
   t.type = !spec.type.empty()       ? spec.type

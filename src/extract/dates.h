@@ -28,6 +28,13 @@
 //   "type": "SET"                            // default DURATION for a duration, TIME with a
 //                                            // time of day, else DATE (Timex::type)
 //
+// A document-level reference (HeidelTime's reference time, for one granularity):
+//
+//   "reference": {"granularity": "quarter", "unit": "$u@UNIT", "offset": "-$n@NUMBER"}
+//
+// counts from the first quarter the document told before the sentence (ctx.told), when
+// there is one: "a year ago" after "the third quarter" (1989-Q3) is 1988-Q3.
+//
 //   Timex t;
 //   DateContext ctx{group_text, list_lookup, dct};
 //   NormalizeDate(rule.spec, ctx, &t, &error);
@@ -35,6 +42,7 @@
 #ifndef NEWSGRAPH_EXTRACT_DATES_H_
 #define NEWSGRAPH_EXTRACT_DATES_H_
 
+#include <array>
 #include <functional>
 #include <optional>
 #include <string>
@@ -45,12 +53,23 @@
 
 namespace newsgraph {
 
+// The first date of each granularity (indexed by Granularity) a document told before the
+// sentence being read, not after its publication date: the period the document is about
+// (an earnings report's quarter), which rules with a "reference" count from.
+using ToldDates = std::array<std::optional<Timex>, static_cast<size_t>(Granularity::kSeason) + 1>;
+
+// Records t in *told if it is a resolved DATE that starts on or before the publication
+// date and the first of its granularity (call in text order, after the sentence's matches
+// are normalized; not for a date that itself came from a reference).
+void RecordTold(const Timex& t, const std::optional<CivilDate>& dct, ToldDates* told);
+
 // Supplies the text of a named group ("" if it did not take part), and maps a word through
 // a word list (returns false if the list or word is unknown).
 struct DateContext {
   std::function<std::string(std::string_view group)> group;
   std::function<bool(std::string_view list, std::string_view word, std::string* value)> lookup;
   std::optional<CivilDate> dct;  // the publication date
+  const ToldDates* told = nullptr;  // dates told before in the document, if known
 };
 
 // Evaluates spec for one match. Returns false and sets *error if an expression cannot be
