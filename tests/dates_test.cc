@@ -521,4 +521,18 @@ TEST_CASE("Dates count from the quarter the document told first (issue 10)", "[d
   }
 }
 
+TEST_CASE("A clock time without its day takes the day told first, and dates no event", "[dates]") {
+  const DocumentFacts facts = testing::ExtractText(
+      "Presiden tiba di Bandung, Senin (20/10/2025). Acara dimulai pukul 15.00 WIB.", "id",
+      "2025-10-21");
+  std::vector<std::string> times;
+  for (const Mention& m : facts.mentions) {
+    if (m.kind == MentionKind::kDate && m.timex.type == "TIME") {
+      times.push_back(m.timex.value);
+      CHECK_FALSE(DatesEvents(m.timex));
+    }
+  }
+  CHECK(times == std::vector<std::string>{"2025-10-20T15:00"});
+}
+
 }  // namespace newsgraph

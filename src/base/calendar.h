@@ -83,6 +83,9 @@ struct Timex {
   // A day relative to the publication date, which the document does not give ("on Sunday",
   // "yesterday" in a text without a date): unresolved, yet within a week of the writing.
   bool near_unknown_dct = false;
+  // A time of day told without its day ("pukul 15.00 WIB", "at 8 p.m."): TimeML reads it on
+  // the publication date's day, yet the story's day is often another, so it dates no event.
+  bool no_day = false;
 };
 
 // Returns true if t is a point or period of time that can date an event (TIMEX3 type DATE
@@ -90,7 +93,7 @@ struct Timex {
 // ini": the time of writing, which every event already has) cannot. Such dates are
 // mentions, yet later passes and the event rules see their words, not a date token.
 inline bool DatesEvents(const Timex& t) {
-  return (t.type == "DATE" || t.type == "TIME") && t.value != "PRESENT_REF";
+  return (t.type == "DATE" || t.type == "TIME") && t.value != "PRESENT_REF" && !t.no_day;
 }
 
 // Returns the form the table tests and the comparison print: the value, ";MOD" if there

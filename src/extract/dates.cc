@@ -584,6 +584,29 @@ bool AddTime(const DateSpec& spec, const DateContext& ctx, Timex* t, bool* added
   return true;
 }
 
+// Returns true if spec gives a time of day and no day ("pukul 15.00 WIB").
+bool TimeOnly(const DateSpec& spec) {
+  return (!spec.hour.empty() || !spec.time_part.empty()) && spec.year.empty() &&
+         spec.month.empty() && spec.quarter.empty() && spec.half.empty() &&
+         spec.season.empty() && spec.decade.empty() && spec.rel_unit.empty();
+}
+
+// Sets t to the day of a time told without one: the publication date's, as TimeML reads
+// it, marked no_day so that no event takes it (the story's day is often another).
+void UnsaidDay(const std::optional<CivilDate>& dct, Timex* t) {
+  t->no_day = true;
+  t->granularity = Granularity::kDay;
+  if (!dct) {
+    t->value = "XXXX-XX-XX";
+    t->anchor = "unresolved";
+    t->note = "a time of day without its day, and the publication date is unknown";
+    return;
+  }
+  t->value = FormatDate(*dct);
+  t->start = t->end = *dct;
+  t->anchor = "dct";
+}
+
 // Sets t to a vague date (PAST_REF, PRESENT_REF, FUTURE_REF): up to, at or from the
 // publication date, if it is known.
 void FillVague(const std::string& vague, const std::optional<CivilDate>& dct, Timex* t) {
@@ -609,8 +632,13 @@ bool Absolute(const DateSpec& spec, const DateContext& ctx, Timex* t, std::strin
 }
 
 // Sets *n to offset units of unit counted in units of the granularity g ("year" in
-// quarters: 4 each). Returns false if unit is finer than g or no unit of months.
+// quarters: 4 each). Returns false if unit is finer than g or no unit of months (days
+// count only in days).
 bool InUnitsOf(const std::string& unit, Granularity g, int offset, int* n) {
+  if (g == Granularity::kDay) {  // a clock time on the day told
+    *n = offset;
+    return unit == "day";
+  }
   auto months = [](std::string_view u) {
     return u == "month" ? 1 : u == "quarter" ? 3 : u == "year" ? 12 : 0;
   };
@@ -646,6 +674,7 @@ bool FromReference(const DateSpec& spec, const DateContext& ctx, Timex* t, std::
   r.type = t->type;
   r.mod = t->mod;
   r.anchor = (*told)->anchor;
+  r.no_day = t->no_day;
   *t = std::move(r);
   ApplyMod(t->mod, ctx.dct, t);
   return true;
@@ -654,7 +683,10 @@ bool FromReference(const DateSpec& spec, const DateContext& ctx, Timex* t, std::
 }  // namespace
 
 void RecordTold(const Timex& t, const std::optional<CivilDate>& dct, ToldDates* told) {
-  if (t.type != "DATE" || !Resolved(t) || t.granularity == Granularity::kNone) return;
+  if ((t.type != "DATE" && t.type != "TIME") || t.no_day || !Resolved(t) ||
+      t.granularity == Granularity::kNone) {
+    return;
+  }
   if (dct && *dct < *t.start) return;  // "expects a rise in the fourth quarter"
   std::optional<Timex>& first = (*told)[static_cast<size_t>(t.granularity)];
   if (!first) first = t;
@@ -672,6 +704,8 @@ bool NormalizeDate(const DateSpec& spec, const DateContext& ctx, Timex* out, std
     ApplyMod(t.mod, ctx.dct, &t);
   } else if (!spec.decade.empty()) {
     if (!Decade(spec, ctx, &t, error)) return false;
+  } else if (TimeOnly(spec)) {
+    UnsaidDay(ctx.dct, &t);
   } else if (!Absolute(spec, ctx, &t, error)) {
     return false;
   }

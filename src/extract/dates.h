@@ -33,7 +33,8 @@
 //   "reference": {"granularity": "quarter", "unit": "$u@UNIT", "offset": "-$n@NUMBER"}
 //
 // counts from the first quarter the document told before the sentence (ctx.told), when
-// there is one: "a year ago" after "the third quarter" (1989-Q3) is 1988-Q3.
+// there is one: "a year ago" after "the third quarter" (1989-Q3) is 1988-Q3; a clock
+// time without its day ("pukul 15.00 WIB") takes the first day told, with "day".
 //
 //   Timex t;
 //   DateContext ctx{group_text, list_lookup, dct};
@@ -58,7 +59,7 @@ namespace newsgraph {
 // (an earnings report's quarter), which rules with a "reference" count from.
 using ToldDates = std::array<std::optional<Timex>, static_cast<size_t>(Granularity::kSeason) + 1>;
 
-// Records t in *told if it is a resolved DATE that starts on or before the publication
+// Records t in *told if it is a resolved DATE or TIME that starts on or before the publication
 // date and the first of its granularity (call in text order, after the sentence's matches
 // are normalized; not for a date that itself came from a reference).
 void RecordTold(const Timex& t, const std::optional<CivilDate>& dct, ToldDates* told);

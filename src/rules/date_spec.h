@@ -28,11 +28,12 @@ struct DateSpec {
   std::string hour, minute, meridiem;  // a clock time; meridiem adds 0 (a.m.) or 12 (p.m.)
   std::string type;        // "DATE", "TIME", "DURATION", "SET"; empty: DURATION for a
                            // duration, TIME with a time of day, else DATE
-  // Counted from the last date of a granularity the document told before the sentence
+  // Counted from the first date of a granularity the document told before the sentence
   // (earnings reports: "a year ago" after "the third quarter" is that quarter a year
-  // before), when there is one: "month", "quarter" or "year"; the unit and offset to move
-  // it by (a unit finer than the granularity keeps the rule's own value), and a year that
-  // replaces its own ("the 1988 quarter").
+  // before), when there is one: "day", "month", "quarter" or "year"; the unit and offset
+  // to move it by (a unit finer than the granularity keeps the rule's own value; a day
+  // counts only in days: "pukul 15.00 WIB" on the day told), and a year that replaces its
+  // own ("the 1988 quarter").
   std::string ref_granularity, ref_unit, ref_offset, ref_year;
 };
 
