@@ -521,6 +521,21 @@ TEST_CASE("Dates count from the quarter the document told first (issue 10)", "[d
   }
 }
 
+TEST_CASE("Indonesian earnings reports count from their quarter too (issue 10)", "[dates]") {
+  const DocumentFacts facts = testing::ExtractText(
+      "Laba bersih naik 5% pada kuartal III 2025. Pada periode yang sama tahun lalu, laba "
+      "turun. Pendapatan setahun sebelumnya Rp 3 triliun.",
+      "id", "2025-10-21");
+  std::vector<std::pair<uint32_t, std::string>> dates;
+  for (const Mention& m : facts.mentions) {
+    if (m.kind == MentionKind::kDate) dates.emplace_back(m.span.begin, m.timex.value);
+  }
+  std::sort(dates.begin(), dates.end());
+  std::vector<std::string> values;
+  for (const auto& d : dates) values.push_back(d.second);
+  CHECK(values == std::vector<std::string>{"2025-Q3", "2024-Q3", "2024-Q3"});
+}
+
 TEST_CASE("A clock time without its day takes the day told first, and dates no event", "[dates]") {
   const DocumentFacts facts = testing::ExtractText(
       "Presiden tiba di Bandung, Senin (20/10/2025). Acara dimulai pukul 15.00 WIB.", "id",

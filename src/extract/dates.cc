@@ -19,85 +19,6 @@ CivilDate AddMonths(const CivilDate& d, int n) {
   return {year, month, std::min(d.day, DaysInMonth(year, month))};
 }
 
-// Parses a decimal integer, allowing '.' thousands separators ("1.302").
-bool ParseInt(std::string_view s, int* out) {
-  int sign = 1;
-  if (!s.empty() && (s[0] == '-' || s[0] == '+')) {
-    sign = s[0] == '-' ? -1 : 1;
-    s.remove_prefix(1);
-  }
-  if (s.empty()) return false;
-  long v = 0;
-  bool digit = false;
-  for (char c : s) {
-    if (c >= '0' && c <= '9') {
-      v = v * 10 + (c - '0');
-      digit = true;
-      if (v > 100000000) return false;
-    } else if (c != '.' && c != ',') {
-      return false;
-    }
-  }
-  if (!digit) return false;
-  *out = sign * static_cast<int>(v);
-  return true;
-}
-
-// Evaluates an expression (see dates.h) into *out; *out is empty if the expression names a
-// group that did not take part in the match (or the expression is empty).
-bool Eval(const std::string& expr, const DateContext& ctx, std::optional<int>* out,
-          std::string* error) {
-  out->reset();
-  if (expr.empty()) return true;
-  std::string_view e = expr;
-  int sign = 1;
-  if (e[0] == '-' || e[0] == '+') {
-    sign = e[0] == '-' ? -1 : 1;
-    e.remove_prefix(1);
-  }
-  // A literal adjustment after a group: "$n-1".
-  int adjust = 0;
-  const size_t k = e.find_last_of("+-");
-  if (k != std::string_view::npos && k > 0 && !e.empty() && e[0] == '$') {
-    if (!ParseInt(e.substr(k + 1), &adjust)) {
-      *error = fmt::format("'{}' is not an adjustment", expr);
-      return false;
-    }
-    if (e[k] == '-') adjust = -adjust;
-    e = e.substr(0, k);
-  }
-  int v = 0;
-  if (e.empty() || e[0] != '$') {
-    if (!ParseInt(e, &v)) {
-      *error = fmt::format("'{}' is not an integer", expr);
-      return false;
-    }
-    *out = v * sign;
-    return true;
-  }
-  e.remove_prefix(1);
-  const size_t at = e.find('@');
-  const std::string_view group = e.substr(0, at);
-  const std::string text = ctx.group(group);
-  if (text.empty()) return true;
-  std::string value = text;
-  if (at != std::string_view::npos) {
-    const std::string_view list = e.substr(at + 1);
-    int digits;
-    // Digits pass through a word list: "$n@NUMBER" reads both "tiga" and "3".
-    if (!ctx.lookup(list, text, &value) && !ParseInt(text, &digits)) {
-      *error = fmt::format("'{}' is not in list {}", text, list);
-      return false;
-    }
-  }
-  if (!ParseInt(value, &v)) {
-    *error = fmt::format("group {} = '{}' is not a number", group, value);
-    return false;
-  }
-  *out = sign * (v + adjust);
-  return true;
-}
-
 // Narrows [start, end] to its first, middle or last third for the START / MID / END mods;
 // AFTER and BEFORE turn it into the time after its end (up to the publication date, if
 // that is later) or before its start.
@@ -153,26 +74,8 @@ Granularity UnitGranularity(const std::string& unit) {
   return unit == "week"      ? Granularity::kWeek
          : unit == "month"   ? Granularity::kMonth
          : unit == "quarter" ? Granularity::kQuarter
-         : unit == "year"  ? Granularity::kYear
-                           : Granularity::kDay;
-}
-
-// Sets *out to a word expression: a literal ("START"), or a group mapped through a list
-// ("$part@PART_MOD"; empty if the group did not take part). Returns false and sets *error
-// if the group's text is not in the list.
-bool EvalWord(const std::string& expr, const DateContext& ctx, std::string* out,
-              std::string* error) {
-  *out = expr;
-  if (out->empty() || (*out)[0] != '$') return true;
-  const std::string_view e = expr;
-  const size_t at = e.find('@');
-  const std::string text = ctx.group(e.substr(1, at - 1));
-  out->clear();
-  if (!text.empty() && at != std::string::npos && !ctx.lookup(e.substr(at + 1), text, out)) {
-    *error = fmt::format("'{}' is not in list {}", text, expr.substr(at + 1));
-    return false;
-  }
-  return true;
+         : unit == "year"    ? Granularity::kYear
+                             : Granularity::kDay;
 }
 
 // Sets *unit to the unit of a relative date: a word, or a group mapped through a list
@@ -315,8 +218,8 @@ void CountFrom(const CivilDate& origin, const std::string& unit, int offset, Tim
 // Sets t to a relative date: `offset` units (or a weekday) from its origin.
 bool Relative(const DateSpec& spec, const DateContext& ctx, Timex* t, std::string* error) {
   std::optional<int> offset, weekday;
-  if (!Eval(spec.rel_offset, ctx, &offset, error)) return false;
-  if (!Eval(spec.weekday, ctx, &weekday, error)) return false;
+  if (!EvalExpression(spec.rel_offset, ctx, &offset, error)) return false;
+  if (!EvalExpression(spec.weekday, ctx, &weekday, error)) return false;
   std::string unit;
   if (!RelativeUnit(spec, ctx, &unit, error)) return false;
   CivilDate origin;
@@ -342,12 +245,15 @@ struct DateFields {
 // Reads the fields of spec for one match. Two-digit years are of this century or the last
 // (21/10/25).
 bool ReadFields(const DateSpec& spec, const DateContext& ctx, DateFields* f, std::string* error) {
-  if (!Eval(spec.year, ctx, &f->year, error) || !Eval(spec.month, ctx, &f->month, error) ||
-      !Eval(spec.day, ctx, &f->day, error) || !Eval(spec.day_end, ctx, &f->day_end, error) ||
-      !Eval(spec.month_end, ctx, &f->month_end, error) ||
-      !Eval(spec.year_end, ctx, &f->year_end, error) ||
-      !Eval(spec.quarter, ctx, &f->quarter, error) || !Eval(spec.half, ctx, &f->half, error) ||
-      !Eval(spec.season, ctx, &f->season, error)) {
+  if (!EvalExpression(spec.year, ctx, &f->year, error) ||
+      !EvalExpression(spec.month, ctx, &f->month, error) ||
+      !EvalExpression(spec.day, ctx, &f->day, error) ||
+      !EvalExpression(spec.day_end, ctx, &f->day_end, error) ||
+      !EvalExpression(spec.month_end, ctx, &f->month_end, error) ||
+      !EvalExpression(spec.year_end, ctx, &f->year_end, error) ||
+      !EvalExpression(spec.quarter, ctx, &f->quarter, error) ||
+      !EvalExpression(spec.half, ctx, &f->half, error) ||
+      !EvalExpression(spec.season, ctx, &f->season, error)) {
     return false;
   }
   auto century = [](const std::string& expr, std::optional<int>* y) {
@@ -365,12 +271,9 @@ bool CheckFields(const DateFields& f, std::string* error) {
     const std::optional<int>& value;
     int low, high;
     const char* name;
-  } ranges[] = {{f.month, 1, 12, "month"},
-                {f.month_end, 1, 12, "month"},
-                {f.quarter, 1, 4, "quarter"},
-                {f.half, 1, 2, "half"},
-                {f.season, 1, 4, "season"},
-                {f.day, 1, 31, "day"}};
+  } ranges[] = {{f.month, 1, 12, "month"},    {f.month_end, 1, 12, "month"},
+                {f.quarter, 1, 4, "quarter"}, {f.half, 1, 2, "half"},
+                {f.season, 1, 4, "season"},   {f.day, 1, 31, "day"}};
   for (const auto& r : ranges) {
     if (r.value && (*r.value < r.low || *r.value > r.high)) {
       *error = fmt::format("{} {} out of range", r.name, *r.value);
@@ -522,7 +425,7 @@ bool FillInterval(const DateFields& f, Timex* t, std::string* error) {
 // Sets t to a decade ("the 1990s": value 199, 1990-01-01 .. 1999-12-31).
 bool Decade(const DateSpec& spec, const DateContext& ctx, Timex* t, std::string* error) {
   std::optional<int> decade;
-  if (!Eval(spec.decade, ctx, &decade, error)) return false;
+  if (!EvalExpression(spec.decade, ctx, &decade, error)) return false;
   if (!decade || *decade < 100 || *decade > 999) {
     *error = fmt::format("'{}' is not the first three digits of a decade's years", spec.decade);
     return false;
@@ -542,7 +445,8 @@ bool Decade(const DateSpec& spec, const DateContext& ctx, Timex* t, std::string*
 bool Duration(const DateSpec& spec, const DateContext& ctx, Timex* t, std::string* error) {
   std::optional<int> amount;
   std::string unit;
-  if (!Eval(spec.dur_amount, ctx, &amount, error) || !EvalWord(spec.dur_unit, ctx, &unit, error)) {
+  if (!EvalExpression(spec.dur_amount, ctx, &amount, error) ||
+      !EvalWord(spec.dur_unit, ctx, &unit, error)) {
     return false;
   }
   static const char* const kUnits[] = {"Y", "M", "W", "D", "H", "MIN", "S", "DE", "CE", "Q", "WE"};
@@ -566,8 +470,10 @@ bool AddTime(const DateSpec& spec, const DateContext& ctx, Timex* t, bool* added
   *added = false;
   std::string part;
   std::optional<int> hour, minute, meridiem;
-  if (!EvalWord(spec.time_part, ctx, &part, error) || !Eval(spec.hour, ctx, &hour, error) ||
-      !Eval(spec.minute, ctx, &minute, error) || !Eval(spec.meridiem, ctx, &meridiem, error)) {
+  if (!EvalWord(spec.time_part, ctx, &part, error) ||
+      !EvalExpression(spec.hour, ctx, &hour, error) ||
+      !EvalExpression(spec.minute, ctx, &minute, error) ||
+      !EvalExpression(spec.meridiem, ctx, &meridiem, error)) {
     return false;
   }
   if (part.empty() && !hour) return true;
@@ -587,8 +493,8 @@ bool AddTime(const DateSpec& spec, const DateContext& ctx, Timex* t, bool* added
 // Returns true if spec gives a time of day and no day ("pukul 15.00 WIB").
 bool TimeOnly(const DateSpec& spec) {
   return (!spec.hour.empty() || !spec.time_part.empty()) && spec.year.empty() &&
-         spec.month.empty() && spec.quarter.empty() && spec.half.empty() &&
-         spec.season.empty() && spec.decade.empty() && spec.rel_unit.empty();
+         spec.month.empty() && spec.quarter.empty() && spec.half.empty() && spec.season.empty() &&
+         spec.decade.empty() && spec.rel_unit.empty();
 }
 
 // Sets t to the day of a time told without one: the publication date's, as TimeML reads
@@ -656,13 +562,16 @@ bool FromReference(const DateSpec& spec, const DateContext& ctx, Timex* t, std::
   if (spec.ref_granularity.empty() || ctx.told == nullptr) return true;
   const std::optional<Timex>* told = nullptr;
   for (size_t g = 0; g < ctx.told->size(); ++g) {
-    if (spec.ref_granularity == GranularityName(static_cast<Granularity>(g))) told = &(*ctx.told)[g];
+    if (spec.ref_granularity == GranularityName(static_cast<Granularity>(g))) {
+      told = &(*ctx.told)[g];
+    }
   }
   if (told == nullptr || !*told || !(*told)->start) return true;
   std::string unit;
   std::optional<int> offset, year;
-  if (!EvalWord(spec.ref_unit, ctx, &unit, error) || !Eval(spec.ref_offset, ctx, &offset, error) ||
-      !Eval(spec.ref_year, ctx, &year, error)) {
+  if (!EvalWord(spec.ref_unit, ctx, &unit, error) ||
+      !EvalExpression(spec.ref_offset, ctx, &offset, error) ||
+      !EvalExpression(spec.ref_year, ctx, &year, error)) {
     return false;
   }
   int n = 0;

@@ -43,35 +43,19 @@
 #ifndef NEWSGRAPH_EXTRACT_DATES_H_
 #define NEWSGRAPH_EXTRACT_DATES_H_
 
-#include <array>
-#include <functional>
 #include <optional>
 #include <string>
-#include <string_view>
 
 #include "base/calendar.h"
+#include "extract/date_expr.h"
 #include "rules/date_spec.h"
 
 namespace newsgraph {
 
-// The first date of each granularity (indexed by Granularity) a document told before the
-// sentence being read, not after its publication date: the period the document is about
-// (an earnings report's quarter), which rules with a "reference" count from.
-using ToldDates = std::array<std::optional<Timex>, static_cast<size_t>(Granularity::kSeason) + 1>;
-
-// Records t in *told if it is a resolved DATE or TIME that starts on or before the publication
-// date and the first of its granularity (call in text order, after the sentence's matches
-// are normalized; not for a date that itself came from a reference).
+// Records t in *told if it is a resolved DATE or TIME that starts on or before the
+// publication date and the first of its granularity (call in text order, after the
+// sentence's matches are normalized; not for a date that itself came from a reference).
 void RecordTold(const Timex& t, const std::optional<CivilDate>& dct, ToldDates* told);
-
-// Supplies the text of a named group ("" if it did not take part), and maps a word through
-// a word list (returns false if the list or word is unknown).
-struct DateContext {
-  std::function<std::string(std::string_view group)> group;
-  std::function<bool(std::string_view list, std::string_view word, std::string* value)> lookup;
-  std::optional<CivilDate> dct;  // the publication date
-  const ToldDates* told = nullptr;  // dates told before in the document, if known
-};
 
 // Evaluates spec for one match. Returns false and sets *error if an expression cannot be
 // evaluated (unknown word, impossible day); a missing publication date is not an error:
