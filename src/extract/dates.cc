@@ -233,6 +233,16 @@ bool Relative(const DateSpec& spec, const DateContext& ctx, Timex* t, std::strin
   } else {
     CountFrom(origin, unit, offset.value_or(0), t);
   }
+  // A month of a relative year: "June last year", "Januari tahun ini".
+  std::optional<int> month;
+  if (!EvalExpression(spec.month, ctx, &month, error)) return false;
+  if (month && unit == "year") {
+    if (*month < 1 || *month > 12) {
+      *error = fmt::format("month {} out of range", *month);
+      return false;
+    }
+    CountFrom({t->start->year, *month, 1}, "month", 0, t);
+  }
   return true;
 }
 

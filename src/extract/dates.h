@@ -4,6 +4,8 @@
 //
 //   "value":    {"year": "$year", "month": "$month@MONTH", "day": "$day"}
 //   "relative": {"unit": "day", "offset": "-$n@NUMBER"}      // against the publication date
+//   "relative": {"unit": "year", "offset": "$rel@REL"}, "value": {"month": "$m@MONTH"}
+//                                                            // "June last year": a month of it
 //   "mod":      "START"  or  "$part@PART_MOD"
 //
 // An expression is a literal integer ("-1"), a group ("$day"), a group mapped through a
