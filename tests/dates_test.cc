@@ -7,6 +7,9 @@
 #include <map>
 
 #include <set>
+#include <string>
+#include <utility>
+#include <vector>
 #include "test_util.h"
 
 namespace newsgraph {
@@ -455,8 +458,10 @@ TEST_CASE("DateSpecKeys names every DateSpec member once", "[dates]") {
   }
   // year month day day_end month_end year_end quarter half decade, unit offset weekday base,
   // mod vague prefer dateline, duration amount and unit, time part hour minute meridiem,
-  // type (issue 10).
-  CHECK(fields.size() == 24);
+  // type, value season, reference granularity unit offset year (issue 10).
+  CHECK(fields.size() == 29);
+  CHECK(keys.count("reference/granularity") == 1);
+  CHECK(keys.count("value/season") == 1);
   CHECK(keys.count("duration/unit") == 1);
   CHECK(keys.count("time/part") == 1);
   CHECK(keys.count("/type") == 1);
@@ -476,6 +481,73 @@ TEST_CASE("A planned event's bare weekday is the next one", "[dates]") {
   REQUIRE(planned.events.size() == 1);
   CHECK(planned.events[0].modality == "planned");
   CHECK(planned.events[0].date.value == "2017-11-21");
+}
+
+// Issue 10: an earnings report tells its quarter once; "a year ago", "the quarter" and "the
+// 1988 period" in later sentences count from it (the document's reference), not from the
+// publication date, and a quarter told as still to come is no reference.
+TEST_CASE("Dates count from the quarter the document told first (issue 10)", "[dates]") {
+  struct Case {
+    const char* text;
+    std::vector<std::string> values;  // the date mentions' values, in text order
+  };
+  const Case cases[] = {
+      {"Net income rose 5% in the third quarter. Profit was $3 million a year ago.",
+       {"1989-Q3", "1988-Q3"}},
+      {"Net income rose 5% in the second quarter. In the quarter, sales fell. The year-ago "
+       "results included a charge. Revenue was flat from the 1988 period.",
+       {"1989-Q2", "1989-Q2", "1988-Q2", "1988-Q2"}},
+      // No quarter before: "a year ago" is the year before the publication date's.
+      {"Profit was $3 million a year ago. Sales rose in the third quarter.", {"1988", "1989-Q3"}},
+      // The first quarter of 1990 is still to come on 1989-11-02: no reference.
+      {"The company expects a loss in the first quarter of 1990. A year ago it earned $1 "
+       "million.",
+       {"1990-Q1", "1988"}},
+      // A finer unit keeps its own value.
+      {"Net income rose 5% in the third quarter. The plant closed two days ago.",
+       {"1989-Q3", "1989-10-31"}},
+  };
+  for (const Case& c : cases) {
+    INFO(c.text);
+    const DocumentFacts facts = testing::ExtractText(c.text, "en", "1989-11-02");
+    std::vector<std::pair<uint32_t, std::string>> dates;
+    for (const Mention& m : facts.mentions) {
+      if (m.kind == MentionKind::kDate) dates.emplace_back(m.span.begin, m.timex.value);
+    }
+    std::sort(dates.begin(), dates.end());
+    std::vector<std::string> values;
+    for (const auto& d : dates) values.push_back(d.second);
+    CHECK(values == c.values);
+  }
+}
+
+TEST_CASE("Indonesian earnings reports count from their quarter too (issue 10)", "[dates]") {
+  const DocumentFacts facts = testing::ExtractText(
+      "Laba bersih naik 5% pada kuartal III 2025. Pada periode yang sama tahun lalu, laba "
+      "turun. Pendapatan setahun sebelumnya Rp 3 triliun.",
+      "id", "2025-10-21");
+  std::vector<std::pair<uint32_t, std::string>> dates;
+  for (const Mention& m : facts.mentions) {
+    if (m.kind == MentionKind::kDate) dates.emplace_back(m.span.begin, m.timex.value);
+  }
+  std::sort(dates.begin(), dates.end());
+  std::vector<std::string> values;
+  for (const auto& d : dates) values.push_back(d.second);
+  CHECK(values == std::vector<std::string>{"2025-Q3", "2024-Q3", "2024-Q3"});
+}
+
+TEST_CASE("A clock time without its day takes the day told first, and dates no event", "[dates]") {
+  const DocumentFacts facts = testing::ExtractText(
+      "Presiden tiba di Bandung, Senin (20/10/2025). Acara dimulai pukul 15.00 WIB.", "id",
+      "2025-10-21");
+  std::vector<std::string> times;
+  for (const Mention& m : facts.mentions) {
+    if (m.kind == MentionKind::kDate && m.timex.type == "TIME") {
+      times.push_back(m.timex.value);
+      CHECK_FALSE(DatesEvents(m.timex));
+    }
+  }
+  CHECK(times == std::vector<std::string>{"2025-10-20T15:00"});
 }
 
 }  // namespace newsgraph

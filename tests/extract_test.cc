@@ -60,6 +60,16 @@ TEST_CASE("Events from single sentences", "[extract]") {
        "en",
        {"meet: person:sergey-lavrov person:rex-tillerson (2017-12-07) @place:vienna-austria"}},
       {"Kremlin mengatakan Rusia tidak akan menyerah.", "id", {}},
+      // Issue 10: a clock time without its day is a TIME mention, yet dates no event (its
+      // value takes the publication date's day, which the story's need not be).
+      {"Direktur CIA William Burns bertemu dengan Presiden Volodymyr Zelensky di Kyiv pukul "
+       "15.00 WIB.",
+       "id",
+       {"meet: person:william-burns person:volodymyr-zelensky @place:kyiv"}},
+      {"Russian Foreign Minister Sergei Lavrov met U.S. Secretary of State Rex Tillerson in "
+       "Vienna at 8 p.m.",
+       "en",
+       {"meet: person:sergey-lavrov person:rex-tillerson @place:vienna-austria"}},
       // English tells the past by its verb: a month or day without a year that would fall
       // after the publication date (2017-12-08) is last year's; with "will" it is planned.
       {"Michael Flynn met Sergei Kislyak in December.",

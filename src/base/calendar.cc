@@ -91,6 +91,8 @@ const char* GranularityName(Granularity g) {
       return "year";
     case Granularity::kDecade:
       return "decade";
+    case Granularity::kSeason:
+      return "season";
   }
   return "none";
 }

@@ -50,7 +50,11 @@ std::string FormatDate(const CivilDate& d);
 // is taken as written (the local date of the publication). Returns false if not a date.
 bool ParseIsoDate(std::string_view text, CivilDate* out);
 
-enum class Granularity : uint8_t { kNone, kDay, kWeek, kMonth, kQuarter, kHalf, kYear, kDecade };
+// kSeason: spring (March to May), summer, fall, winter (December to February), TIMEX3's
+// "1998-SU"; the order goes from fine to coarse except for it, added last.
+enum class Granularity : uint8_t {
+  kNone, kDay, kWeek, kMonth, kQuarter, kHalf, kYear, kDecade, kSeason
+};
 const char* GranularityName(Granularity g);
 
 // A normalized temporal expression (TIMEX3 style).
@@ -79,6 +83,9 @@ struct Timex {
   // A day relative to the publication date, which the document does not give ("on Sunday",
   // "yesterday" in a text without a date): unresolved, yet within a week of the writing.
   bool near_unknown_dct = false;
+  // A time of day told without its day ("pukul 15.00 WIB", "at 8 p.m."): TimeML reads it on
+  // the publication date's day, yet the story's day is often another, so it dates no event.
+  bool no_day = false;
 };
 
 // Returns true if t is a point or period of time that can date an event (TIMEX3 type DATE
@@ -86,7 +93,7 @@ struct Timex {
 // ini": the time of writing, which every event already has) cannot. Such dates are
 // mentions, yet later passes and the event rules see their words, not a date token.
 inline bool DatesEvents(const Timex& t) {
-  return (t.type == "DATE" || t.type == "TIME") && t.value != "PRESENT_REF";
+  return (t.type == "DATE" || t.type == "TIME") && t.value != "PRESENT_REF" && !t.no_day;
 }
 
 // Returns the form the table tests and the comparison print: the value, ";MOD" if there

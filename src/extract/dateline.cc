@@ -9,7 +9,7 @@ namespace newsgraph {
 
 void MatchDates(const RuleSet& rules, std::string_view text, Span sentence, LangMask lang,
                 const std::optional<CivilDate>& dct, std::vector<DateMatch>* out,
-                std::vector<std::string>* notes) {
+                std::vector<std::string>* notes, const ToldDates* told) {
   const std::string_view st = sentence.Of(text);
   std::vector<int> candidates;
   rules.date_prefilter().Candidates(st, &candidates);
@@ -30,6 +30,7 @@ void MatchDates(const RuleSet& rules, std::string_view text, Span sentence, Lang
       return l != nullptr && l->Lookup(word, value);
     };
     ctx.dct = dct;
+    ctx.told = told;
     ForEachMatch(*rule.re, st, g_span, [&](const Groups& g) {
       const re2::StringPiece& whole = g_span > 0 && g[g_span].data() != nullptr ? g[g_span] : g[0];
       if (whole.empty()) return;

@@ -30,11 +30,12 @@ struct DateMatch {
 };
 
 // Appends every match of the date rules of lang in the sentence `sentence` of text,
-// normalized against dct, to *out (overlaps are left to the caller). A match whose value
+// normalized against dct (and told, the dates of the document before the sentence, for
+// rules with a reference), to *out (overlaps are left to the caller). A match whose value
 // cannot be normalized (an impossible day) is skipped; if notes is not null, it says why.
 void MatchDates(const RuleSet& rules, std::string_view text, Span sentence, LangMask lang,
                 const std::optional<CivilDate>& dct, std::vector<DateMatch>* out,
-                std::vector<std::string>* notes = nullptr);
+                std::vector<std::string>* notes = nullptr, const ToldDates* told = nullptr);
 
 // Returns true and sets *out if the first line of text opens with a dateline: a match of
 // a date rule marked "dateline" that gives an absolute day.

@@ -19,85 +19,6 @@ CivilDate AddMonths(const CivilDate& d, int n) {
   return {year, month, std::min(d.day, DaysInMonth(year, month))};
 }
 
-// Parses a decimal integer, allowing '.' thousands separators ("1.302").
-bool ParseInt(std::string_view s, int* out) {
-  int sign = 1;
-  if (!s.empty() && (s[0] == '-' || s[0] == '+')) {
-    sign = s[0] == '-' ? -1 : 1;
-    s.remove_prefix(1);
-  }
-  if (s.empty()) return false;
-  long v = 0;
-  bool digit = false;
-  for (char c : s) {
-    if (c >= '0' && c <= '9') {
-      v = v * 10 + (c - '0');
-      digit = true;
-      if (v > 100000000) return false;
-    } else if (c != '.' && c != ',') {
-      return false;
-    }
-  }
-  if (!digit) return false;
-  *out = sign * static_cast<int>(v);
-  return true;
-}
-
-// Evaluates an expression (see dates.h) into *out; *out is empty if the expression names a
-// group that did not take part in the match (or the expression is empty).
-bool Eval(const std::string& expr, const DateContext& ctx, std::optional<int>* out,
-          std::string* error) {
-  out->reset();
-  if (expr.empty()) return true;
-  std::string_view e = expr;
-  int sign = 1;
-  if (e[0] == '-' || e[0] == '+') {
-    sign = e[0] == '-' ? -1 : 1;
-    e.remove_prefix(1);
-  }
-  // A literal adjustment after a group: "$n-1".
-  int adjust = 0;
-  const size_t k = e.find_last_of("+-");
-  if (k != std::string_view::npos && k > 0 && !e.empty() && e[0] == '$') {
-    if (!ParseInt(e.substr(k + 1), &adjust)) {
-      *error = fmt::format("'{}' is not an adjustment", expr);
-      return false;
-    }
-    if (e[k] == '-') adjust = -adjust;
-    e = e.substr(0, k);
-  }
-  int v = 0;
-  if (e.empty() || e[0] != '$') {
-    if (!ParseInt(e, &v)) {
-      *error = fmt::format("'{}' is not an integer", expr);
-      return false;
-    }
-    *out = v * sign;
-    return true;
-  }
-  e.remove_prefix(1);
-  const size_t at = e.find('@');
-  const std::string_view group = e.substr(0, at);
-  const std::string text = ctx.group(group);
-  if (text.empty()) return true;
-  std::string value = text;
-  if (at != std::string_view::npos) {
-    const std::string_view list = e.substr(at + 1);
-    int digits;
-    // Digits pass through a word list: "$n@NUMBER" reads both "tiga" and "3".
-    if (!ctx.lookup(list, text, &value) && !ParseInt(text, &digits)) {
-      *error = fmt::format("'{}' is not in list {}", text, list);
-      return false;
-    }
-  }
-  if (!ParseInt(value, &v)) {
-    *error = fmt::format("group {} = '{}' is not a number", group, value);
-    return false;
-  }
-  *out = sign * (v + adjust);
-  return true;
-}
-
 // Narrows [start, end] to its first, middle or last third for the START / MID / END mods;
 // AFTER and BEFORE turn it into the time after its end (up to the publication date, if
 // that is later) or before its start.
@@ -136,6 +57,9 @@ void IsoWeek(const CivilDate& d, int* year, int* week) {
   *week = static_cast<int>((DaysFromCivil(thursday) - jan1) / 7) + 1;
 }
 
+// TIMEX3's seasons, by DateSpec::season - 1.
+const char* const kSeasons[] = {"SP", "SU", "FA", "WI"};
+
 // Returns the placeholder value of an unresolved relative date of unit.
 std::string Unknown(const std::string& unit) {
   if (unit == "week") return "XXXX-WXX";
@@ -150,26 +74,8 @@ Granularity UnitGranularity(const std::string& unit) {
   return unit == "week"      ? Granularity::kWeek
          : unit == "month"   ? Granularity::kMonth
          : unit == "quarter" ? Granularity::kQuarter
-         : unit == "year"  ? Granularity::kYear
-                           : Granularity::kDay;
-}
-
-// Sets *out to a word expression: a literal ("START"), or a group mapped through a list
-// ("$part@PART_MOD"; empty if the group did not take part). Returns false and sets *error
-// if the group's text is not in the list.
-bool EvalWord(const std::string& expr, const DateContext& ctx, std::string* out,
-              std::string* error) {
-  *out = expr;
-  if (out->empty() || (*out)[0] != '$') return true;
-  const std::string_view e = expr;
-  const size_t at = e.find('@');
-  const std::string text = ctx.group(e.substr(1, at - 1));
-  out->clear();
-  if (!text.empty() && at != std::string::npos && !ctx.lookup(e.substr(at + 1), text, out)) {
-    *error = fmt::format("'{}' is not in list {}", text, expr.substr(at + 1));
-    return false;
-  }
-  return true;
+         : unit == "year"    ? Granularity::kYear
+                             : Granularity::kDay;
 }
 
 // Sets *unit to the unit of a relative date: a word, or a group mapped through a list
@@ -312,8 +218,8 @@ void CountFrom(const CivilDate& origin, const std::string& unit, int offset, Tim
 // Sets t to a relative date: `offset` units (or a weekday) from its origin.
 bool Relative(const DateSpec& spec, const DateContext& ctx, Timex* t, std::string* error) {
   std::optional<int> offset, weekday;
-  if (!Eval(spec.rel_offset, ctx, &offset, error)) return false;
-  if (!Eval(spec.weekday, ctx, &weekday, error)) return false;
+  if (!EvalExpression(spec.rel_offset, ctx, &offset, error)) return false;
+  if (!EvalExpression(spec.weekday, ctx, &weekday, error)) return false;
   std::string unit;
   if (!RelativeUnit(spec, ctx, &unit, error)) return false;
   CivilDate origin;
@@ -327,23 +233,37 @@ bool Relative(const DateSpec& spec, const DateContext& ctx, Timex* t, std::strin
   } else {
     CountFrom(origin, unit, offset.value_or(0), t);
   }
+  // A month of a relative year: "June last year", "Januari tahun ini".
+  std::optional<int> month;
+  if (!EvalExpression(spec.month, ctx, &month, error)) return false;
+  if (month && unit == "year") {
+    if (*month < 1 || *month > 12) {
+      *error = fmt::format("month {} out of range", *month);
+      return false;
+    }
+    CountFrom({t->start->year, *month, 1}, "month", 0, t);
+  }
   return true;
 }
 
 // The fields of an absolute date rule's value; each is empty if its expression names a
 // group that did not take part in the match.
 struct DateFields {
-  std::optional<int> year, month, day, day_end, month_end, year_end, quarter, half;
+  std::optional<int> year, month, day, day_end, month_end, year_end, quarter, half, season;
 };
 
 // Reads the fields of spec for one match. Two-digit years are of this century or the last
 // (21/10/25).
 bool ReadFields(const DateSpec& spec, const DateContext& ctx, DateFields* f, std::string* error) {
-  if (!Eval(spec.year, ctx, &f->year, error) || !Eval(spec.month, ctx, &f->month, error) ||
-      !Eval(spec.day, ctx, &f->day, error) || !Eval(spec.day_end, ctx, &f->day_end, error) ||
-      !Eval(spec.month_end, ctx, &f->month_end, error) ||
-      !Eval(spec.year_end, ctx, &f->year_end, error) ||
-      !Eval(spec.quarter, ctx, &f->quarter, error) || !Eval(spec.half, ctx, &f->half, error)) {
+  if (!EvalExpression(spec.year, ctx, &f->year, error) ||
+      !EvalExpression(spec.month, ctx, &f->month, error) ||
+      !EvalExpression(spec.day, ctx, &f->day, error) ||
+      !EvalExpression(spec.day_end, ctx, &f->day_end, error) ||
+      !EvalExpression(spec.month_end, ctx, &f->month_end, error) ||
+      !EvalExpression(spec.year_end, ctx, &f->year_end, error) ||
+      !EvalExpression(spec.quarter, ctx, &f->quarter, error) ||
+      !EvalExpression(spec.half, ctx, &f->half, error) ||
+      !EvalExpression(spec.season, ctx, &f->season, error)) {
     return false;
   }
   auto century = [](const std::string& expr, std::optional<int>* y) {
@@ -361,18 +281,16 @@ bool CheckFields(const DateFields& f, std::string* error) {
     const std::optional<int>& value;
     int low, high;
     const char* name;
-  } ranges[] = {{f.month, 1, 12, "month"},
-                {f.month_end, 1, 12, "month"},
-                {f.quarter, 1, 4, "quarter"},
-                {f.half, 1, 2, "half"},
-                {f.day, 1, 31, "day"}};
+  } ranges[] = {{f.month, 1, 12, "month"},    {f.month_end, 1, 12, "month"},
+                {f.quarter, 1, 4, "quarter"}, {f.half, 1, 2, "half"},
+                {f.season, 1, 4, "season"},   {f.day, 1, 31, "day"}};
   for (const auto& r : ranges) {
     if (r.value && (*r.value < r.low || *r.value > r.high)) {
       *error = fmt::format("{} {} out of range", r.name, *r.value);
       return false;
     }
   }
-  if (!f.year && !f.month && !f.quarter && !f.half) {
+  if (!f.year && !f.month && !f.quarter && !f.half && !f.season) {
     *error = "a date rule needs at least a year or a month";
     return false;
   }
@@ -414,7 +332,10 @@ bool FillYear(const DateSpec& spec, const std::optional<CivilDate>& dct, DateFie
   if (!dct) {
     t->anchor = "unresolved";
     t->note = "no year, and the publication date is unknown";
-    if (!f->month) {  // "kuartal III", "the second half"
+    if (f->season) {  // "this summer"
+      t->value = std::string("XXXX-") + kSeasons[*f->season - 1];
+      t->granularity = Granularity::kSeason;
+    } else if (!f->month) {  // "kuartal III", "the second half"
       t->value =
           f->quarter ? fmt::format("XXXX-Q{}", *f->quarter) : fmt::format("XXXX-H{}", *f->half);
       t->granularity = f->quarter ? Granularity::kQuarter : Granularity::kHalf;
@@ -425,7 +346,16 @@ bool FillYear(const DateSpec& spec, const std::optional<CivilDate>& dct, DateFie
     }
     return false;
   }
-  f->year = f->month ? YearNearDct(spec.prefer, *dct, *f->month, f->day, t) : dct->year;
+  if (f->season) {
+    // A season is near the publication date by its first month; "last fall" is the last
+    // one over by then (by its last month: read in October 1998, 1997's).
+    const int first = *f->season * 3;
+    const int month = spec.prefer == "past" ? (first + 1) % 12 + 1 : first;
+    f->year = YearNearDct(spec.prefer, *dct, month, std::nullopt, t);
+    if (spec.prefer == "past" && month < first) f->year = *f->year - 1;  // winter: Dec-Feb
+  } else {
+    f->year = f->month ? YearNearDct(spec.prefer, *dct, *f->month, f->day, t) : dct->year;
+  }
   t->anchor = "dct";
   return true;
 }
@@ -473,6 +403,13 @@ bool FillInterval(const DateFields& f, Timex* t, std::string* error) {
     t->granularity = Granularity::kMonth;
     t->value = fmt::format("{:04d}-{:02d}", year, month);
     if (m2 != month || y2 != year) t->value += fmt::format("/{:04d}-{:02d}", y2, m2);
+  } else if (f.season) {
+    const CivilDate first{year, *f.season * 3, 1};
+    const CivilDate last = AddMonths(first, 2);
+    t->start = first;
+    t->end = CivilDate{last.year, last.month, DaysInMonth(last.year, last.month)};
+    t->granularity = Granularity::kSeason;
+    t->value = fmt::format("{:04d}-{}", year, kSeasons[*f.season - 1]);
   } else if (f.quarter) {
     const int quarter = *f.quarter;
     t->start = CivilDate{year, (quarter - 1) * 3 + 1, 1};
@@ -498,7 +435,7 @@ bool FillInterval(const DateFields& f, Timex* t, std::string* error) {
 // Sets t to a decade ("the 1990s": value 199, 1990-01-01 .. 1999-12-31).
 bool Decade(const DateSpec& spec, const DateContext& ctx, Timex* t, std::string* error) {
   std::optional<int> decade;
-  if (!Eval(spec.decade, ctx, &decade, error)) return false;
+  if (!EvalExpression(spec.decade, ctx, &decade, error)) return false;
   if (!decade || *decade < 100 || *decade > 999) {
     *error = fmt::format("'{}' is not the first three digits of a decade's years", spec.decade);
     return false;
@@ -518,7 +455,8 @@ bool Decade(const DateSpec& spec, const DateContext& ctx, Timex* t, std::string*
 bool Duration(const DateSpec& spec, const DateContext& ctx, Timex* t, std::string* error) {
   std::optional<int> amount;
   std::string unit;
-  if (!Eval(spec.dur_amount, ctx, &amount, error) || !EvalWord(spec.dur_unit, ctx, &unit, error)) {
+  if (!EvalExpression(spec.dur_amount, ctx, &amount, error) ||
+      !EvalWord(spec.dur_unit, ctx, &unit, error)) {
     return false;
   }
   static const char* const kUnits[] = {"Y", "M", "W", "D", "H", "MIN", "S", "DE", "CE", "Q", "WE"};
@@ -542,8 +480,10 @@ bool AddTime(const DateSpec& spec, const DateContext& ctx, Timex* t, bool* added
   *added = false;
   std::string part;
   std::optional<int> hour, minute, meridiem;
-  if (!EvalWord(spec.time_part, ctx, &part, error) || !Eval(spec.hour, ctx, &hour, error) ||
-      !Eval(spec.minute, ctx, &minute, error) || !Eval(spec.meridiem, ctx, &meridiem, error)) {
+  if (!EvalWord(spec.time_part, ctx, &part, error) ||
+      !EvalExpression(spec.hour, ctx, &hour, error) ||
+      !EvalExpression(spec.minute, ctx, &minute, error) ||
+      !EvalExpression(spec.meridiem, ctx, &meridiem, error)) {
     return false;
   }
   if (part.empty() && !hour) return true;
@@ -558,6 +498,29 @@ bool AddTime(const DateSpec& spec, const DateContext& ctx, Timex* t, bool* added
   t->value += hour ? fmt::format("T{:02d}:{:02d}", *hour, minute.value_or(0)) : "T" + part;
   *added = true;
   return true;
+}
+
+// Returns true if spec gives a time of day and no day ("pukul 15.00 WIB").
+bool TimeOnly(const DateSpec& spec) {
+  return (!spec.hour.empty() || !spec.time_part.empty()) && spec.year.empty() &&
+         spec.month.empty() && spec.quarter.empty() && spec.half.empty() && spec.season.empty() &&
+         spec.decade.empty() && spec.rel_unit.empty();
+}
+
+// Sets t to the day of a time told without one: the publication date's, as TimeML reads
+// it, marked no_day so that no event takes it (the story's day is often another).
+void UnsaidDay(const std::optional<CivilDate>& dct, Timex* t) {
+  t->no_day = true;
+  t->granularity = Granularity::kDay;
+  if (!dct) {
+    t->value = "XXXX-XX-XX";
+    t->anchor = "unresolved";
+    t->note = "a time of day without its day, and the publication date is unknown";
+    return;
+  }
+  t->value = FormatDate(*dct);
+  t->start = t->end = *dct;
+  t->anchor = "dct";
 }
 
 // Sets t to a vague date (PAST_REF, PRESENT_REF, FUTURE_REF): up to, at or from the
@@ -584,7 +547,69 @@ bool Absolute(const DateSpec& spec, const DateContext& ctx, Timex* t, std::strin
   return true;
 }
 
+// Sets *n to offset units of unit counted in units of the granularity g ("year" in
+// quarters: 4 each). Returns false if unit is finer than g or no unit of months (days
+// count only in days).
+bool InUnitsOf(const std::string& unit, Granularity g, int offset, int* n) {
+  if (g == Granularity::kDay) {  // a clock time on the day told
+    *n = offset;
+    return unit == "day";
+  }
+  auto months = [](std::string_view u) {
+    return u == "month" ? 1 : u == "quarter" ? 3 : u == "year" ? 12 : 0;
+  };
+  const int um = months(unit);
+  const int gm = months(GranularityName(g));
+  if (um == 0 || gm == 0 || um < gm) return false;
+  *n = offset * (um / gm);
+  return true;
+}
+
+// Moves t to the first date of the reference's granularity the document told before,
+// shifted by the reference's offset ("a year ago" after "the third quarter": that quarter a
+// year before). Leaves t as it is if there is no such date or the unit is finer.
+bool FromReference(const DateSpec& spec, const DateContext& ctx, Timex* t, std::string* error) {
+  if (spec.ref_granularity.empty() || ctx.told == nullptr) return true;
+  const std::optional<Timex>* told = nullptr;
+  for (size_t g = 0; g < ctx.told->size(); ++g) {
+    if (spec.ref_granularity == GranularityName(static_cast<Granularity>(g))) {
+      told = &(*ctx.told)[g];
+    }
+  }
+  if (told == nullptr || !*told || !(*told)->start) return true;
+  std::string unit;
+  std::optional<int> offset, year;
+  if (!EvalWord(spec.ref_unit, ctx, &unit, error) ||
+      !EvalExpression(spec.ref_offset, ctx, &offset, error) ||
+      !EvalExpression(spec.ref_year, ctx, &year, error)) {
+    return false;
+  }
+  int n = 0;
+  if (!InUnitsOf(unit, (*told)->granularity, offset.value_or(0), &n)) return true;
+  CivilDate origin = *(*told)->start;
+  if (year) origin.year = *year;
+  Timex r;
+  CountFrom(origin, GranularityName((*told)->granularity), n, &r);
+  r.type = t->type;
+  r.mod = t->mod;
+  r.anchor = (*told)->anchor;
+  r.no_day = t->no_day;
+  *t = std::move(r);
+  ApplyMod(t->mod, ctx.dct, t);
+  return true;
+}
+
 }  // namespace
+
+void RecordTold(const Timex& t, const std::optional<CivilDate>& dct, ToldDates* told) {
+  if ((t.type != "DATE" && t.type != "TIME") || t.no_day || !Resolved(t) ||
+      t.granularity == Granularity::kNone) {
+    return;
+  }
+  if (dct && *dct < *t.start) return;  // "expects a rise in the fourth quarter"
+  std::optional<Timex>& first = (*told)[static_cast<size_t>(t.granularity)];
+  if (!first) first = t;
+}
 
 bool NormalizeDate(const DateSpec& spec, const DateContext& ctx, Timex* out, std::string* error) {
   Timex t;
@@ -598,9 +623,12 @@ bool NormalizeDate(const DateSpec& spec, const DateContext& ctx, Timex* out, std
     ApplyMod(t.mod, ctx.dct, &t);
   } else if (!spec.decade.empty()) {
     if (!Decade(spec, ctx, &t, error)) return false;
+  } else if (TimeOnly(spec)) {
+    UnsaidDay(ctx.dct, &t);
   } else if (!Absolute(spec, ctx, &t, error)) {
     return false;
   }
+  if (!FromReference(spec, ctx, &t, error)) return false;
   bool time = false;
   if (!AddTime(spec, ctx, &t, &time, error)) return false;
   t.type = !spec.type.empty()       ? spec.type

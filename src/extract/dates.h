@@ -4,6 +4,8 @@
 //
 //   "value":    {"year": "$year", "month": "$month@MONTH", "day": "$day"}
 //   "relative": {"unit": "day", "offset": "-$n@NUMBER"}      // against the publication date
+//   "relative": {"unit": "year", "offset": "$rel@REL"}, "value": {"month": "$m@MONTH"}
+//                                                            // "June last year": a month of it
 //   "mod":      "START"  or  "$part@PART_MOD"
 //
 // An expression is a literal integer ("-1"), a group ("$day"), a group mapped through a
@@ -28,6 +30,14 @@
 //   "type": "SET"                            // default DURATION for a duration, TIME with a
 //                                            // time of day, else DATE (Timex::type)
 //
+// A document-level reference (HeidelTime's reference time, for one granularity):
+//
+//   "reference": {"granularity": "quarter", "unit": "$u@UNIT", "offset": "-$n@NUMBER"}
+//
+// counts from the first quarter the document told before the sentence (ctx.told), when
+// there is one: "a year ago" after "the third quarter" (1989-Q3) is 1988-Q3; a clock
+// time without its day ("pukul 15.00 WIB") takes the first day told, with "day".
+//
 //   Timex t;
 //   DateContext ctx{group_text, list_lookup, dct};
 //   NormalizeDate(rule.spec, ctx, &t, &error);
@@ -35,23 +45,19 @@
 #ifndef NEWSGRAPH_EXTRACT_DATES_H_
 #define NEWSGRAPH_EXTRACT_DATES_H_
 
-#include <functional>
 #include <optional>
 #include <string>
-#include <string_view>
 
 #include "base/calendar.h"
+#include "extract/date_expr.h"
 #include "rules/date_spec.h"
 
 namespace newsgraph {
 
-// Supplies the text of a named group ("" if it did not take part), and maps a word through
-// a word list (returns false if the list or word is unknown).
-struct DateContext {
-  std::function<std::string(std::string_view group)> group;
-  std::function<bool(std::string_view list, std::string_view word, std::string* value)> lookup;
-  std::optional<CivilDate> dct;  // the publication date
-};
+// Records t in *told if it is a resolved DATE or TIME that starts on or before the
+// publication date and the first of its granularity (call in text order, after the
+// sentence's matches are normalized; not for a date that itself came from a reference).
+void RecordTold(const Timex& t, const std::optional<CivilDate>& dct, ToldDates* told);
 
 // Evaluates spec for one match. Returns false and sets *error if an expression cannot be
 // evaluated (unknown word, impossible day); a missing publication date is not an error:

@@ -356,7 +356,8 @@ void ReadTimex(FactReader& r, const Value& v, const std::string& where, Timex* t
   r.Str(v, where, "granularity", &g);
   for (Granularity x :
        {Granularity::kNone, Granularity::kDay, Granularity::kWeek, Granularity::kMonth,
-        Granularity::kQuarter, Granularity::kHalf, Granularity::kYear, Granularity::kDecade}) {
+        Granularity::kQuarter, Granularity::kHalf, Granularity::kYear, Granularity::kDecade,
+        Granularity::kSeason}) {
     if (g == GranularityName(x)) t->granularity = x;
   }
   r.Str(v, where, "mod", &t->mod);

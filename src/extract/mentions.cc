@@ -280,7 +280,9 @@ class MentionPasses {
       }
       // Dates (dateline.h): every date rule match, normalized against the publication date.
       std::vector<DateMatch> dates;
-      MatchDates(rules_, text_, sent, lang_, dct, &dates, trace_ ? &trace_->notes : nullptr);
+      MatchDates(rules_, text_, sent, lang_, dct, &dates, trace_ ? &trace_->notes : nullptr,
+                 &told_);
+      RecordSentenceDates(dates, dct);
       for (DateMatch& d : dates) {
         const DateRule& rule = *rules_.date_rules()[d.rule];
         Candidate c;
@@ -294,6 +296,20 @@ class MentionPasses {
       }
       InsertSelected(std::move(cands), s);
     }
+  }
+
+  // Records the dates of a sentence, in text order, for the rules with a reference in the
+  // sentences after it; a date that itself came from a reference is not recorded.
+  void RecordSentenceDates(const std::vector<DateMatch>& dates,
+                           const std::optional<CivilDate>& dct) {
+    std::vector<const DateMatch*> order;
+    for (const DateMatch& d : dates) {
+      if (rules_.date_rules()[d.rule]->spec.ref_granularity.empty()) order.push_back(&d);
+    }
+    std::stable_sort(order.begin(), order.end(), [](const DateMatch* a, const DateMatch* b) {
+      return a->span.begin < b->span.begin;
+    });
+    for (const DateMatch* d : order) RecordTold(d->timex, dct, &told_);
   }
 
   // Pass n >= 1: the mention rules of the pass over each sentence rendered with the
@@ -545,6 +561,7 @@ class MentionPasses {
   const WordList* not_a_name_;
   const WordList* name_reject_;
   int order_ = 0;  // the order candidates were proposed in: the last tie-breaker
+  ToldDates told_;  // the first dates of the sentences read so far (rules with a reference)
   std::vector<std::vector<Span>> tokens_;          // per sentence: tokens (document offsets)
   std::vector<std::optional<RuleGroups>> groups_;  // per mention rule, once it has run
 };

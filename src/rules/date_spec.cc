@@ -14,6 +14,7 @@ const std::vector<DateSpecKey>& DateSpecKeys() {
       {"value", "quarter", &DateSpec::quarter, K::kExpression},
       {"value", "half", &DateSpec::half, K::kExpression},
       {"value", "decade", &DateSpec::decade, K::kExpression},
+      {"value", "season", &DateSpec::season, K::kExpression},
       {"relative", "unit", &DateSpec::rel_unit, K::kExpression},
       {"relative", "offset", &DateSpec::rel_offset, K::kExpression},
       {"relative", "weekday", &DateSpec::weekday, K::kExpression},
@@ -29,6 +30,10 @@ const std::vector<DateSpecKey>& DateSpecKeys() {
       {"time", "minute", &DateSpec::minute, K::kExpression},
       {"time", "meridiem", &DateSpec::meridiem, K::kExpression},
       {"", "type", &DateSpec::type, K::kWord},
+      {"reference", "granularity", &DateSpec::ref_granularity, K::kWord},
+      {"reference", "unit", &DateSpec::ref_unit, K::kExpression},
+      {"reference", "offset", &DateSpec::ref_offset, K::kExpression},
+      {"reference", "year", &DateSpec::ref_year, K::kExpression},
   };
   return kKeys;
 }

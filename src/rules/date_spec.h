@@ -11,6 +11,7 @@ namespace newsgraph {
 // How a date rule turns groups into a value; every field holds an expression (see top).
 struct DateSpec {
   std::string year, month, day, day_end, month_end, year_end, quarter, half, weekday;
+  std::string season;      // 1 spring, 2 summer, 3 fall, 4 winter ("last fall": 1997-FA)
   std::string decade;      // the first three digits of its years ("the 1990s": 199)
   std::string rel_unit;    // "day", "week", "month", "quarter", "year"; empty = absolute
   std::string rel_offset;  // expression; with weekday: -1 last, +1 next
@@ -27,6 +28,13 @@ struct DateSpec {
   std::string hour, minute, meridiem;  // a clock time; meridiem adds 0 (a.m.) or 12 (p.m.)
   std::string type;        // "DATE", "TIME", "DURATION", "SET"; empty: DURATION for a
                            // duration, TIME with a time of day, else DATE
+  // Counted from the first date of a granularity the document told before the sentence
+  // (earnings reports: "a year ago" after "the third quarter" is that quarter a year
+  // before), when there is one: "day", "month", "quarter" or "year"; the unit and offset
+  // to move it by (a unit finer than the granularity keeps the rule's own value; a day
+  // counts only in days: "pukul 15.00 WIB" on the day told), and a year that replaces its
+  // own ("the 1988 quarter").
+  std::string ref_granularity, ref_unit, ref_offset, ref_year;
 };
 
 // Where a key of a date rule stands in the rule object ("value", "relative" or "" for the

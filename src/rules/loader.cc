@@ -151,10 +151,11 @@ void RuleLoader::AddDateRule(const JsonSource& src, const std::string& pointer,
   ReadDateSpec(src, pointer, v, rule.get());
   const DateSpec& s = rule->spec;
   if (s.vague.empty() && s.rel_unit.empty() && s.year.empty() && s.month.empty() &&
-      s.quarter.empty() && s.half.empty() && s.decade.empty() && s.dur_unit.empty()) {
+      s.quarter.empty() && s.half.empty() && s.decade.empty() && s.dur_unit.empty() &&
+      s.season.empty() && s.hour.empty() && s.time_part.empty()) {
     src.Error(diags_, pointer,
               fmt::format("date rule '{}' needs a value (year, month or decade), a relative "
-                          "unit, a duration or a vague value",
+                          "unit, a duration, a time of day or a vague value",
                           rule->id));
   }
   rules_->dates_.push_back(std::move(rule));
