@@ -71,6 +71,18 @@ std::string Interval(const Timex& t) {
   return (t.start ? FormatDate(*t.start) : "?") + ".." + (t.end ? FormatDate(*t.end) : "?");
 }
 
+// Returns the values of the date mentions of facts, in text order.
+std::vector<std::string> DateValues(const DocumentFacts& facts) {
+  std::vector<std::pair<uint32_t, std::string>> dates;
+  for (const Mention& m : facts.mentions) {
+    if (m.kind == MentionKind::kDate) dates.emplace_back(m.span.begin, m.timex.value);
+  }
+  std::sort(dates.begin(), dates.end());
+  std::vector<std::string> values;
+  for (const auto& d : dates) values.push_back(d.second);
+  return values;
+}
+
 }  // namespace
 
 TEST_CASE("NormalizeDate: absolute values", "[dates]") {
@@ -509,15 +521,7 @@ TEST_CASE("Dates count from the quarter the document told first (issue 10)", "[d
   };
   for (const Case& c : cases) {
     INFO(c.text);
-    const DocumentFacts facts = testing::ExtractText(c.text, "en", "1989-11-02");
-    std::vector<std::pair<uint32_t, std::string>> dates;
-    for (const Mention& m : facts.mentions) {
-      if (m.kind == MentionKind::kDate) dates.emplace_back(m.span.begin, m.timex.value);
-    }
-    std::sort(dates.begin(), dates.end());
-    std::vector<std::string> values;
-    for (const auto& d : dates) values.push_back(d.second);
-    CHECK(values == c.values);
+    CHECK(DateValues(testing::ExtractText(c.text, "en", "1989-11-02")) == c.values);
   }
 }
 
@@ -526,14 +530,7 @@ TEST_CASE("Indonesian earnings reports count from their quarter too (issue 10)",
       "Laba bersih naik 5% pada kuartal III 2025. Pada periode yang sama tahun lalu, laba "
       "turun. Pendapatan setahun sebelumnya Rp 3 triliun.",
       "id", "2025-10-21");
-  std::vector<std::pair<uint32_t, std::string>> dates;
-  for (const Mention& m : facts.mentions) {
-    if (m.kind == MentionKind::kDate) dates.emplace_back(m.span.begin, m.timex.value);
-  }
-  std::sort(dates.begin(), dates.end());
-  std::vector<std::string> values;
-  for (const auto& d : dates) values.push_back(d.second);
-  CHECK(values == std::vector<std::string>{"2025-Q3", "2024-Q3", "2024-Q3"});
+  CHECK(DateValues(facts) == std::vector<std::string>{"2025-Q3", "2024-Q3", "2024-Q3"});
 }
 
 TEST_CASE("A clock time without its day takes the day told first, and dates no event", "[dates]") {
