@@ -3,8 +3,8 @@
 // whose atoms are all there run. For the rules with no literal of three bytes, which the
 // atoms cannot filter, a second filter reads the bytes the pattern must contain
 // (rules/required_bytes.h: a digit for a numeric date) and skips them on a text without
-// those bytes, instead of running them on every sentence. It never
-// drops a rule that could match, and falls back to all rules if no filter could be built.
+// those bytes, instead of running them on every sentence. It never drops a rule that could
+// match, and falls back to all rules if no filter could be built.
 //
 //   const Prefilter& filter = rules.event_prefilter();
 //   std::vector<int> candidates;
@@ -23,12 +23,12 @@
 
 #include <re2/re2.h>
 
-#include "rules/required_bytes.h"
-
 #include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "rules/required_bytes.h"
 
 namespace re2 {
 class FilteredRE2;
