@@ -113,6 +113,8 @@ Clauses Either(const Clauses& a, const Clauses& b) {
 // the whole pattern then requires nothing.
 class Reader {
  public:
+  static constexpr int kNonAsciiChar = 0x80;  // what CodePoint() returns for any non-ASCII one
+
   explicit Reader(std::string_view p) : p_(p) {}
 
   Clauses Read() {
@@ -221,12 +223,18 @@ class Reader {
     return fold_ ? Folded(m) : m;
   }
 
-  // Reads one UTF-8 character of the pattern; non-ASCII code points are all alike here.
+  // Reads one UTF-8 character of the pattern; non-ASCII code points are all alike here,
+  // kNonAsciiChar.
   int CodePoint() {
     const unsigned char c = static_cast<unsigned char>(p_[i_++]);
     if (c < 0x80) return c;
     while (!AtEnd() && (static_cast<unsigned char>(p_[i_]) & 0xC0) == 0x80) ++i_;
-    return 0x80;
+    return kNonAsciiChar;
+  }
+
+  // An escaped ASCII character that stands for itself ("\.", "\-", "\(").
+  static bool IsPunctuation(char c) {
+    return static_cast<unsigned char>(c) < 0x80 && !std::isalnum(static_cast<unsigned char>(c));
   }
 
   Clauses Group() {
@@ -297,7 +305,8 @@ class Reader {
     }
   }
 
-  // Reads an escape that stands for characters (inside or outside a class) into *m.
+  // Reads an escape that stands for characters (inside or outside a class) into *m; the
+  // caller has checked that a character follows the backslash.
   bool ClassEscape(ByteMask* m) {
     const char c = p_[i_ + 1];
     i_ += 2;
@@ -332,13 +341,35 @@ class Reader {
         return true;
       }
       default:
-        if (static_cast<unsigned char>(c) < 0x80 &&
-            !std::isalnum(static_cast<unsigned char>(c))) {
+        if (IsPunctuation(c)) {
           *m = Literal(c);  // an escaped punctuation character stands for itself
           return true;
         }
         return false;  // back-references, octal, \C, \pN forms this reader does not know
     }
+  }
+
+  // Reads one member of a class: a character into *cp (any non-ASCII one as
+  // kNonAsciiChar), or a class escape (\d, \s, \pL) into *set with *cp = -1. Returns false
+  // for what this reader does not know.
+  bool ClassMember(int* cp, ByteMask* set) {
+    if (Peek() != '\\') {
+      *cp = CodePoint();
+      return true;
+    }
+    if (i_ + 1 >= p_.size()) return false;
+    const char e = p_[i_ + 1];
+    if (e == 'x') {
+      i_ += 2;
+      return Hex(cp);
+    }
+    if (IsPunctuation(e)) {
+      i_ += 2;
+      *cp = e;
+      return true;
+    }
+    *cp = -1;
+    return ClassEscape(set);
   }
 
   bool Hex(int* cp) {  // after "\x": {H...} or HH
@@ -363,7 +394,7 @@ class Reader {
       if (d < 0) return false;
       v = std::min(v * 16 + d, 0x10FFFF);
     }
-    *cp = last_hex_ = v;
+    *cp = v;
     return true;
   }
 
@@ -411,50 +442,29 @@ class Reader {
         continue;
       }
       int lo = 0;
-      if (c == '\\') {
-        const char e = i_ + 1 < p_.size() ? p_[i_ + 1] : '\0';
-        ByteMask escaped;
-        if (!ClassEscape(&escaped)) {
-          failed_ = true;
-          break;
-        }
-        if (e != 'x' && !(static_cast<unsigned char>(e) < 0x80 &&
-                          !std::isalnum(static_cast<unsigned char>(e)))) {
-          m |= escaped;  // a class escape (\d, \s, \pL, \n ...): no range from it
-          continue;
-        }
-        lo = e == 'x' ? HexValueBefore() : e;
-      } else {
-        lo = CodePoint();
+      ByteMask set;
+      if (!ClassMember(&lo, &set)) {
+        failed_ = true;
+        break;
+      }
+      if (lo < 0) {  // \d, \s, \pL ...: no range from it
+        m |= set;
+        continue;
       }
       int hi = lo;
       if (Peek() == '-' && i_ + 1 < p_.size() && p_[i_ + 1] != ']') {
         ++i_;
-        if (Peek() == '\\') {
-          const char e = i_ + 1 < p_.size() ? p_[i_ + 1] : '\0';
-          ByteMask ignored;
-          if (!ClassEscape(&ignored)) {
-            failed_ = true;
-            break;
-          }
-          hi = e == 'x' ? HexValueBefore()
-               : (static_cast<unsigned char>(e) < 0x80 &&
-                  !std::isalnum(static_cast<unsigned char>(e)))
-                   ? e
-                   : 0x10FFFF;
-        } else {
-          hi = CodePoint();
-          if (hi == 0x80) hi = 0x10FFFF;  // a non-ASCII bound: any high code point
+        if (!ClassMember(&hi, &set) || hi < 0) {
+          failed_ = true;
+          break;
         }
+        if (hi == kNonAsciiChar) hi = 0x10FFFF;  // a non-ASCII bound: any high code point
       }
       m |= Range(lo, std::max(lo, hi));
     }
     if (fold_) m = Folded(m);
     return negated ? Complement(m) : m;
   }
-
-  // The code point of the \x escape just read (ClassEscape leaves it only as a mask).
-  int HexValueBefore() const { return last_hex_; }
 
   Clauses Fail() {
     failed_ = true;
@@ -466,7 +476,6 @@ class Reader {
   bool fold_ = false;
   bool failed_ = false;
   int skipping_ = 0;  // > 0: inside branches whose requirement cannot matter
-  int last_hex_ = 0;
 };
 
 }  // namespace
